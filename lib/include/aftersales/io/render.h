@@ -1,0 +1,53 @@
+// One rendering layer for every command: --format table|csv|tsv|json|jsonl, --bom and -o FILE
+// (CLI.md "Global options").
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "aftersales/io/table.h"
+
+namespace aftersales {
+
+enum class Format { kTable, kCsv, kTsv, kJson, kJsonl };
+
+// Parses a --format value. Throws Error(kUsage) naming the accepted values.
+Format parse_format(std::string_view name);
+
+// The format implied by an output file's extension (.csv .tsv .json .jsonl; .txt is a table).
+// Throws Error(kUsage) for .xlsx and .html, which come with the reports and are not built
+// yet, and for any other extension, naming the accepted ones.
+Format format_for_path(const std::string& path);
+
+struct RenderOptions {
+  Format format = Format::kTable;
+  bool bom = false;  // CSV/TSV start with a UTF-8 BOM so Excel reads Chinese text correctly
+};
+
+// Renders a table. Table: columns padded by display width (CJK two columns wide), a header
+// and a rule; CSV: RFC 4180 with CRLF line ends; TSV: tabs and newlines in cells become
+// spaces; JSON: an array of objects; JSON Lines: one object per line.
+void render(std::ostream& out, const Table& table, const RenderOptions& options);
+
+// Renders one record. Table format: a heading, `title: value` lines aligned by display width,
+// then each table under its heading. JSON/JSON Lines: one object. CSV/TSV: the fields as
+// `field,value` rows, then each table after a blank line under its key.
+void render(std::ostream& out, const RecordView& record, const RenderOptions& options);
+
+// Columns a UTF-8 text takes in a terminal: East Asian wide and full-width characters count 2,
+// combining marks 0, everything else 1. Invalid UTF-8 bytes count 1 each.
+std::size_t display_width(std::string_view utf8);
+
+// Writes a file atomically: `write` fills a temporary file beside `path`, which is then renamed
+// over it; on any failure the temporary is removed and `path` is untouched. Throws
+// Error(kStorageUnavailable) when the file cannot be written.
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write);
+
+// Text of a cell as the given format prints it (tables group money, CSV does not).
+std::string cell_text(const Cell& cell, Format format);
+
+}  // namespace aftersales

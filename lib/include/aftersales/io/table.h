@@ -1,0 +1,58 @@
+// Data for output: a table of typed cells, or one record made of fields and tables. Commands
+// build these; io/render.h turns them into table, CSV, TSV, JSON or JSON Lines.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "aftersales/core/money.h"
+#include "aftersales/core/time.h"
+
+namespace aftersales {
+
+// A typed value. Dates print as YYYY-MM-DD; money as 1,234.50 in tables, 1234.50 in CSV/TSV,
+// and in JSON as "KEY": "1234.50" plus "KEY_fen": 123450; null as empty (JSON null).
+using Cell = std::variant<std::monostate, std::string, std::int64_t, bool, Money, Date>;
+
+inline Cell optional_cell(const std::optional<std::string>& v) {
+  return v ? Cell{*v} : Cell{};
+}
+inline Cell optional_cell(const std::optional<Date>& v) { return v ? Cell{*v} : Cell{}; }
+inline Cell optional_cell(const std::optional<std::int64_t>& v) {
+  return v ? Cell{*v} : Cell{};
+}
+
+struct Column {
+  std::string key;    // stable machine name: JSON key and CSV header
+  std::string title;  // header of the human table; the key when empty
+};
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;  // each row has one cell per column
+
+  void add_row(std::vector<Cell> row) { rows.push_back(std::move(row)); }
+};
+
+// One record shown whole (`unit show`): named fields, then named tables (its history...).
+// In JSON: an object of the fields, with each table as an array of objects under its key.
+struct RecordView {
+  struct Field {
+    std::string key;
+    std::string title;
+    Cell value;
+  };
+  std::string title;  // heading of the human view, e.g. "产品出厂档案 (表1) 2023-001"
+  std::vector<Field> fields;
+  std::vector<std::pair<Column, Table>> tables;  // Column: key and heading of each table
+
+  void add(std::string key, std::string title_text, Cell value) {
+    fields.push_back(Field{std::move(key), std::move(title_text), std::move(value)});
+  }
+};
+
+}  // namespace aftersales

@@ -1,0 +1,128 @@
+// The company's rules as typed data: every threshold, window, approval chain, SLA limit, KPI
+// target and list. Each default is the seed's number (DOMAIN.md); where the seed is silent, the
+// default is DOMAIN.md's last table. Code holds the mechanism, never the number.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "aftersales/core/money.h"
+#include "aftersales/core/time.h"
+
+namespace aftersales {
+
+// Who acts: the OS login, or (single-seat and test set-ups) whoever --as names.
+enum class IdentitySource { kLogin, kDeclared };
+
+// A chain of roles that sign one after another, in order.
+using ApprovalChain = std::vector<std::string>;
+
+struct Rules {
+  struct General {
+    std::string time_zone = "Asia/Shanghai";  // its name, shown in reports
+    UtcOffset utc_offset{480};                // the zone's fixed offset (no daylight saving)
+  } general;
+
+  struct Identity {
+    IdentitySource source = IdentitySource::kLogin;
+  } identity;
+
+  struct Storage {
+    int busy_timeout_ms = 5000;  // how long a clerk waits for another's write before exit 6
+  } storage;
+
+  // Login name -> roles (CLI.md "[users]"). Empty: a fresh demo, everyone is a clerk and
+  // nobody can approve.
+  std::map<std::string, std::vector<std::string>> users;
+
+  // Which roles may perform each kind of change. Keys are the permission names below.
+  struct Permissions {
+    std::vector<std::string> archive_write = {"clerk", "service_manager", "sales_manager"};
+    std::vector<std::string> unit_note = {"clerk", "service_manager", "sales_manager",
+                                          "technician", "tech_dept", "qc"};
+  } permissions;
+
+  struct Lists {
+    std::vector<std::string> fault_categories = {"底盘",   "发动机", "液压系统", "电气系统", "上装",
+                                                 "水泵",   "消防炮", "罐体",     "其他"};
+    std::vector<std::string> channels = {"phone", "hotline", "email", "online", "onsite"};
+    std::vector<std::string> model_categories = {"sanitation", "fire", "other"};
+  } lists;
+
+  // Priority name -> response limit in hours (arrival on site), and the default priority.
+  struct Sla {
+    std::map<std::string, int> response_hours = {{"urgent", 8}, {"normal", 24}, {"low", 72}};
+    std::string default_priority = "normal";
+  } sla;
+
+  struct Archive {
+    int complete_within_days = 2;  // 表1: 产品出厂后, 2 日内要制成电子存档
+  } archive;
+
+  struct Warranty {
+    int default_months = 12;      // a model added without --warranty-months
+    Money major_repair{100000};   // warranty cost over this makes a repair "major" (7-day visit)
+  } warranty;
+
+  struct Costs {
+    Money labour_rate{10000};         // per hour; hours x rate rounds half up to the fen
+    Money large_paid_repair{500000};  // over this a paid repair needs a quotation and a contract
+  } costs;
+
+  struct Approvals {
+    ApprovalChain repair_notice = {"sales_manager"};                     // 表4
+    Money budget_threshold{100000};                                      // 表5: 超过1000元
+    ApprovalChain budget = {"sales_manager", "deputy_gm", "gm"};         // 表5
+    ApprovalChain paid_repair = {"sales_manager"};                       // 保外 costing
+    ApprovalChain free_repair = {"gm"};                                  // free outside warranty
+    ApprovalChain quality_defect = {"tech_dept", "gm"};                  // 技术部确认, 总经理批准
+    ApprovalChain part_issue = {"sales_manager", "deputy_gm", "gm"};     // 表11
+    Money gate_pass_limit{50000};                                        // 出门证: 500元(含)
+    ApprovalChain gate_pass_small = {"deputy_gm"};                       // up to the limit
+    ApprovalChain gate_pass_large = {"gm", "finance"};                   // over the limit
+    ApprovalChain urgent_part = {"sales_manager"};                       // 表13
+    ApprovalChain purchase_plan = {"sales_manager"};                     // large part order
+    ApprovalChain credit = {"gm"};                                       // 赊销
+  } approvals;
+
+  struct Parts {
+    Money return_over{5000};            // 表12: 单价超过50元 returns to the factory
+    int return_overdue_days = 30;
+    int large_order_quantity = 20;      // a line of this many pieces or more
+    Money large_order_value{1000000};   // or an order over this
+    int deposit_percent = 20;           // 20% 定金
+    int sales_report_due_day = 25;      // 每月在25日前
+  } parts;
+
+  struct Visits {
+    int new_unit_days = 10;           // 表2: 10日内必须进行回访 (day 10 on time)
+    int key_customer_per_year = 2;    // 每年不少于2次
+    int major_repair_days = 7;        // 维修后一周内
+    int maintenance_lead_days = 7;    // reminders listed from 7 days before due
+    int satisfied_min_score = 4;      // a score of 4 or 5 counts as satisfied
+  } visits;
+
+  struct Complaints {
+    int deadline_days = 7;
+  } complaints;
+
+  struct Survey {
+    int quarter = 4;  // 表9: 每年第四季度
+  } survey;
+
+  // KPI targets in percent (DOMAIN.md "Reports").
+  struct Kpi {
+    double visit_rate = 100;
+    double satisfaction_rate = 98;
+    double on_time_rate = 98;
+    double training_pass_rate = 100;
+    double part_accuracy_rate = 98;
+  } kpi;
+
+  // The roles a login holds; empty when the login is not in [users].
+  const std::vector<std::string>& roles_of(const std::string& user) const;
+  bool has_role(const std::string& user, const std::string& role) const;
+};
+
+}  // namespace aftersales

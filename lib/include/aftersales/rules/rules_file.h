@@ -1,0 +1,49 @@
+// Loading the rules from TOML and explaining them: `config show [--origin]`, `config check`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aftersales/rules/rules.h"
+
+namespace aftersales {
+
+// One problem found in a rules file.
+struct RulesProblem {
+  std::string file;
+  int line = 0;       // 1-based; 0 when the problem has no position (a missing key)
+  int column = 0;     // 1-based
+  std::string key;    // dotted key path, e.g. "approvals.budget_threshold"
+  std::string message;  // what is wrong and how to fix it
+
+  // `FILE:LINE:COL: KEY: MESSAGE`
+  std::string to_string() const;
+};
+
+// One effective setting: its dotted key, its value as TOML would write it, and where it came
+// from ("default" or "FILE:LINE:COL").
+struct RulesSetting {
+  std::string key;
+  std::string value;
+  std::string origin;
+};
+
+// The result of reading a rules file.
+struct LoadedRules {
+  Rules rules;
+  std::vector<RulesSetting> settings;  // every effective value, in a stable order
+};
+
+// Checks a rules file. A TOML syntax error stops at the first (one problem); otherwise every
+// semantic problem is listed: unknown keys, wrong types, values out of range, unknown roles in
+// chains, money that does not parse. An empty result means the file is good.
+std::vector<RulesProblem> check_rules_file(const std::string& path);
+
+// Loads a rules file over the seed's defaults. Throws Error(kUsage) listing every problem
+// (one per line) when the file does not pass check_rules_file.
+LoadedRules load_rules_file(const std::string& path);
+
+// The built-in defaults, with every setting's origin "default".
+LoadedRules default_rules();
+
+}  // namespace aftersales
