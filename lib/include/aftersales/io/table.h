@@ -18,13 +18,9 @@ namespace aftersales {
 // and in JSON as "KEY": "1234.50" plus "KEY_fen": 123450; null as empty (JSON null).
 using Cell = std::variant<std::monostate, std::string, std::int64_t, bool, Money, Date>;
 
-inline Cell optional_cell(const std::optional<std::string>& v) {
-  return v ? Cell{*v} : Cell{};
-}
+inline Cell optional_cell(const std::optional<std::string>& v) { return v ? Cell{*v} : Cell{}; }
 inline Cell optional_cell(const std::optional<Date>& v) { return v ? Cell{*v} : Cell{}; }
-inline Cell optional_cell(const std::optional<std::int64_t>& v) {
-  return v ? Cell{*v} : Cell{};
-}
+inline Cell optional_cell(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
 
 struct Column {
   std::string key;    // stable machine name: JSON key and CSV header

@@ -26,7 +26,7 @@ struct Unit {
   std::optional<Date> contract_warranty_end;  // the unit's own contract overrides the model
   std::optional<Date> accepted_on;            // 用户验收单
   std::string accepted_by;
-  std::optional<std::int64_t> odometer_km;    // last known reading
+  std::optional<std::int64_t> odometer_km;  // last known reading
   std::optional<Date> odometer_on;
 };
 

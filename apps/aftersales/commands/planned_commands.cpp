@@ -1,0 +1,25 @@
+// Command families that later issues build. They exist so that `--help` shows the whole
+// tool, and say plainly that they are not built rather than doing nothing.
+#include <fmt/format.h>
+#include <iostream>
+
+#include "commands/registry.h"
+
+namespace aftersales::cli {
+
+void attach_planned(CLI::App& family, Session& session) {
+  family.allow_extras();
+  family.prefix_command();
+  family.callback([&family, &session] {
+    const std::string name = family.get_name();
+    session.run = [name] {
+      std::cerr << fmt::format(
+          "aftersales: error: `aftersales {}` is not built yet in this version; see the open "
+          "issues of the project\n",
+          name);
+      return 2;
+    };
+  });
+}
+
+}  // namespace aftersales::cli

@@ -1,0 +1,32 @@
+#include "commands/registry.h"
+
+namespace aftersales::cli {
+
+const std::vector<CommandFamily>& command_families() {
+  static const std::vector<CommandFamily> families = {
+      {"init", "create or migrate the database", attach_init},
+      {"config", "show the effective rules; check a rules file", attach_config},
+      {"customer", "customers: add, list, show, edit", attach_customer},
+      {"model", "product models and their warranty terms: add, edit, list", attach_model},
+      {"unit", "the factory archive (表1): add, edit, show, list, accept, note", attach_unit},
+      {"ticket", "service requests (表3-表6) [not built yet]", attach_planned},
+      {"approval", "approvals of every form: list, approve, reject [not built yet]",
+       attach_planned},
+      {"part", "spare parts, stock, issues, returns, sales (表11-表13) [not built yet]",
+       attach_planned},
+      {"gatepass", "gate passes for parts leaving the factory [not built yet]", attach_planned},
+      {"visit", "follow-up visits (表2) [not built yet]", attach_planned},
+      {"survey", "annual satisfaction survey (表9) [not built yet]", attach_planned},
+      {"complaint", "customer complaints and suggestions [not built yet]", attach_planned},
+      {"training", "handover training records [not built yet]", attach_planned},
+      {"report", "monthly reports and KPIs (表7, 表8, 表10) [not built yet]", attach_planned},
+      {"export", "export records [not built yet]", attach_planned},
+      {"import", "batch import from CSV and XLSX [not built yet]", attach_planned},
+      {"doctor", "integrity and rule invariants [not built yet]", attach_planned},
+      {"log", "the audit trail", attach_log},
+      {"backup", "a consistent copy of the database while others work", attach_backup},
+  };
+  return families;
+}
+
+}  // namespace aftersales::cli

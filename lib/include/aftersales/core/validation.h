@@ -1,0 +1,56 @@
+// Reading field values typed by a clerk or found in a spreadsheet cell. Every problem names
+// the field and the value and says how to fix it; the same checks serve the typed commands
+// and the importer (per-row problems are data there, an Error here).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aftersales/core/money.h"
+#include "aftersales/core/time.h"
+
+namespace aftersales {
+
+struct FieldProblem {
+  std::string field;    // the record's field name, e.g. "shipped"
+  std::string value;    // the text as given
+  std::string message;  // `cannot read "2023-13-01" as a date: ...; write YYYY-MM-DD`
+
+  // `field "shipped": cannot read ...`
+  std::string to_string() const;
+};
+
+// Collects the problems of one record; each reader returns nullopt when its value is bad.
+class FieldReader {
+ public:
+  // Trimmed text; a problem when required and empty.
+  std::string text(std::string_view field, std::string_view value, bool required = false);
+  std::optional<Date> date(std::string_view field, std::string_view value);
+  std::optional<Money> money(std::string_view field, std::string_view value);
+  // A whole number in [min, max]; digits only (full-width accepted), no sign unless min < 0.
+  std::optional<std::int64_t> integer(std::string_view field, std::string_view value,
+                                      std::int64_t min, std::int64_t max);
+  // One of `allowed`; the message lists them.
+  std::optional<std::string> choice(std::string_view field, std::string_view value,
+                                    const std::vector<std::string>& allowed);
+
+  void add(std::string_view field, std::string_view value, std::string message);
+
+  bool ok() const { return problems_.empty(); }
+  const std::vector<FieldProblem>& problems() const { return problems_; }
+
+  // Throws Error(kInvalidInput) listing every problem (one per line, prefixed by `subject`,
+  // e.g. "unit 2023-001") when there is any.
+  void throw_if_any(std::string_view subject) const;
+
+ private:
+  std::vector<FieldProblem> problems_;
+};
+
+// Trims ASCII and full-width spaces from both ends.
+std::string trim(std::string_view text);
+
+}  // namespace aftersales

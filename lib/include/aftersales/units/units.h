@@ -1,0 +1,88 @@
+// Units and their factory archive (产品出厂档案, 表1): registering shipped products, changing
+// them, acceptance, history notes, and reading the whole archive. Every change is audited.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aftersales/audit/audit_entry.h"
+#include "aftersales/core/context.h"
+#include "aftersales/customers/customer.h"
+#include "aftersales/models/model.h"
+#include "aftersales/units/unit.h"
+#include "aftersales/units/warranty.h"
+
+namespace aftersales {
+
+// Values as typed or imported (dates and numbers as text, read by the core); nullopt: not
+// given. An empty text clears an optional field.
+struct UnitFields {
+  std::optional<std::string> model;     // model code (required to add)
+  std::optional<std::string> customer;  // customer code (required to add); edit: change owner
+  std::optional<std::string> shipped;   // 出厂日期 (required to add), not after today
+  std::optional<std::string> vin;       // 底盘号
+  std::optional<std::string> engine;    // 发动机编号
+  std::optional<std::string> plate;     // 车号
+  std::optional<std::string> config;    // 主要配置
+  std::optional<std::string> terms;     // 服务条款
+  std::optional<std::string> contact;
+  std::optional<std::string> phone;
+  std::optional<std::string> packing_list;  // 发运装箱单
+  std::optional<std::string> warranty_end;  // the unit's own contract end
+  std::optional<std::string> km;            // odometer reading today
+};
+
+// Registers a shipped unit. Needs the archive_write role. Throws Error(kInvalidInput) for a
+// bad or missing field or an existing serial no., Error(kNotFound) for an unknown model or
+// customer (nothing is written).
+Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields);
+
+// Changes the given fields; a new customer is a change of owner. Errors as add_unit, plus
+// Error(kNotFound) for an unknown serial no.
+Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields);
+
+// Records the customer's acceptance (用户验收单): the warranty then starts on that date.
+// The date may not be before shipping nor after today.
+Unit accept_unit(Context& ctx, const std::string& serial, const std::string& date,
+                 const std::string& signer);
+
+// Files a line into the archive's history: kind status|quality|tech-change|part-replacement
+// (表1 B, E). Needs the unit_note role.
+UnitNote add_unit_note(Context& ctx, const std::string& serial, const std::string& kind,
+                       const std::string& text);
+
+// The unit with that serial; Error(kNotFound) with the hint to register it.
+Unit get_unit(Context& ctx, const std::string& serial);
+
+// The whole archive of one unit (表1) as of today.
+struct UnitArchive {
+  Unit unit;
+  Model model;
+  Customer customer;
+  WarrantyStatus warranty;
+  std::vector<std::string> missing;  // required fields the archive lacks
+  bool filing_overdue = false;       // incomplete past rules.archive.complete_within_days
+  std::vector<UnitNote> notes;
+  std::vector<AuditEntry> changes;
+};
+UnitArchive unit_archive(Context& ctx, const std::string& serial);
+
+struct UnitQuery {
+  std::optional<std::string> model;     // model code; Error(kNotFound) when unknown
+  std::optional<std::string> customer;  // customer code; Error(kNotFound) when unknown
+  bool in_warranty = false;             // only units in warranty today
+  bool incomplete = false;  // only units shipped over complete_within_days ago, incomplete
+};
+
+struct UnitSummary {
+  Unit unit;
+  std::string customer_name;
+  WarrantyStatus warranty;
+  std::vector<std::string> missing;
+};
+
+// Units by serial no., with their warranty today and missing archive fields.
+std::vector<UnitSummary> list_units(Context& ctx, const UnitQuery& query);
+
+}  // namespace aftersales

@@ -1,0 +1,132 @@
+// Reading field values with problems that name field, value and fix.
+#include "aftersales/core/validation.h"
+
+#include <fmt/format.h>
+
+#include "aftersales/core/error.h"
+
+namespace aftersales {
+
+std::string FieldProblem::to_string() const {
+  return fmt::format("field \"{}\": {}", field, message);
+}
+
+std::string trim(std::string_view text) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
+  for (bool changed = true; changed;) {
+    changed = false;
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
+                             text.front() == '\n')) {
+      text.remove_prefix(1);
+      changed = true;
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                             text.back() == '\n')) {
+      text.remove_suffix(1);
+      changed = true;
+    }
+    if (text.substr(0, 3) == kIdeographicSpace) {
+      text.remove_prefix(3);
+      changed = true;
+    }
+    if (text.size() >= 3 && text.substr(text.size() - 3) == kIdeographicSpace) {
+      text.remove_suffix(3);
+      changed = true;
+    }
+  }
+  return std::string(text);
+}
+
+void FieldReader::add(std::string_view field, std::string_view value, std::string message) {
+  problems_.push_back(FieldProblem{std::string(field), std::string(value), std::move(message)});
+}
+
+std::string FieldReader::text(std::string_view field, std::string_view value, bool required) {
+  std::string trimmed = trim(value);
+  if (required && trimmed.empty()) add(field, value, "is empty; it is required");
+  for (unsigned char c : trimmed) {
+    if (c < 0x20 && c != '\t' && c != '\n') {
+      add(field, value, "contains a control character; type plain text");
+      break;
+    }
+  }
+  return trimmed;
+}
+
+std::optional<Date> FieldReader::date(std::string_view field, std::string_view value) {
+  std::string why;
+  std::optional<Date> date = parse_date(trim(value), &why);
+  if (!date) add(field, value, fmt::format("cannot read \"{}\" as a date: {}", value, why));
+  return date;
+}
+
+std::optional<Money> FieldReader::money(std::string_view field, std::string_view value) {
+  std::string why;
+  std::optional<Money> amount = parse_money(trim(value), &why);
+  if (!amount) add(field, value, fmt::format("cannot read \"{}\" as money: {}", value, why));
+  return amount;
+}
+
+std::optional<std::int64_t> FieldReader::integer(std::string_view field, std::string_view value,
+                                                 std::int64_t min, std::int64_t max) {
+  const std::string text = trim(value);
+  std::string digits;
+  bool negative = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += static_cast<char>(c);
+    } else if (c == 0xEF && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      digits += static_cast<char>('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90));
+      i += 2;  // a full-width digit ０-９
+    } else if (c == '-' && i == 0 && min < 0) {
+      negative = true;
+    } else {
+      digits.clear();
+      break;
+    }
+  }
+  std::int64_t number = 0;
+  bool fits = !digits.empty() && digits.size() <= 18;
+  for (char d : digits) number = number * 10 + (d - '0');
+  if (negative) number = -number;
+  if (!fits) {
+    add(field, value,
+        fmt::format("cannot read \"{}\" as a whole number: write digits only, like 12", value));
+    return std::nullopt;
+  }
+  if (number < min || number > max) {
+    add(field, value,
+        fmt::format("{} is out of range: use a number from {} to {}", number, min, max));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<std::string> FieldReader::choice(std::string_view field, std::string_view value,
+                                               const std::vector<std::string>& allowed) {
+  const std::string text = trim(value);
+  for (const std::string& option : allowed) {
+    if (option == text) return text;
+  }
+  add(field, value,
+      fmt::format("\"{}\" is not one of the configured values: use one of {}", value,
+                  fmt::join(allowed, ", ")));
+  return std::nullopt;
+}
+
+void FieldReader::throw_if_any(std::string_view subject) const {
+  if (problems_.empty()) return;
+  std::string message;
+  for (const FieldProblem& problem : problems_) {
+    if (!message.empty()) message += '\n';
+    message += fmt::format("{}: {}", subject, problem.to_string());
+  }
+  throw Error(ErrorCode::kInvalidInput, message,
+              "nothing was written; correct the values and retry");
+}
+
+}  // namespace aftersales

@@ -1,0 +1,49 @@
+// Warranty start, end and coverage (三包; DOMAIN.md "warranty end").
+#include "aftersales/units/warranty.h"
+
+#include <fmt/format.h>
+
+namespace aftersales {
+namespace {
+
+std::string thousands(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+}  // namespace
+
+WarrantyStatus warranty_on(const Unit& unit, const Model& model, Date day,
+                           std::optional<std::int64_t> km) {
+  WarrantyStatus status;
+  status.start = unit.accepted_on.value_or(unit.shipped_on);
+  status.end_from_contract = unit.contract_warranty_end.has_value();
+  status.end =
+      unit.contract_warranty_end.value_or(warranty_end(status.start, model.warranty_months));
+  status.within_date = day <= status.end;
+  status.reason = fmt::format(
+      "{} {} ({})", status.within_date ? "until" : "ended", format_date(status.end),
+      status.end_from_contract ? "the unit's contract"
+                               : fmt::format("{} months from {}", model.warranty_months,
+                                             unit.accepted_on ? "acceptance" : "shipping"));
+  const std::optional<std::int64_t> reading = km ? km : unit.odometer_km;
+  if (model.warranty_km) {
+    if (reading) {
+      status.within_km = *reading <= *model.warranty_km;
+      status.reason +=
+          fmt::format("; {} of {} km", thousands(*reading), thousands(*model.warranty_km));
+    } else {
+      status.reason +=
+          fmt::format("; mileage unknown (limit {} km)", thousands(*model.warranty_km));
+    }
+  }
+  status.covered = status.within_date && status.within_km.value_or(true);
+  return status;
+}
+
+}  // namespace aftersales

@@ -1,0 +1,221 @@
+// The factory archive on the command line: customer, model, unit, log; every bad-input case
+// exits with its code, names field and value, and writes nothing.
+#include <doctest/doctest.h>
+
+#include "cli/cli_support.h"
+
+using aftersales::testing::Cli;
+using aftersales::testing::describe;
+using aftersales::testing::RunResult;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& fragment) {
+  return text.find(fragment) != std::string::npos;
+}
+
+// The audit trail as CSV, to prove that nothing was written.
+std::string audit_csv(const Cli& cli) { return cli.run({"log", "--format", "csv"}).out; }
+
+}  // namespace
+
+TEST_CASE("help lists every command family of the contract") {
+  Cli cli;
+  const RunResult r = cli.run({"--help"});
+  CHECK(r.exit_code == 0);
+  for (const char* family : {"init", "config", "customer", "model", "unit", "ticket", "approval",
+                             "part", "gatepass", "visit", "survey", "complaint", "training",
+                             "report", "export", "import", "log", "doctor", "backup"}) {
+    INFO(family);
+    CHECK(contains(r.out, family));
+  }
+  CHECK(contains(r.out, "Example:"));
+}
+
+TEST_CASE("every command's help shows an example") {
+  Cli cli;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"unit", "add", "--help"}, {"customer", "list", "--help"}, {"log", "--help"}}) {
+    const RunResult r = cli.run(args);
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Example:"));
+  }
+}
+
+TEST_CASE("a command of a family not built yet says so and exits 2") {
+  Cli cli;
+  const RunResult r = cli.run({"ticket", "list"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "not built yet"));
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("an unknown flag is a usage error with exit 2") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult r = cli.run({"unit", "list", "--colour"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--colour"));
+}
+
+TEST_CASE("a missing database is a usage error that points to init") {
+  Cli cli;
+  const RunResult r = cli.run({"unit", "list"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "does not exist"));
+  CHECK(contains(r.err, "aftersales init"));
+}
+
+TEST_CASE("created records print their number alone on stdout") {
+  Cli cli;
+  cli.seed_archive();
+  RunResult r = cli.run({"customer", "add", "C002", "--name", "沈阳市消防救援支队"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "C002\n");
+  r = cli.run({"--format", "json", "customer", "add", "C003", "--name", "大连市政"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "\"number\": \"C003\""));
+}
+
+TEST_CASE("unit show prints the whole archive with warranty and history") {
+  Cli cli;
+  cli.seed_archive();
+  REQUIRE(cli.run({"unit", "accept", "2025-001", "--date", "2025-03-10", "--signer", "王明"})
+              .exit_code == 0);
+  REQUIRE(cli.run({"unit", "note", "2025-001", "--kind", "quality", "--text", "液压泵异响"})
+              .exit_code == 0);
+  const RunResult r = cli.run({"unit", "show", "2025-001"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  for (const char* fragment : {"产品出厂档案", "2025-001", "鞍山市环卫处", "2025-03-10",
+                               "2026-03-09", "液压泵异响", "accept", "王明"}) {
+    INFO(fragment);
+    CHECK(contains(r.out, fragment));
+  }
+  const RunResult json = cli.run({"unit", "show", "2025-001", "--format", "json"});
+  CHECK(json.exit_code == 0);
+  CHECK(contains(json.out, "\"warranty_end\": \"2026-03-09\""));
+  CHECK(contains(json.out, "\"in_warranty\": false"));
+}
+
+TEST_CASE("unit list filters units incomplete past the 2-day window") {
+  Cli cli;
+  cli.seed_archive();
+  REQUIRE(cli.run({"unit", "add", "2026-009", "--model", "HYS5160", "--customer", "C001",
+                   "--shipped", "2026-11-24"})
+              .exit_code == 0);
+  REQUIRE(cli.run({"unit", "add", "2026-010", "--model", "HYS5160", "--customer", "C001",
+                   "--shipped", "2026-11-25"})
+              .exit_code == 0);
+  const RunResult r = cli.run({"unit", "list", "--incomplete", "--format", "csv"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "2026-009"));
+  CHECK_FALSE(contains(r.out, "2026-010"));  // shipped 2 days ago: still within the window
+  CHECK_FALSE(contains(r.out, "2025-001"));  // complete
+  CHECK(contains(r.out, "\"vin, engine, config, terms\""));
+}
+
+TEST_CASE("a date that does not exist is refused with field and value, nothing written") {
+  Cli cli;
+  cli.seed_archive();
+  const std::string before = audit_csv(cli);
+  const RunResult r = cli.run({"unit", "add", "2026-777", "--model", "HYS5160", "--customer",
+                               "C001", "--shipped", "2026-02-30"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "field \"shipped\""));
+  CHECK(contains(r.err, "2026-02-30"));
+  CHECK(r.out.empty());
+  CHECK(audit_csv(cli) == before);
+  CHECK(cli.run({"unit", "show", "2026-777"}).exit_code == 3);
+}
+
+TEST_CASE("a serial number that exists already is refused with exit 1") {
+  Cli cli;
+  cli.seed_archive();
+  const std::string before = audit_csv(cli);
+  const RunResult r = cli.run({"unit", "add", "2025-001", "--model", "HYS5160", "--customer",
+                               "C001", "--shipped", "2025-05-01"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "2025-001 exists already"));
+  CHECK(contains(r.err, "unit edit"));
+  CHECK(audit_csv(cli) == before);
+}
+
+TEST_CASE("an empty required field is refused with exit 1") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult r = cli.run({"customer", "add", "C009", "--name", ""});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "field \"name\""));
+  CHECK(contains(r.err, "required"));
+  CHECK(cli.run({"customer", "show", "C009"}).exit_code == 3);
+}
+
+TEST_CASE("an unknown model or customer exits 3 and writes nothing") {
+  Cli cli;
+  cli.seed_archive();
+  const std::string before = audit_csv(cli);
+  RunResult r = cli.run({"unit", "add", "2026-100", "--model", "NOPE", "--customer", "C001",
+                         "--shipped", "2026-01-01"});
+  CHECK(r.exit_code == 3);
+  CHECK(contains(r.err, "model NOPE does not exist"));
+  r = cli.run({"unit", "add", "2026-100", "--model", "HYS5160", "--customer", "C404", "--shipped",
+               "2026-01-01"});
+  CHECK(r.exit_code == 3);
+  CHECK(contains(r.err, "customer C404 does not exist"));
+  CHECK(audit_csv(cli) == before);
+}
+
+TEST_CASE("a serial not in the archive is not found, with the hint to register it") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult r = cli.run({"unit", "show", "9999"});
+  CHECK(r.exit_code == 3);
+  CHECK(contains(r.err, "aftersales unit add 9999"));
+}
+
+TEST_CASE("a bad number of warranty months is refused naming the field") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult r = cli.run(
+      {"model", "add", "M2", "--name", "x", "--category", "fire", "--warranty-months", "12个月"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "field \"warranty_months\""));
+  CHECK(contains(r.err, "12个月"));
+}
+
+TEST_CASE("the log shows who changed what, filtered by entity and id") {
+  Cli cli;
+  cli.seed_archive();
+  REQUIRE(cli.run({"customer", "edit", "C001", "--phone", "0412-5559999"}).exit_code == 0);
+  const RunResult r = cli.run({"log", "--entity", "customer", "--id", "C001", "--format", "jsonl"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "\"action\":\"add\""));
+  CHECK(contains(r.out, "\"action\":\"edit\""));
+  CHECK(contains(r.out, "0412-5559999"));
+  CHECK_FALSE(contains(r.out, "\"entity\":\"unit\""));
+  CHECK(cli.run({"log", "--since", "2026-13-01"}).exit_code == 1);
+}
+
+TEST_CASE("acting as someone else is refused unless identity is declared") {
+  Cli cli;
+  cli.seed_archive();
+  RunResult r = cli.run({"--as", "someone-else", "customer", "add", "C010", "--name", "x"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "may not act as someone-else"));
+  cli.write_file("declared.toml",
+                 "[identity]\nsource = \"declared\"\n[users]\nzhang = [\"clerk\"]\n"
+                 "zhou = [\"qc\"]\n");
+  r = cli.run(
+      {"--config", "declared.toml", "--as", "zhou", "customer", "add", "C010", "--name", "x"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "needs the role"));
+  r = cli.run({"customer", "add", "C010", "--name", "x"},
+              {{"AFTERSALES_CONFIG", "declared.toml"}, {"AFTERSALES_USER", "zhang"}});
+  CHECK(r.exit_code == 0);
+  const RunResult log = cli.run({"log", "--id", "C010", "--format", "csv"});
+  CHECK(contains(log.out, ",zhang,"));
+}

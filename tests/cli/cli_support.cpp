@@ -1,0 +1,119 @@
+#include "cli/cli_support.h"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace aftersales::testing {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int counter() {
+  static int n = 0;
+  return n++;
+}
+
+}  // namespace
+
+Cli::Cli() {
+  dir_ = fs::temp_directory_path() /
+         ("aftersales-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter()));
+  fs::remove_all(dir_);
+  fs::create_directories(dir_);
+}
+
+Cli::~Cli() { fs::remove_all(dir_); }
+
+RunResult Cli::run(const std::vector<std::string>& args,
+                   const std::map<std::string, std::string>& env) const {
+  std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", db()};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  std::map<std::string, std::string> merged;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos || entry.rfind("AFTERSALES_", 0) == 0) continue;
+    merged[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  merged["AFTERSALES_TODAY"] = "2026-11-27";
+  for (const auto& [key, value] : env) merged[key] = value;
+  std::vector<std::string> env_text;
+  for (const auto& [key, value] : merged) env_text.push_back(key + "=" + value);
+  std::vector<char*> envp;
+  for (std::string& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
+
+  const fs::path out_file = dir_ / ".stdout";
+  const fs::path err_file = dir_ / ".stderr";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  // Run in the scratch directory: a relative -o FILE or ./aftersales.toml lands there.
+  posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(spawned == 0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = slurp(out_file);
+  result.err = slurp(err_file);
+  return result;
+}
+
+void Cli::seed_archive() const {
+  const std::vector<std::vector<std::string>> commands = {
+      {"init"},
+      {"customer", "add", "C001", "--name", "鞍山市环卫处", "--contact", "王明", "--phone",
+       "0412-5551234"},
+      {"model", "add", "HYS5160", "--name", "洗扫车", "--category", "sanitation",
+       "--warranty-months", "12", "--warranty-km", "100000"},
+      {"unit", "add", "2025-001", "--model", "HYS5160", "--customer", "C001", "--shipped",
+       "2025-03-01", "--vin", "LZZ123", "--engine", "WP10-1", "--config", "8吨洗扫", "--terms",
+       "整车12个月"},
+  };
+  for (const auto& command : commands) {
+    const RunResult result = run(command);
+    INFO(describe(result));
+    REQUIRE(result.exit_code == 0);
+  }
+}
+
+void Cli::write_file(const std::string& name, const std::string& text) const {
+  std::ofstream(dir_ / name, std::ios::binary) << text;
+}
+
+std::string Cli::read_file(const std::string& name) const { return slurp(dir_ / name); }
+
+std::string describe(const RunResult& result) {
+  return "exit " + std::to_string(result.exit_code) + "\n--- stdout\n" + result.out +
+         "--- stderr\n" + result.err;
+}
+
+}  // namespace aftersales::testing

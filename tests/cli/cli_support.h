@@ -1,0 +1,45 @@
+// Running the built `aftersales` binary in a scratch directory and checking what it printed.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace aftersales::testing {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// A scratch directory with its own database path; every run gets --db there, the fixed
+// day 2026-11-27 (AFTERSALES_TODAY) and no inherited AFTERSALES_* variables.
+class Cli {
+ public:
+  Cli();
+  ~Cli();
+  Cli(const Cli&) = delete;
+  Cli& operator=(const Cli&) = delete;
+
+  // Runs `aftersales --db DIR/test.db ARGS...` in DIR with extra environment `env`.
+  RunResult run(const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& env = {}) const;
+
+  // Runs init, then adds customer C001, model HYS5160 and a complete unit 2025-001.
+  void seed_archive() const;
+
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string db() const { return path("test.db"); }
+  void write_file(const std::string& name, const std::string& text) const;
+  std::string read_file(const std::string& name) const;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// Renders a run for failure messages.
+std::string describe(const RunResult& result);
+
+}  // namespace aftersales::testing

@@ -1,0 +1,33 @@
+#include "support/test_store.h"
+
+#include "aftersales/customers/customers.h"
+#include "aftersales/models/models.h"
+
+namespace aftersales::testing {
+
+Timestamp test_now() { return *parse_timestamp("2026-11-27T10:00:00+08:00", UtcOffset{480}); }
+
+Context TestWorld::context(const std::string& user) {
+  return Context{*store, rules, clock, Actor{user, user}};
+}
+
+void TestWorld::set_today(const std::string& date) {
+  clock.set(*parse_timestamp(date + "T10:00:00", rules.general.utc_offset));
+}
+
+void TestWorld::add_basics() {
+  Context ctx = context();
+  CustomerFields customer;
+  customer.name = "鞍山市环卫处";
+  customer.contact = "王明";
+  customer.phone = "0412-5551234";
+  add_customer(ctx, "C001", customer);
+  ModelFields model;
+  model.name = "洗扫车";
+  model.category = "sanitation";
+  model.warranty_months = "12";
+  model.warranty_km = "100000";
+  add_model(ctx, "HYS5160", model);
+}
+
+}  // namespace aftersales::testing
