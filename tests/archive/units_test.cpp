@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "aftersales/customers/customers.h"
 #include "aftersales/models/models.h"
 #include "aftersales/store/store.h"
 #include "aftersales/units/units.h"

@@ -8,7 +8,8 @@
 namespace aftersales::cli {
 
 void attach_planned(CLI::App& family, Session& session) {
-  family.allow_extras();
+  // Take whatever follows (verbs, flags) without complaint: the message below is the answer.
+  family.fallthrough(false);
   family.prefix_command();
   family.callback([&family, &session] {
     const std::string name = family.get_name();

@@ -37,10 +37,12 @@ std::string value_text(const nlohmann::json& value) {
 
 std::string describe_change(const AuditEntry& entry) {
   if (entry.before.empty() && entry.action == "add") return "added";
-  const nlohmann::json before =
-      entry.before.empty() ? nlohmann::json::object() : nlohmann::json::parse(entry.before, nullptr, false);
-  const nlohmann::json after =
-      entry.after.empty() ? nlohmann::json::object() : nlohmann::json::parse(entry.after, nullptr, false);
+  const nlohmann::json before = entry.before.empty()
+                                    ? nlohmann::json::object()
+                                    : nlohmann::json::parse(entry.before, nullptr, false);
+  const nlohmann::json after = entry.after.empty()
+                                   ? nlohmann::json::object()
+                                   : nlohmann::json::parse(entry.after, nullptr, false);
   if (!before.is_object() || !after.is_object()) return entry.after;
   std::string text;
   for (const auto& [key, value] : after.items()) {

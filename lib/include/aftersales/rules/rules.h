@@ -18,6 +18,10 @@ enum class IdentitySource { kLogin, kDeclared };
 // A chain of roles that sign one after another, in order.
 using ApprovalChain = std::vector<std::string>;
 
+// Every role a user, a permission or an approval chain may name, in DOMAIN.md's order: clerk,
+// technician, sales_manager, service_manager, tech_dept, qc, warehouse, finance, deputy_gm, gm.
+const std::vector<std::string>& known_roles();
+
 struct Rules {
   struct General {
     std::string time_zone = "Asia/Shanghai";  // its name, shown in reports
@@ -39,13 +43,13 @@ struct Rules {
   // Which roles may perform each kind of change. Keys are the permission names below.
   struct Permissions {
     std::vector<std::string> archive_write = {"clerk", "service_manager", "sales_manager"};
-    std::vector<std::string> unit_note = {"clerk", "service_manager", "sales_manager",
-                                          "technician", "tech_dept", "qc"};
+    std::vector<std::string> unit_note = {"clerk",      "service_manager", "sales_manager",
+                                          "technician", "tech_dept",       "qc"};
   } permissions;
 
   struct Lists {
-    std::vector<std::string> fault_categories = {"底盘",   "发动机", "液压系统", "电气系统", "上装",
-                                                 "水泵",   "消防炮", "罐体",     "其他"};
+    std::vector<std::string> fault_categories = {"底盘", "发动机", "液压系统", "电气系统", "上装",
+                                                 "水泵", "消防炮", "罐体",     "其他"};
     std::vector<std::string> channels = {"phone", "hotline", "email", "online", "onsite"};
     std::vector<std::string> model_categories = {"sanitation", "fire", "other"};
   } lists;
@@ -61,8 +65,8 @@ struct Rules {
   } archive;
 
   struct Warranty {
-    int default_months = 12;      // a model added without --warranty-months
-    Money major_repair{100000};   // warranty cost over this makes a repair "major" (7-day visit)
+    int default_months = 12;     // a model added without --warranty-months
+    Money major_repair{100000};  // warranty cost over this makes a repair "major" (7-day visit)
   } warranty;
 
   struct Costs {
@@ -71,36 +75,36 @@ struct Rules {
   } costs;
 
   struct Approvals {
-    ApprovalChain repair_notice = {"sales_manager"};                     // 表4
-    Money budget_threshold{100000};                                      // 表5: 超过1000元
-    ApprovalChain budget = {"sales_manager", "deputy_gm", "gm"};         // 表5
-    ApprovalChain paid_repair = {"sales_manager"};                       // 保外 costing
-    ApprovalChain free_repair = {"gm"};                                  // free outside warranty
-    ApprovalChain quality_defect = {"tech_dept", "gm"};                  // 技术部确认, 总经理批准
-    ApprovalChain part_issue = {"sales_manager", "deputy_gm", "gm"};     // 表11
-    Money gate_pass_limit{50000};                                        // 出门证: 500元(含)
-    ApprovalChain gate_pass_small = {"deputy_gm"};                       // up to the limit
-    ApprovalChain gate_pass_large = {"gm", "finance"};                   // over the limit
-    ApprovalChain urgent_part = {"sales_manager"};                       // 表13
-    ApprovalChain purchase_plan = {"sales_manager"};                     // large part order
-    ApprovalChain credit = {"gm"};                                       // 赊销
+    ApprovalChain repair_notice = {"sales_manager"};              // 表4
+    Money budget_threshold{100000};                               // 表5: 超过1000元
+    ApprovalChain budget = {"sales_manager", "deputy_gm", "gm"};  // 表5
+    ApprovalChain paid_repair = {"sales_manager"};                // 保外 costing
+    ApprovalChain free_repair = {"gm"};                           // free outside warranty
+    ApprovalChain quality_defect = {"tech_dept", "gm"};  // 技术部确认, 总经理批准
+    ApprovalChain part_issue = {"sales_manager", "deputy_gm", "gm"};  // 表11
+    Money gate_pass_limit{50000};                                     // 出门证: 500元(含)
+    ApprovalChain gate_pass_small = {"deputy_gm"};                    // up to the limit
+    ApprovalChain gate_pass_large = {"gm", "finance"};                // over the limit
+    ApprovalChain urgent_part = {"sales_manager"};                    // 表13
+    ApprovalChain purchase_plan = {"sales_manager"};                  // large part order
+    ApprovalChain credit = {"gm"};                                    // 赊销
   } approvals;
 
   struct Parts {
-    Money return_over{5000};            // 表12: 单价超过50元 returns to the factory
+    Money return_over{5000};  // 表12: 单价超过50元 returns to the factory
     int return_overdue_days = 30;
-    int large_order_quantity = 20;      // a line of this many pieces or more
-    Money large_order_value{1000000};   // or an order over this
-    int deposit_percent = 20;           // 20% 定金
-    int sales_report_due_day = 25;      // 每月在25日前
+    int large_order_quantity = 20;     // a line of this many pieces or more
+    Money large_order_value{1000000};  // or an order over this
+    int deposit_percent = 20;          // 20% 定金
+    int sales_report_due_day = 25;     // 每月在25日前
   } parts;
 
   struct Visits {
-    int new_unit_days = 10;           // 表2: 10日内必须进行回访 (day 10 on time)
-    int key_customer_per_year = 2;    // 每年不少于2次
-    int major_repair_days = 7;        // 维修后一周内
-    int maintenance_lead_days = 7;    // reminders listed from 7 days before due
-    int satisfied_min_score = 4;      // a score of 4 or 5 counts as satisfied
+    int new_unit_days = 10;         // 表2: 10日内必须进行回访 (day 10 on time)
+    int key_customer_per_year = 2;  // 每年不少于2次
+    int major_repair_days = 7;      // 维修后一周内
+    int maintenance_lead_days = 7;  // reminders listed from 7 days before due
+    int satisfied_min_score = 4;    // a score of 4 or 5 counts as satisfied
   } visits;
 
   struct Complaints {

@@ -11,9 +11,9 @@ namespace aftersales {
 // One problem found in a rules file.
 struct RulesProblem {
   std::string file;
-  int line = 0;       // 1-based; 0 when the problem has no position (a missing key)
-  int column = 0;     // 1-based
-  std::string key;    // dotted key path, e.g. "approvals.budget_threshold"
+  int line = 0;         // 1-based; 0 when the problem has no position (a missing key)
+  int column = 0;       // 1-based
+  std::string key;      // dotted key path, e.g. "approvals.budget_threshold"
   std::string message;  // what is wrong and how to fix it
 
   // `FILE:LINE:COL: KEY: MESSAGE`
@@ -36,11 +36,15 @@ struct LoadedRules {
 
 // Checks a rules file. A TOML syntax error stops at the first (one problem); otherwise every
 // semantic problem is listed: unknown keys, wrong types, values out of range, unknown roles in
-// chains, money that does not parse. An empty result means the file is good.
+// chains, money that does not parse. An empty result means the file is good. Problems are in
+// file order (line, then column). Throws Error(kUsage) when the file cannot be read (missing,
+// a directory, no permission).
 std::vector<RulesProblem> check_rules_file(const std::string& path);
 
-// Loads a rules file over the seed's defaults. Throws Error(kUsage) listing every problem
-// (one per line) when the file does not pass check_rules_file.
+// Loads a rules file over the seed's defaults. A key the file leaves out keeps its default;
+// the dynamic tables [users] and [sla.response_hours] replace their defaults as a whole. Throws
+// Error(kUsage) listing every problem (one per line) when the file does not pass
+// check_rules_file, and when the file cannot be read.
 LoadedRules load_rules_file(const std::string& path);
 
 // The built-in defaults, with every setting's origin "default".

@@ -1,0 +1,28 @@
+// The typed rules' own queries: roles and users. Loading them from TOML is in rules_file.cpp.
+#include "aftersales/rules/rules.h"
+
+#include <algorithm>
+
+namespace aftersales {
+
+const std::vector<std::string>& known_roles() {
+  // Immutable: the roles of DOMAIN.md "Who uses it", built once.
+  static const std::vector<std::string> kRoles = {
+      "clerk", "technician", "sales_manager", "service_manager", "tech_dept",
+      "qc",    "warehouse",  "finance",       "deputy_gm",       "gm"};
+  return kRoles;
+}
+
+const std::vector<std::string>& Rules::roles_of(const std::string& user) const {
+  // Immutable: the answer for a login that is not in [users].
+  static const std::vector<std::string> kNoRoles;
+  const auto found = users.find(user);
+  return found == users.end() ? kNoRoles : found->second;
+}
+
+bool Rules::has_role(const std::string& user, const std::string& role) const {
+  const std::vector<std::string>& roles = roles_of(user);
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace aftersales
