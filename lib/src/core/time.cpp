@@ -3,6 +3,8 @@
 // spreadsheets and clerks use (DOMAIN.md "Money, time, text").
 #include "aftersales/core/time.h"
 
+#include "aftersales/core/text.h"
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -66,33 +68,6 @@ bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year 
 int days_in_month(int year, int month) {
   constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
-// Drops ASCII and ideographic (U+3000) spaces from both ends.
-std::string_view trim_spaces(std::string_view text) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  for (bool changed = true; changed;) {
-    changed = false;
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n')) {
-      text.remove_prefix(1);
-      changed = true;
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n')) {
-      text.remove_suffix(1);
-      changed = true;
-    }
-    if (text.substr(0, 3) == kIdeographicSpace) {
-      text.remove_prefix(3);
-      changed = true;
-    }
-    if (text.size() >= 3 && text.substr(text.size() - 3) == kIdeographicSpace) {
-      text.remove_suffix(3);
-      changed = true;
-    }
-  }
-  return text;
 }
 
 // Full-width digits and marks (typed with a Chinese input method) as their ASCII counterparts;
@@ -253,7 +228,7 @@ bool is_valid_date(int year, int month, int day) {
 }
 
 std::optional<Date> parse_date(std::string_view text, std::string* why) {
-  const std::string ascii = to_ascii_forms(trim_spaces(text));
+  const std::string ascii = to_ascii_forms(trim_view(text));
   Scanner scanner(ascii);
   std::string reason;
   const std::optional<Date> date = scan_date(scanner, &reason);
@@ -288,7 +263,7 @@ Date warranty_end(Date start, int months) {
 }
 
 std::optional<UtcOffset> parse_utc_offset(std::string_view text) {
-  const std::string ascii = to_ascii_forms(trim_spaces(text));
+  const std::string ascii = to_ascii_forms(trim_view(text));
   Scanner scanner(ascii);
   const std::optional<UtcOffset> offset = scan_utc_offset(scanner);
   if (!offset || !scanner.at_end()) return std::nullopt;
@@ -305,7 +280,7 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, UtcOffset zone, 
   const auto refuse_time = [why](std::string reason) {
     return refuse<Timestamp>(why, reason + "; " + std::string(kTimeForm));
   };
-  const std::string ascii = to_ascii_forms(trim_spaces(text));
+  const std::string ascii = to_ascii_forms(trim_view(text));
   Scanner scanner(ascii);
   std::string date_reason;
   const std::optional<Date> date = scan_date(scanner, &date_reason);
@@ -377,7 +352,7 @@ Timestamp end_of_day(Date date, UtcOffset zone) {
 std::optional<Timestamp> parse_today(std::string_view text, UtcOffset zone, std::string* why) {
   // A text that is a date and nothing more is the end of that day; a date followed by more is
   // read as an instant, so that its errors speak of times.
-  const std::string ascii = to_ascii_forms(trim_spaces(text));
+  const std::string ascii = to_ascii_forms(trim_view(text));
   Scanner scanner(ascii);
   std::string date_reason;
   const std::optional<Date> date = scan_date(scanner, &date_reason);

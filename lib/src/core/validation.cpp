@@ -11,32 +11,6 @@ std::string FieldProblem::to_string() const {
   return fmt::format("field \"{}\": {}", field, message);
 }
 
-std::string trim(std::string_view text) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
-  for (bool changed = true; changed;) {
-    changed = false;
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n')) {
-      text.remove_prefix(1);
-      changed = true;
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n')) {
-      text.remove_suffix(1);
-      changed = true;
-    }
-    if (text.substr(0, 3) == kIdeographicSpace) {
-      text.remove_prefix(3);
-      changed = true;
-    }
-    if (text.size() >= 3 && text.substr(text.size() - 3) == kIdeographicSpace) {
-      text.remove_suffix(3);
-      changed = true;
-    }
-  }
-  return std::string(text);
-}
-
 void FieldReader::add(std::string_view field, std::string_view value, std::string message) {
   problems_.push_back(FieldProblem{std::string(field), std::string(value), std::move(message)});
 }

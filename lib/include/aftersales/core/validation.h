@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aftersales/core/money.h"
+#include "aftersales/core/text.h"
 #include "aftersales/core/time.h"
 
 namespace aftersales {
@@ -49,8 +50,5 @@ class FieldReader {
  private:
   std::vector<FieldProblem> problems_;
 };
-
-// Trims ASCII and full-width spaces from both ends.
-std::string trim(std::string_view text);
 
 }  // namespace aftersales
