@@ -87,7 +87,7 @@ TEST_CASE("the built-in defaults are the seed's numbers") {
   CHECK(rules.approvals.gate_pass_limit == Money{50000});  // 出门证 500元
   CHECK(rules.approvals.gate_pass_small == ApprovalChain{"deputy_gm"});
   CHECK(rules.approvals.gate_pass_large == ApprovalChain{"gm", "finance"});
-  CHECK(rules.approvals.quality_defect == ApprovalChain{"tech_dept", "gm"});
+  CHECK(rules.approvals.quality_confirm == ApprovalChain{"tech_dept"});
   CHECK(rules.approvals.free_repair == ApprovalChain{"gm"});
   CHECK(rules.approvals.credit == ApprovalChain{"gm"});
   CHECK(rules.parts.return_over == Money{5000});  // 表12: 50元

@@ -210,6 +210,12 @@ const std::vector<Setting>& setting_table() {
       {Kind::kUserRoles, "users", make_top_member<&Rules::users>()},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, archive_write)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, unit_note)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_intake)},    // 表3
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_dispatch)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_analysis)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_costing)},   // 表5
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_service)},   // 表6
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_close)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, model_categories)},
@@ -229,7 +235,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, budget)},         // 表5
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, paid_repair)},
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, free_repair)},
-      {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, quality_defect)},
+      {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, quality_confirm)},
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, part_issue)},   // 表11
       {Kind::kMoney, AFTERSALES_RULES_SETTING(approvals, gate_pass_limit)},  // 出门证 500元
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, gate_pass_small)},

@@ -40,6 +40,25 @@ class SqliteStore final : public Store {
   void insert_unit_note(UnitNote& note) override;
   std::vector<UnitNote> list_unit_notes(const std::string& serial) override;
 
+  std::int64_t next_ticket_number_in_year(int year) override;
+  std::optional<Ticket> find_ticket(const std::string& number) override;
+  std::vector<Ticket> list_tickets(const TicketFilter& filter) override;
+  void insert_ticket(Ticket& ticket) override;
+  void update_ticket(const Ticket& ticket) override;
+  std::vector<CostLine> cost_lines(std::int64_t ticket_id) override;
+  void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
+  std::vector<Pause> pauses(std::int64_t ticket_id) override;
+  void insert_pause(std::int64_t ticket_id, const Pause& pause) override;
+  void end_open_pause(std::int64_t ticket_id, Timestamp to) override;
+  std::optional<WorkRecord> find_work_record(std::int64_t ticket_id) override;
+  void insert_work_record(std::int64_t ticket_id, const WorkRecord& record) override;
+
+  std::optional<Approval> find_approval(std::int64_t id) override;
+  std::vector<Approval> list_approvals(const ApprovalFilter& filter) override;
+  void insert_approval(Approval& approval) override;
+  void set_approval_state(std::int64_t id, ApprovalState state) override;
+  void insert_signature(std::int64_t approval_id, const Signature& signature) override;
+
   void append_audit(AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
 

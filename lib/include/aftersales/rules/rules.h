@@ -45,6 +45,14 @@ struct Rules {
     std::vector<std::string> archive_write = {"clerk", "service_manager", "sales_manager"};
     std::vector<std::string> unit_note = {"clerk",      "service_manager", "sales_manager",
                                           "technician", "tech_dept",       "qc"};
+    // Tickets (表3-表6): intake, dispatch (assign), analysis, costing (estimate, quote, waive),
+    // service (start, pause, resume, record) and closing (close, cancel).
+    std::vector<std::string> ticket_intake = {"clerk", "service_manager"};
+    std::vector<std::string> ticket_dispatch = {"service_manager"};
+    std::vector<std::string> ticket_analysis = {"clerk", "service_manager", "technician"};
+    std::vector<std::string> ticket_costing = {"clerk", "service_manager", "sales_manager"};
+    std::vector<std::string> ticket_service = {"clerk", "service_manager", "technician"};
+    std::vector<std::string> ticket_close = {"clerk", "service_manager"};
   } permissions;
 
   struct Lists {
@@ -80,7 +88,8 @@ struct Rules {
     ApprovalChain budget = {"sales_manager", "deputy_gm", "gm"};  // 表5
     ApprovalChain paid_repair = {"sales_manager"};                // 保外 costing
     ApprovalChain free_repair = {"gm"};                           // free outside warranty
-    ApprovalChain quality_defect = {"tech_dept", "gm"};  // 技术部确认, 总经理批准
+    // 质量问题: 技术部确认; outside warranty the free repair then needs free_repair (总经理批准).
+    ApprovalChain quality_confirm = {"tech_dept"};
     ApprovalChain part_issue = {"sales_manager", "deputy_gm", "gm"};  // 表11
     Money gate_pass_limit{50000};                                     // 出门证: 500元(含)
     ApprovalChain gate_pass_small = {"deputy_gm"};                    // up to the limit

@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "aftersales/approvals/approval.h"
 #include "aftersales/audit/audit_entry.h"
 #include "aftersales/customers/customer.h"
 #include "aftersales/models/model.h"
+#include "aftersales/tickets/ticket.h"
 #include "aftersales/units/unit.h"
 
 namespace aftersales {
@@ -19,6 +21,18 @@ namespace aftersales {
 struct UnitFilter {
   std::optional<std::string> model_code;
   std::optional<std::string> customer_code;
+};
+
+struct TicketFilter {
+  std::optional<TicketState> state;
+  std::optional<std::string> assignee;
+  std::optional<Timestamp> reported_from;  // reported_at >= from
+  std::optional<Timestamp> reported_to;    // reported_at < to
+};
+
+struct ApprovalFilter {
+  std::optional<std::string> subject;
+  std::optional<ApprovalState> state;
 };
 
 class Store {
@@ -58,6 +72,28 @@ class Store {
   virtual void update_unit(const Unit& unit) = 0;
   virtual void insert_unit_note(UnitNote& note) = 0;
   virtual std::vector<UnitNote> list_unit_notes(const std::string& serial) = 0;
+
+  // Tickets. next_ticket_number_in_year returns 1, 2, ... per year, never the same twice
+  // (call inside write()).
+  virtual std::int64_t next_ticket_number_in_year(int year) = 0;
+  virtual std::optional<Ticket> find_ticket(const std::string& number) = 0;
+  virtual std::vector<Ticket> list_tickets(const TicketFilter& filter) = 0;
+  virtual void insert_ticket(Ticket& ticket) = 0;
+  virtual void update_ticket(const Ticket& ticket) = 0;
+  virtual std::vector<CostLine> cost_lines(std::int64_t ticket_id) = 0;
+  virtual void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) = 0;
+  virtual std::vector<Pause> pauses(std::int64_t ticket_id) = 0;
+  virtual void insert_pause(std::int64_t ticket_id, const Pause& pause) = 0;
+  virtual void end_open_pause(std::int64_t ticket_id, Timestamp to) = 0;
+  virtual std::optional<WorkRecord> find_work_record(std::int64_t ticket_id) = 0;
+  virtual void insert_work_record(std::int64_t ticket_id, const WorkRecord& record) = 0;
+
+  // Approvals, with their signatures in step order; list by id.
+  virtual std::optional<Approval> find_approval(std::int64_t id) = 0;
+  virtual std::vector<Approval> list_approvals(const ApprovalFilter& filter) = 0;
+  virtual void insert_approval(Approval& approval) = 0;
+  virtual void set_approval_state(std::int64_t id, ApprovalState state) = 0;
+  virtual void insert_signature(std::int64_t approval_id, const Signature& signature) = 0;
 
   // The audit trail, oldest first.
   virtual void append_audit(AuditEntry& entry) = 0;

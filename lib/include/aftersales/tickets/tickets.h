@@ -1,0 +1,144 @@
+// Service requests (售后服务申请单, 表3) from intake to close: coverage frozen at intake, one
+// state machine, analysis (表4 repair notice, quality defect), costs (表5 budget, paid
+// repairs), the SLA clock, and the customer-signed work record (表6). Every change is audited;
+// a move the state machine does not allow is refused with Error(kRuleViolation) naming the
+// allowed next steps.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aftersales/approvals/approval.h"
+#include "aftersales/audit/audit_entry.h"
+#include "aftersales/core/context.h"
+#include "aftersales/tickets/ticket.h"
+
+namespace aftersales {
+
+// Values as typed or imported; the core reads and checks them.
+struct TicketIntake {
+  std::string unit;         // serial no.; Error(kNotFound) with the hint to register it
+  std::string category;     // one of rules.lists.fault_categories
+  std::string channel;      // one of rules.lists.channels
+  std::string description;  // required
+  std::optional<std::string> reported_at;  // ISO 8601; default now; not in the future
+  std::optional<std::string> priority;     // a key of rules.sla.response_hours
+  std::optional<std::string> km;           // odometer reading
+};
+
+// Registers a service request. Its number is SR-YYYY-NNNNNN (a sequence per year of the
+// reported date, in intake order, unique across concurrent clerks). Coverage is decided by
+// the unit's warranty on the reported date and the model's km limit, and frozen.
+Ticket open_ticket(Context& ctx, const TicketIntake& intake);
+
+// The ticket with that number; Error(kNotFound) when missing.
+Ticket get_ticket(Context& ctx, const std::string& number);
+
+// Gives the ticket to a user (a technician). With a [users] table the user must be in it.
+Ticket assign_ticket(Context& ctx, const std::string& number, const std::string& user);
+
+// 问题描述与分析. needs_factory raises a repair notice (表4) for approvals.repair_notice;
+// quality_defect raises a confirmation for approvals.quality_confirm, followed outside
+// warranty by approvals.free_repair. Allowed while registered or analysed.
+Ticket analyse_ticket(Context& ctx, const std::string& number, const std::string& text,
+                      bool quality_defect, bool needs_factory);
+
+// Three cost lines at the ticket's coverage: parts, labour (hours x rules.costs.labour_rate,
+// rounded half up to the fen) and travel; zero amounts are left out. Replaces earlier lines
+// and voids the cost approvals given for them; then raises the budget approval (表5) when
+// warranty lines total over approvals.budget_threshold, and the paid-repair approval when
+// there are paid lines.
+Ticket estimate_ticket(Context& ctx, const std::string& number, const std::string& parts,
+                       const std::string& labour_hours, const std::string& travel);
+
+// An itemised quotation (维修项目表): each line "KIND;DESCRIPTION;QTY;UNIT_PRICE[;coverage]",
+// KIND work|part|travel, coverage warranty|paid (default: the ticket's). Replaces the lines
+// like estimate_ticket; `contract` is the repair contract number (维修合同) a large paid repair
+// needs.
+Ticket quote_ticket(Context& ctx, const std::string& number, const std::vector<std::string>& lines,
+                    const std::optional<std::string>& contract);
+
+// Asks for a free repair outside warranty (approvals.free_repair, the GM). Refused for a
+// warranty ticket.
+Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& reason);
+
+// Starts the service. Refused (kRuleViolation) until every required approval is given, naming
+// each missing one and who must sign.
+Ticket start_ticket(Context& ctx, const std::string& number);
+
+// Stops and restarts the SLA clock (waiting for parts or for the customer).
+Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& reason);
+Ticket resume_ticket(Context& ctx, const std::string& number);
+
+struct WorkRecordFields {
+  std::string arrived;   // ISO 8601 time
+  std::string finished;  // ISO 8601 time, not before arrival, not in the future
+  std::string work_done;
+  std::string signed_by;                     // the customer's signer (签字)
+  std::optional<std::string> signed_at;      // default: finished
+  bool sealed = false;                       // 盖章
+  std::vector<std::string> technicians;      // default: the assignee
+  std::optional<std::string> labour_hours;
+  std::optional<std::string> travel;
+};
+
+// Files the signed work record (表6): the ticket is signed off. Finishing a major warranty
+// repair (warranty lines over rules.warranty.major_repair) makes a follow-up visit due
+// within rules.visits.major_repair_days of the finish.
+Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields);
+
+// Closes a signed-off ticket; refused without a signed work record.
+Ticket close_ticket(Context& ctx, const std::string& number);
+
+// Cancels a ticket before it is signed off; its pending approvals are voided.
+Ticket cancel_ticket(Context& ctx, const std::string& number, const std::string& reason);
+
+// One condition for starting the service, and whether it holds.
+struct StartRequirement {
+  std::string rule;         // e.g. "budget approval (表5)"
+  bool satisfied = false;
+  std::string explanation;  // what holds, or what would satisfy it
+};
+
+// Time against the priority's response limit (保修内服务及时率).
+struct SlaStatus {
+  std::int64_t limit_seconds = 0;
+  std::int64_t paused_seconds = 0;   // paused before arrival (or before now)
+  std::optional<Timestamp> arrived;
+  bool on_time = true;   // arrived (or, before arrival, still) within the limit
+  bool overdue = false;  // not arrived and past the limit now
+};
+
+struct TicketView {
+  Ticket ticket;
+  std::vector<CostLine> lines;
+  Money warranty_total;
+  Money paid_total;
+  std::vector<Approval> approvals;
+  std::vector<StartRequirement> requirements;
+  std::vector<Pause> pauses;
+  std::optional<WorkRecord> record;
+  SlaStatus sla;
+  std::vector<std::string> next_steps;  // the moves the state machine allows now
+  std::vector<AuditEntry> history;
+};
+
+// Everything about one ticket as of now.
+TicketView show_ticket(Context& ctx, const std::string& number);
+
+struct TicketQuery {
+  std::optional<std::string> state;     // a state name; Error(kInvalidInput) when unknown
+  bool overdue = false;                 // only those past the response limit, not arrived
+  std::optional<std::string> month;     // YYYY-MM of the reported date (local)
+  std::optional<std::string> assignee;
+};
+
+struct TicketSummary {
+  Ticket ticket;
+  SlaStatus sla;
+};
+
+std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query);
+
+}  // namespace aftersales
