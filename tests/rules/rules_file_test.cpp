@@ -488,5 +488,26 @@ TEST_CASE("the example file lists every key and yields exactly the defaults") {
   }
 }
 
+TEST_CASE("a list item, a priority or a default with spaces around it is refused") {
+  // A clerk's value is trimmed before it is compared, so "  底盘" could never be chosen.
+  const TempDir dir;
+  const std::vector<std::string> problems =
+      problems_of(dir.write("rules.toml",
+                            "[lists]\n"
+                            "fault_categories = [\"  底盘\", \"底盘\"]\n"
+                            "[sla]\n"
+                            "default_priority = \"urgent \"\n"
+                            "[sla.response_hours]\n"
+                            "urgent = 8\n"
+                            "\" normal\" = 24\n"
+                            "\"\" = 72\n"));
+  REQUIRE(problems.size() == 4);
+  CHECK(problems[0] ==
+        "2:21: lists.fault_categories: \"  底盘\" has spaces around it: remove them");
+  CHECK(problems[1] == "4:20: sla.default_priority: \"urgent \" has spaces around it: remove them");
+  CHECK(contains(problems[2], "7:13: sla.response_hours.\" normal\": a priority needs a name"));
+  CHECK(contains(problems[3], "8:6: sla.response_hours.\"\": a priority needs a name"));
+}
+
 }  // namespace
 }  // namespace aftersales

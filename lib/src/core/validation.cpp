@@ -80,6 +80,76 @@ std::optional<std::int64_t> FieldReader::integer(std::string_view field, std::st
   return number;
 }
 
+std::optional<std::int64_t> FieldReader::decimal(std::string_view field, std::string_view value,
+                                                 int decimals, std::int64_t max_scaled) {
+  const std::string text = trim(value);
+  std::int64_t whole = 0;
+  std::int64_t fraction = 0;
+  int fraction_digits = 0;
+  bool seen_digit = false;
+  bool seen_mark = false;
+  bool bad = false;
+  for (std::size_t i = 0; i < text.size() && !bad; ++i) {
+    int digit = -1;
+    const unsigned char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digit = c - '0';
+    } else if (text.compare(i, 3, "\xEF\xBC\x8E") == 0) {  // ．full-width full stop
+      i += 2;
+      bad = seen_mark;
+      seen_mark = true;
+      continue;
+    } else if (c == 0xEF && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      digit = static_cast<unsigned char>(text[i + 2]) - 0x90;  // ０-９
+      i += 2;
+    } else if (c == '.') {
+      bad = seen_mark;
+      seen_mark = true;
+      continue;
+    } else {
+      bad = true;
+      continue;
+    }
+    seen_digit = true;
+    if (seen_mark) {
+      bad = ++fraction_digits > decimals;
+      fraction = fraction * 10 + digit;
+    } else {
+      whole = whole * 10 + digit;
+      bad = whole > max_scaled;
+    }
+  }
+  if (bad || !seen_digit) {
+    add(field, value,
+        fmt::format("cannot read \"{}\" as a number: write it like 2.5 (at most {} decimals)",
+                    value, decimals));
+    return std::nullopt;
+  }
+  std::int64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  for (int i = fraction_digits; i < decimals; ++i) fraction *= 10;
+  if (whole > (max_scaled - fraction) / scale) {
+    add(field, value, fmt::format("\"{}\" is too large", value));
+    return std::nullopt;
+  }
+  return whole * scale + fraction;
+}
+
+std::optional<Timestamp> FieldReader::time(std::string_view field, std::string_view value,
+                                           UtcOffset zone) {
+  std::string why;
+  std::optional<Timestamp> at = parse_timestamp(trim(value), zone, &why);
+  if (!at) {
+    add(field, value,
+        fmt::format("cannot read \"{}\" as a time: {}; write it like 2026-11-27T09:30", value,
+                    why));
+  }
+  return at;
+}
+
 std::optional<std::string> FieldReader::choice(std::string_view field, std::string_view value,
                                                const std::vector<std::string>& allowed) {
   const std::string text = trim(value);

@@ -28,6 +28,7 @@
 #include <toml++/toml.h>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/text.h"
 
 namespace aftersales {
 namespace {
@@ -210,11 +211,11 @@ const std::vector<Setting>& setting_table() {
       {Kind::kUserRoles, "users", make_top_member<&Rules::users>()},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, archive_write)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, unit_note)},
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_intake)},    // 表3
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_intake)},  // 表3
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_dispatch)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_analysis)},
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_costing)},   // 表5
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_service)},   // 表6
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_costing)},  // 表5
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_service)},  // 表6
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_close)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
@@ -326,6 +327,10 @@ std::string last_part(const std::string& key) {
   const std::size_t dot = key.rfind('.');
   return dot == std::string::npos ? key : key.substr(dot + 1);
 }
+
+// Names and list items are compared as written (a clerk's typed value is trimmed first), so
+// "  底盘" in the file would never match: spaces around a name are refused, not kept.
+bool has_outer_space(std::string_view text) { return trim_view(text).size() != text.size(); }
 
 std::string render_list(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -795,6 +800,11 @@ std::optional<std::string> RulesReader::read_string(const toml::node& node,
     problem(node, key, "must not be empty");
     return std::nullopt;
   }
+  if (has_outer_space(text->get())) {
+    problem(node, key,
+            fmt::format("{} has spaces around it: remove them", toml_string(text->get())));
+    return std::nullopt;
+  }
   return text->get();
 }
 
@@ -820,6 +830,10 @@ std::optional<std::vector<std::string>> RulesReader::read_string_list(const toml
       good = false;
     } else if (text->get().find_first_not_of(" \t") == std::string::npos) {
       problem(element, key, "an item is empty: remove it or give its name");
+      good = false;
+    } else if (has_outer_space(text->get())) {
+      problem(element, key,
+              fmt::format("{} has spaces around it: remove them", toml_string(text->get())));
       good = false;
     } else if (std::find(items.begin(), items.end(), text->get()) != items.end()) {
       problem(element, key,
@@ -937,6 +951,11 @@ std::optional<PriorityHours> RulesReader::read_hours(const toml::node& node, con
   for (auto&& [priority, limit] : *table) {
     const std::string entry_key = join_key(key, priority.str());
     note_origin(entry_key, limit);
+    if (trim_view(priority.str()).empty() || has_outer_space(priority.str())) {
+      problem(limit, entry_key, "a priority needs a name without spaces around it, like urgent");
+      good = false;
+      continue;
+    }
     if (auto value = read_int(limit, entry_key, range)) {
       hours.emplace(std::string(priority.str()), *value);
     } else {

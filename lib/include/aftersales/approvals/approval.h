@@ -47,8 +47,8 @@ struct Approval {
   ApprovalState state = ApprovalState::kPending;
   std::string requested_by;
   Timestamp requested_at;
-  std::string summary;            // what is asked, e.g. "warranty cost 1,250.00"
-  std::optional<Money> amount;    // the amount it approves, where there is one
+  std::string summary;                // what is asked, e.g. "warranty cost 1,250.00"
+  std::optional<Money> amount;        // the amount it approves, where there is one
   std::vector<Signature> signatures;  // in step order
 
   // The step waiting for a signature (signatures.size()), valid while pending.

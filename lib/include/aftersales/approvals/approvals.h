@@ -14,8 +14,8 @@
 namespace aftersales {
 
 struct ApprovalQuery {
-  bool pending = false;  // only those waiting for a signature
-  bool mine = false;     // only those the acting user may sign now
+  bool pending = false;                // only those waiting for a signature
+  bool mine = false;                   // only those the acting user may sign now
   std::optional<std::string> subject;  // a ticket number
 };
 

@@ -34,6 +34,12 @@ class FieldReader {
   // A whole number in [min, max]; digits only (full-width accepted), no sign unless min < 0.
   std::optional<std::int64_t> integer(std::string_view field, std::string_view value,
                                       std::int64_t min, std::int64_t max);
+  // A non-negative decimal with at most `decimals` decimals, scaled by 10^decimals (2.5 with
+  // 2 decimals -> 250), at most `max_scaled`. Full-width digits and mark accepted.
+  std::optional<std::int64_t> decimal(std::string_view field, std::string_view value, int decimals,
+                                      std::int64_t max_scaled);
+  // An ISO 8601 time (local when no offset is given).
+  std::optional<Timestamp> time(std::string_view field, std::string_view value, UtcOffset zone);
   // One of `allowed`; the message lists them.
   std::optional<std::string> choice(std::string_view field, std::string_view value,
                                     const std::vector<std::string>& allowed);

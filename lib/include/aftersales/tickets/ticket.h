@@ -14,7 +14,15 @@ namespace aftersales {
 
 // registered -> analysed -> (approvals) -> in_service <-> paused -> signed_off -> closed;
 // cancelled from any state before signed_off. See tickets/ticket_states.h for the moves.
-enum class TicketState { kRegistered, kAnalysed, kInService, kPaused, kSignedOff, kClosed, kCancelled };
+enum class TicketState {
+  kRegistered,
+  kAnalysed,
+  kInService,
+  kPaused,
+  kSignedOff,
+  kClosed,
+  kCancelled
+};
 
 // 三包/保内 or 保外, decided at intake by the unit's warranty and frozen.
 enum class Coverage { kWarranty, kPaid };
@@ -75,14 +83,14 @@ struct Ticket {
   TicketState resume_state = TicketState::kRegistered;  // where resume returns to
   std::string assignee;
   std::string analysis;
-  bool needs_factory = false;   // 表4 repair notice
-  bool quality_claim = false;   // the analysis suspects a quality defect
+  bool needs_factory = false;             // 表4 repair notice
+  bool quality_claim = false;             // the analysis suspects a quality defect
   std::optional<bool> quality_confirmed;  // tech_dept's answer
   bool waiver_requested = false;
   std::string waiver_reason;
-  bool free_repair = false;  // the GM approved a free repair outside warranty
-  bool itemised = false;     // the lines come from an itemised quotation (维修项目表)
-  std::string contract_no;   // 维修合同
+  bool free_repair = false;     // the GM approved a free repair outside warranty
+  bool itemised = false;        // the lines come from an itemised quotation (维修项目表)
+  std::string contract_no;      // 维修合同
   std::string returned_reason;  // why an approval sent it back to analysis
   std::string cancel_reason;
   std::optional<Date> visit_due_on;  // follow-up after a major warranty repair (表2)

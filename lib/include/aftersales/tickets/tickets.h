@@ -75,10 +75,10 @@ struct WorkRecordFields {
   std::string arrived;   // ISO 8601 time
   std::string finished;  // ISO 8601 time, not before arrival, not in the future
   std::string work_done;
-  std::string signed_by;                     // the customer's signer (签字)
-  std::optional<std::string> signed_at;      // default: finished
-  bool sealed = false;                       // 盖章
-  std::vector<std::string> technicians;      // default: the assignee
+  std::string signed_by;                 // the customer's signer (签字)
+  std::optional<std::string> signed_at;  // default: finished
+  bool sealed = false;                   // 盖章
+  std::vector<std::string> technicians;  // default: the assignee
   std::optional<std::string> labour_hours;
   std::optional<std::string> travel;
 };
@@ -96,7 +96,7 @@ Ticket cancel_ticket(Context& ctx, const std::string& number, const std::string&
 
 // One condition for starting the service, and whether it holds.
 struct StartRequirement {
-  std::string rule;         // e.g. "budget approval (表5)"
+  std::string rule;  // e.g. "budget approval (表5)"
   bool satisfied = false;
   std::string explanation;  // what holds, or what would satisfy it
 };
@@ -104,7 +104,7 @@ struct StartRequirement {
 // Time against the priority's response limit (保修内服务及时率).
 struct SlaStatus {
   std::int64_t limit_seconds = 0;
-  std::int64_t paused_seconds = 0;   // paused before arrival (or before now)
+  std::int64_t paused_seconds = 0;  // paused before arrival (or before now)
   std::optional<Timestamp> arrived;
   bool on_time = true;   // arrived (or, before arrival, still) within the limit
   bool overdue = false;  // not arrived and past the limit now
@@ -128,9 +128,9 @@ struct TicketView {
 TicketView show_ticket(Context& ctx, const std::string& number);
 
 struct TicketQuery {
-  std::optional<std::string> state;     // a state name; Error(kInvalidInput) when unknown
-  bool overdue = false;                 // only those past the response limit, not arrived
-  std::optional<std::string> month;     // YYYY-MM of the reported date (local)
+  std::optional<std::string> state;  // a state name; Error(kInvalidInput) when unknown
+  bool overdue = false;              // only those past the response limit, not arrived
+  std::optional<std::string> month;  // YYYY-MM of the reported date (local)
   std::optional<std::string> assignee;
 };
 

@@ -1,0 +1,30 @@
+// Raising and voiding approvals, for the areas that need them (private to lib/src).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aftersales/approvals/approval.h"
+#include "aftersales/core/context.h"
+#include "aftersales/rules/rules.h"
+
+namespace aftersales {
+
+// Raises a pending approval of `form` on `subject` for `chain`, requested by the acting user;
+// audited as entity "approval".
+Approval raise_approval(Context& ctx, ApprovalForm form, const std::string& subject,
+                        const ApprovalChain& chain, const std::string& summary,
+                        std::optional<Money> amount = std::nullopt);
+
+// Voids the pending approvals of `forms` on `subject`, and the approved ones too when
+// `approved_too` (their grounds changed).
+void void_approvals(Context& ctx, const std::string& subject,
+                    const std::vector<ApprovalForm>& forms, const std::string& why,
+                    bool approved_too = true);
+
+// The latest approval of `form` on `subject` that is not void, if any.
+std::optional<Approval> current_approval(Context& ctx, const std::string& subject,
+                                         ApprovalForm form);
+
+}  // namespace aftersales

@@ -1,0 +1,55 @@
+#include "tickets/approval_outcome.h"
+
+#include "aftersales/store/store.h"
+#include "tickets/ticket_records.h"
+
+namespace aftersales {
+
+void apply_approval_outcome(Context& ctx, const Approval& approval, const std::string& reason) {
+  std::optional<Ticket> found = ctx.store.find_ticket(approval.subject);
+  if (!found) return;
+  const Ticket before = *found;
+  Ticket after = before;
+  const bool approved = approval.state == ApprovalState::kApproved;
+  const bool rejected = approval.state == ApprovalState::kRejected;
+  std::string action;
+  switch (approval.form) {
+    case ApprovalForm::kQualityDefect: {
+      // The first steps (approvals.quality_confirm) are the technical department's answer;
+      // declined, the fault is not a quality defect and coverage stays as decided at intake.
+      const std::size_t confirm_steps = ctx.rules.approvals.quality_confirm.size();
+      const Signature& last = approval.signatures.back();
+      if (static_cast<std::size_t>(last.step) < confirm_steps) {
+        if (rejected) after.quality_confirmed = false;
+        if (approval.signatures.size() == confirm_steps && last.approved) {
+          after.quality_confirmed = true;
+        }
+      }
+      // Outside warranty the rest of the chain (the GM) makes the repair free.
+      if (approved && before.coverage == Coverage::kPaid) after.free_repair = true;
+      action = approved ? "quality-approved" : rejected ? "quality-declined" : "quality-signed";
+      break;
+    }
+    case ApprovalForm::kFreeRepair:
+      after.free_repair = approved;
+      if (rejected) after.waiver_requested = false;
+      action = approved ? "free-repair-approved" : "free-repair-rejected";
+      break;
+    case ApprovalForm::kRepairNotice:
+    case ApprovalForm::kBudget:
+    case ApprovalForm::kPaidRepair:
+      action = approved ? "approved" : "rejected";
+      break;
+  }
+  if (!approved && !rejected && after.quality_confirmed == before.quality_confirmed) return;
+  // A rejection returns the ticket to analysis with the reason (a declined quality
+  // confirmation is an answer, not a refusal of the service).
+  if (rejected && approval.form != ApprovalForm::kQualityDefect &&
+      (before.state == TicketState::kRegistered || before.state == TicketState::kAnalysed)) {
+    after.state = TicketState::kAnalysed;
+    after.returned_reason = std::string(form_name(approval.form)) + " rejected: " + reason;
+  }
+  save_ticket(ctx, before, after, action);
+}
+
+}  // namespace aftersales

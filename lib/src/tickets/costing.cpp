@@ -1,0 +1,195 @@
+// Costs of a ticket: the estimate (parts, labour hours x rate, travel), the itemised quotation
+// (维修项目表) with its repair contract, and the approvals they raise: the budget (表5) when the
+// warranty lines total over the threshold, the paid-repair costing when there are paid lines.
+#include <fmt/format.h>
+
+#include "aftersales/core/error.h"
+#include "aftersales/identity/identity.h"
+#include "aftersales/store/store.h"
+#include "aftersales/tickets/tickets.h"
+#include "approvals/approval_requests.h"
+#include "tickets/ticket_records.h"
+#include "tickets/ticket_states.h"
+
+namespace aftersales {
+namespace {
+
+constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000;  // a million hours or pieces
+
+// Replaces the ticket's lines, voids the cost approvals given for the old ones, and raises
+// what the new lines need.
+void set_lines(Context& ctx, Ticket& ticket, const std::vector<CostLine>& lines,
+               const std::string& action) {
+  const std::vector<CostLine> old_lines = ctx.store.cost_lines(ticket.id);
+  ctx.store.replace_cost_lines(ticket.id, lines);
+  record_change(ctx, "ticket", ticket.number, action, lines_json(old_lines).dump(),
+                lines_json(lines).dump());
+  void_approvals(ctx, ticket.number, {ApprovalForm::kBudget, ApprovalForm::kPaidRepair},
+                 "the cost lines changed");
+
+  const Rules::Approvals& rules = ctx.rules.approvals;
+  const Money warranty = warranty_total(lines);
+  const Money paid = paid_total(lines);
+  // 表5: 三包服务费用超过1000元 — strictly over the threshold needs the budget chain.
+  if (warranty > rules.budget_threshold) {
+    raise_approval(ctx, ApprovalForm::kBudget, ticket.number, rules.budget,
+                   fmt::format("warranty cost {} is over {}", format_money(warranty),
+                               format_money(rules.budget_threshold)),
+                   warranty);
+  }
+  // 保外: costed and approved by a leader before work starts (not needed once free).
+  if (paid > Money{0} && !ticket.free_repair) {
+    raise_approval(ctx, ApprovalForm::kPaidRepair, ticket.number, rules.paid_repair,
+                   fmt::format("paid repair costed at {}", format_money(paid)), paid);
+  }
+}
+
+CostLine make_line(CostKind kind, std::string description, std::int64_t quantity_milli,
+                   Money unit_price, Coverage coverage) {
+  CostLine line;
+  line.kind = kind;
+  line.description = std::move(description);
+  line.quantity_milli = quantity_milli;
+  line.unit_price = unit_price;
+  line.amount = line_amount(quantity_milli, unit_price);
+  line.coverage = coverage;
+  return line;
+}
+
+// Splits "a;b;c" on ';' (no quoting: descriptions use ，or , instead).
+std::vector<std::string> split_fields(const std::string& text) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (std::size_t semicolon; (semicolon = text.find(';', start)) != std::string::npos;) {
+    fields.push_back(text.substr(start, semicolon - start));
+    start = semicolon + 1;
+  }
+  fields.push_back(text.substr(start));
+  return fields;
+}
+
+}  // namespace
+
+Ticket estimate_ticket(Context& ctx, const std::string& number, const std::string& parts,
+                       const std::string& labour_hours, const std::string& travel) {
+  require_role(ctx, ctx.rules.permissions.ticket_costing, "costing a ticket");
+  FieldReader reader;
+  const std::optional<Money> parts_cost = reader.money("parts", parts);
+  const std::optional<std::int64_t> hours =
+      reader.decimal("labour_hours", labour_hours, 2, 100'000'00);
+  const std::optional<Money> travel_cost = reader.money("travel", travel);
+  for (const auto& [field, amount] : {std::pair{"parts", parts_cost}, {"travel", travel_cost}}) {
+    if (amount && *amount < Money{0})
+      reader.add(field, "", "is negative; give an amount of 0 or more");
+  }
+  reader.throw_if_any(fmt::format("ticket {}", number));
+
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kEstimate);
+    after = before;
+    after.itemised = false;
+    std::vector<CostLine> lines;
+    const Coverage coverage = before.coverage;
+    if (*parts_cost > Money{0}) {
+      lines.push_back(make_line(CostKind::kPart, "parts 配件费", 1000, *parts_cost, coverage));
+    }
+    if (*hours > 0) {
+      // hours x rate rounded half up to the fen (hours have two decimals: x10 to thousandths).
+      lines.push_back(make_line(CostKind::kWork, "labour 维修工时费", *hours * 10,
+                                ctx.rules.costs.labour_rate, coverage));
+    }
+    if (*travel_cost > Money{0}) {
+      lines.push_back(make_line(CostKind::kTravel, "travel 旅差费", 1000, *travel_cost, coverage));
+    }
+    set_lines(ctx, after, lines, "estimate");
+    save_ticket(ctx, before, after, "estimate");
+  });
+  return after;
+}
+
+Ticket quote_ticket(Context& ctx, const std::string& number, const std::vector<std::string>& lines,
+                    const std::optional<std::string>& contract) {
+  require_role(ctx, ctx.rules.permissions.ticket_costing, "quoting a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kQuote);
+    FieldReader reader;
+    std::vector<CostLine> quoted;
+    if (lines.empty()) reader.add("line", "", "is missing; give at least one --line");
+    int index = 0;
+    for (const std::string& text : lines) {
+      const std::string field = fmt::format("line {}", ++index);
+      const std::vector<std::string> parts = split_fields(text);
+      if (parts.size() < 4 || parts.size() > 5) {
+        reader.add(
+            field, text,
+            fmt::format("has {} fields; write KIND;DESCRIPTION;QTY;UNIT_PRICE[;warranty|paid]",
+                        parts.size()));
+        continue;
+      }
+      const std::optional<CostKind> kind = parse_cost_kind(trim(parts[0]));
+      if (!kind)
+        reader.add(field, parts[0],
+                   fmt::format("kind \"{}\" is not work, part or travel", parts[0]));
+      const std::string description = reader.text(field, parts[1], true);
+      const auto quantity = reader.decimal(field, parts[2], 3, kMaxQuantityMilli);
+      if (quantity && *quantity == 0)
+        reader.add(field, parts[2], "quantity is 0; leave the line out");
+      const auto price = reader.money(field, parts[3]);
+      if (price && *price < Money{0}) reader.add(field, parts[3], "unit price is negative");
+      Coverage coverage = before.coverage;
+      if (parts.size() == 5) {
+        if (auto given = parse_coverage(trim(parts[4]))) {
+          coverage = *given;
+        } else {
+          reader.add(field, parts[4], fmt::format("\"{}\" is not warranty or paid", parts[4]));
+        }
+      }
+      if (kind && quantity && price) {
+        quoted.push_back(make_line(*kind, description, *quantity, *price, coverage));
+      }
+    }
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    after = before;
+    after.itemised = true;
+    if (contract) after.contract_no = trim(*contract);
+    set_lines(ctx, after, quoted, "quote");
+    save_ticket(ctx, before, after, "quote");
+  });
+  return after;
+}
+
+Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& reason) {
+  require_role(ctx, ctx.rules.permissions.ticket_costing, "asking for a free repair");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kWaive);
+    if (before.coverage == Coverage::kWarranty) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: ticket {} is in warranty; a free repair outside warranty "
+                              "is for paid tickets only",
+                              before.number),
+                  "a warranty repair is free already");
+    }
+    if (before.free_repair) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: ticket {} is a free repair already", before.number));
+    }
+    FieldReader reader;
+    after = before;
+    after.waiver_reason = reader.text("reason", reason, true);
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    after.waiver_requested = true;
+    void_approvals(ctx, before.number, {ApprovalForm::kFreeRepair}, "asked again");
+    raise_approval(ctx, ApprovalForm::kFreeRepair, before.number, ctx.rules.approvals.free_repair,
+                   fmt::format("free repair outside warranty: {}", after.waiver_reason));
+    save_ticket(ctx, before, after, "waive");
+  });
+  return after;
+}
+
+}  // namespace aftersales

@@ -1,0 +1,168 @@
+// Intake (售后服务申请单, 表3), assignment and analysis (问题描述与分析, 表4 repair notice).
+#include <fmt/format.h>
+
+#include "aftersales/core/error.h"
+#include "aftersales/identity/identity.h"
+#include "aftersales/models/models.h"
+#include "aftersales/store/store.h"
+#include "aftersales/tickets/tickets.h"
+#include "aftersales/units/units.h"
+#include "aftersales/units/warranty.h"
+#include "approvals/approval_requests.h"
+#include "tickets/ticket_records.h"
+#include "tickets/ticket_states.h"
+
+namespace aftersales {
+namespace {
+
+std::string joined_roles(const ApprovalChain& chain) {
+  return fmt::format("{}", fmt::join(chain, " → "));
+}
+
+}  // namespace
+
+Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
+  require_role(ctx, ctx.rules.permissions.ticket_intake, "opening a ticket");
+  const UtcOffset zone = ctx.rules.general.utc_offset;
+  FieldReader reader;
+  Ticket ticket;
+  std::vector<std::string> priorities;
+  for (const auto& entry : ctx.rules.sla.response_hours) priorities.push_back(entry.first);
+  if (auto category =
+          reader.choice("category", intake.category, ctx.rules.lists.fault_categories)) {
+    ticket.category = *category;
+  }
+  if (auto channel = reader.choice("channel", intake.channel, ctx.rules.lists.channels)) {
+    ticket.channel = *channel;
+  }
+  ticket.description = reader.text("desc", intake.description, true);
+  ticket.reported_at = ctx.now();
+  if (intake.reported_at) {
+    if (auto at = reader.time("reported_at", *intake.reported_at, zone)) {
+      if (*at > ctx.now()) {
+        reader.add("reported_at", *intake.reported_at,
+                   fmt::format("{} is in the future; give the time the customer called",
+                               format_timestamp(*at, zone)));
+      }
+      ticket.reported_at = *at;
+    }
+  }
+  ticket.priority = ctx.rules.sla.default_priority;
+  if (intake.priority) {
+    if (auto priority = reader.choice("priority", *intake.priority, priorities)) {
+      ticket.priority = *priority;
+    }
+  }
+  if (intake.km && !trim(*intake.km).empty()) {
+    ticket.km = reader.integer("km", *intake.km, 0, 10'000'000);
+  }
+  reader.throw_if_any("ticket");
+
+  ctx.store.write([&] {
+    const Unit unit = get_unit(ctx, intake.unit);
+    const Model model = get_model(ctx, unit.model_code);
+    const Date reported_on = local_date(ticket.reported_at, zone);
+    if (reported_on < unit.shipped_on) {
+      throw Error(ErrorCode::kInvalidInput,
+                  fmt::format("ticket: field \"reported_at\": {} is before unit {} shipped on {}",
+                              format_date(reported_on), unit.serial, format_date(unit.shipped_on)),
+                  "check the reported time and the serial no.");
+    }
+    // Coverage by rule at the reported time, frozen at intake (DOMAIN.md Ticket).
+    const WarrantyStatus warranty = warranty_on(unit, model, reported_on, ticket.km);
+    ticket.coverage = warranty.covered ? Coverage::kWarranty : Coverage::kPaid;
+    ticket.coverage_reason =
+        fmt::format("{} warranty on {}: {}", warranty.covered ? "in" : "out of",
+                    format_date(reported_on), warranty.reason);
+    ticket.serial = unit.serial;
+    ticket.customer_code = unit.customer_code;
+    ticket.due_at =
+        Timestamp{ticket.reported_at.seconds +
+                  std::int64_t{ctx.rules.sla.response_hours.at(ticket.priority)} * 3600};
+    ticket.state = TicketState::kRegistered;
+    ticket.resume_state = TicketState::kRegistered;
+    ticket.opened_by = ctx.actor.user;
+    const int year = reported_on.year();
+    ticket.number = fmt::format("SR-{:04}-{:06}", year, ctx.store.next_ticket_number_in_year(year));
+    ctx.store.insert_ticket(ticket);
+    AuditJson after = ticket_json(ticket);
+    after["unit"] = ticket.serial;
+    after["customer"] = ticket.customer_code;
+    after["category"] = ticket.category;
+    after["channel"] = ticket.channel;
+    after["reported_at"] = format_timestamp(ticket.reported_at, zone);
+    after["coverage_reason"] = ticket.coverage_reason;
+    record_addition(ctx, "ticket", ticket.number, after);
+  });
+  return ticket;
+}
+
+Ticket get_ticket(Context& ctx, const std::string& number) { return load_ticket(ctx, number); }
+
+Ticket assign_ticket(Context& ctx, const std::string& number, const std::string& user) {
+  require_role(ctx, ctx.rules.permissions.ticket_dispatch, "assigning a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kAssign);
+    FieldReader reader;
+    const std::string name = reader.text("to", user, true);
+    if (!name.empty() && !ctx.rules.users.empty() && ctx.rules.users.count(name) == 0) {
+      reader.add("to", user, fmt::format("{} is not a user of [users] in the config", name));
+    }
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    after = before;
+    after.assignee = name;
+    save_ticket(ctx, before, after, "assign");
+  });
+  return after;
+}
+
+Ticket analyse_ticket(Context& ctx, const std::string& number, const std::string& text,
+                      bool quality_defect, bool needs_factory) {
+  require_role(ctx, ctx.rules.permissions.ticket_analysis, "analysing a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kAnalyse);
+    FieldReader reader;
+    after = before;
+    after.analysis = reader.text("text", text, true);
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    after.state = TicketState::kAnalysed;
+    after.returned_reason.clear();
+    // 表4: the service staff cannot solve it alone; a leader approves the repair notice.
+    if (needs_factory && !before.needs_factory) {
+      after.needs_factory = true;
+      raise_approval(ctx, ApprovalForm::kRepairNotice, before.number,
+                     ctx.rules.approvals.repair_notice,
+                     fmt::format("repair notice: production / technical department to help "
+                                 "({})",
+                                 joined_roles(ctx.rules.approvals.repair_notice)));
+    } else if (needs_factory) {
+      const auto current = current_approval(ctx, before.number, ApprovalForm::kRepairNotice);
+      if (!current || current->state == ApprovalState::kRejected) {
+        raise_approval(ctx, ApprovalForm::kRepairNotice, before.number,
+                       ctx.rules.approvals.repair_notice, "repair notice, asked again");
+      }
+    }
+    // A suspected quality defect: the technical department confirms; outside warranty the
+    // free repair then needs the GM (DOMAIN.md: 技术部确认, 总经理批准).
+    if (quality_defect && !before.quality_claim) {
+      after.quality_claim = true;
+      ApprovalChain chain = ctx.rules.approvals.quality_confirm;
+      if (before.coverage == Coverage::kPaid) {
+        chain.insert(chain.end(), ctx.rules.approvals.free_repair.begin(),
+                     ctx.rules.approvals.free_repair.end());
+      }
+      raise_approval(ctx, ApprovalForm::kQualityDefect, before.number, chain,
+                     before.coverage == Coverage::kPaid
+                         ? "quality defect outside warranty: confirm, then repair free"
+                         : "quality defect: confirm");
+    }
+    save_ticket(ctx, before, after, "analyse");
+  });
+  return after;
+}
+
+}  // namespace aftersales

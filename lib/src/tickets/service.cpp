@@ -1,0 +1,215 @@
+// The service itself: start once approved, the SLA clock's pauses, the customer-signed work
+// record (表6), close and cancel.
+#include <fmt/format.h>
+
+#include "aftersales/core/error.h"
+#include "aftersales/identity/identity.h"
+#include "aftersales/store/store.h"
+#include "aftersales/tickets/tickets.h"
+#include "approvals/approval_requests.h"
+#include "tickets/start_rules.h"
+#include "tickets/ticket_records.h"
+#include "tickets/ticket_states.h"
+
+namespace aftersales {
+namespace {
+
+std::vector<Approval> live_approvals(Context& ctx, const std::string& subject) {
+  ApprovalFilter filter;
+  filter.subject = subject;
+  std::vector<Approval> all;
+  for (Approval& a : ctx.store.list_approvals(filter)) {
+    if (a.state != ApprovalState::kVoid) all.push_back(std::move(a));
+  }
+  return all;
+}
+
+}  // namespace
+
+Ticket start_ticket(Context& ctx, const std::string& number) {
+  require_role(ctx, ctx.rules.permissions.ticket_service, "starting a service");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kStart);
+    const std::vector<StartRequirement> requirements = start_requirements(
+        ctx.rules, before, ctx.store.cost_lines(before.id), live_approvals(ctx, before.number));
+    std::vector<std::string> missing;
+    for (const StartRequirement& r : requirements) {
+      if (!r.satisfied) missing.push_back("refused: " + r.explanation);
+    }
+    if (!missing.empty()) {
+      throw Error(ErrorCode::kRuleViolation, fmt::format("{}", fmt::join(missing, "\n")),
+                  fmt::format("`aftersales approval list --subject {}` shows who must sign; the "
+                              "service starts once every approval is given",
+                              before.number));
+    }
+    after = before;
+    after.state = TicketState::kInService;
+    save_ticket(ctx, before, after, "start");
+  });
+  return after;
+}
+
+Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& reason) {
+  require_role(ctx, ctx.rules.permissions.ticket_service, "pausing a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kPause);
+    FieldReader reader;
+    Pause pause;
+    pause.reason = reader.text("reason", reason, true);
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    pause.from = ctx.now();
+    ctx.store.insert_pause(before.id, pause);
+    after = before;
+    after.resume_state = before.state;
+    after.state = TicketState::kPaused;
+    save_ticket(ctx, before, after, "pause");
+  });
+  return after;
+}
+
+Ticket resume_ticket(Context& ctx, const std::string& number) {
+  require_role(ctx, ctx.rules.permissions.ticket_service, "resuming a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kResume);
+    ctx.store.end_open_pause(before.id, ctx.now());
+    after = before;
+    after.state = before.resume_state;
+    save_ticket(ctx, before, after, "resume");
+  });
+  return after;
+}
+
+Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields) {
+  require_role(ctx, ctx.rules.permissions.ticket_service, "recording the work (表6)");
+  const UtcOffset zone = ctx.rules.general.utc_offset;
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kRecord);
+    FieldReader reader;
+    WorkRecord record;
+    const auto arrived = reader.time("arrived", fields.arrived, zone);
+    const auto finished = reader.time("finished", fields.finished, zone);
+    record.work_done = reader.text("work", fields.work_done, true);
+    record.signed_by = reader.text("signed_by", fields.signed_by, true);
+    record.sealed = fields.sealed;
+    for (const std::string& name : fields.technicians) {
+      const std::string technician = reader.text("technician", name, true);
+      if (!ctx.rules.users.empty() && ctx.rules.users.count(technician) == 0) {
+        reader.add("technician", name, fmt::format("{} is not a user of [users]", technician));
+      }
+      record.technicians.push_back(technician);
+    }
+    if (record.technicians.empty() && !before.assignee.empty()) {
+      record.technicians.push_back(before.assignee);
+    }
+    if (record.technicians.empty()) {
+      reader.add("technician", "", "no technician: name who did the work (--technician)");
+    }
+    if (fields.labour_hours) {
+      record.labour_hours_centi =
+          reader.decimal("labour_hours", *fields.labour_hours, 2, 100'000'00);
+    }
+    if (fields.travel) record.travel = reader.money("travel", *fields.travel);
+    if (arrived && finished) {
+      record.arrived = *arrived;
+      record.finished = *finished;
+      if (*arrived < before.reported_at) {
+        reader.add(
+            "arrived", fields.arrived,
+            fmt::format("{} is before the call was reported ({})", format_timestamp(*arrived, zone),
+                        format_timestamp(before.reported_at, zone)));
+      }
+      if (*finished < *arrived) {
+        reader.add("finished", fields.finished,
+                   fmt::format("{} is before the arrival {}", format_timestamp(*finished, zone),
+                               format_timestamp(*arrived, zone)));
+      }
+      if (*finished > ctx.now()) {
+        reader.add("finished", fields.finished,
+                   fmt::format("{} is in the future; record the work once done",
+                               format_timestamp(*finished, zone)));
+      }
+      record.signed_at = *finished;
+      if (fields.signed_at) {
+        if (auto signed_at = reader.time("signed_at", *fields.signed_at, zone)) {
+          if (*signed_at < *arrived || *signed_at > ctx.now()) {
+            reader.add("signed_at", *fields.signed_at,
+                       "the customer signs between the arrival and now");
+          }
+          record.signed_at = *signed_at;
+        }
+      }
+    }
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+
+    ctx.store.insert_work_record(before.id, record);
+    after = before;
+    after.state = TicketState::kSignedOff;
+    // A major warranty repair makes a follow-up visit due within a week (表2: 维修后一周内).
+    if (warranty_total(ctx.store.cost_lines(before.id)) > ctx.rules.warranty.major_repair) {
+      after.visit_due_on =
+          local_date(record.finished, zone).plus_days(ctx.rules.visits.major_repair_days);
+    }
+    record_change(ctx, "ticket", before.number, "work-record", "",
+                  AuditJson{{"technicians", record.technicians},
+                            {"arrived", format_timestamp(record.arrived, zone)},
+                            {"finished", format_timestamp(record.finished, zone)},
+                            {"work", record.work_done},
+                            {"signed_by", record.signed_by},
+                            {"sealed", record.sealed}}
+                      .dump());
+    save_ticket(ctx, before, after, "record");
+  });
+  return after;
+}
+
+Ticket close_ticket(Context& ctx, const std::string& number) {
+  require_role(ctx, ctx.rules.permissions.ticket_close, "closing a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    if (before.state != TicketState::kSignedOff && before.state != TicketState::kClosed &&
+        before.state != TicketState::kCancelled) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: ticket {} has no work record signed by the customer "
+                              "(表6); it cannot be closed",
+                              before.number),
+                  "file it with `aftersales ticket record` once the service is done");
+    }
+    require_allowed(before, TicketAction::kClose);
+    after = before;
+    after.state = TicketState::kClosed;
+    save_ticket(ctx, before, after, "close");
+  });
+  return after;
+}
+
+Ticket cancel_ticket(Context& ctx, const std::string& number, const std::string& reason) {
+  require_role(ctx, ctx.rules.permissions.ticket_close, "cancelling a ticket");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kCancel);
+    FieldReader reader;
+    after = before;
+    after.cancel_reason = reader.text("reason", reason, true);
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    if (before.state == TicketState::kPaused) ctx.store.end_open_pause(before.id, ctx.now());
+    void_approvals(ctx, before.number,
+                   {ApprovalForm::kRepairNotice, ApprovalForm::kBudget, ApprovalForm::kPaidRepair,
+                    ApprovalForm::kFreeRepair, ApprovalForm::kQualityDefect},
+                   "the ticket was cancelled", /*approved_too=*/false);
+    after.state = TicketState::kCancelled;
+    save_ticket(ctx, before, after, "cancel");
+  });
+  return after;
+}
+
+}  // namespace aftersales

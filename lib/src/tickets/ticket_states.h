@@ -1,0 +1,41 @@
+// The ticket's one state machine: which action is allowed from which state, and where it
+// leads (private to lib/src).
+//
+//   registered --analyse--> analysed --start--> in_service --record--> signed_off --close--> closed
+//        |                   |  ^  estimate, quote, waive, analyse;      |
+//        |                   |  '-- an approval rejected (back to analysis)
+//        '---- pause <-> resume (registered, analysed, in_service <-> paused) ----'
+//   cancel: from registered, analysed, in_service or paused.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aftersales/tickets/ticket.h"
+
+namespace aftersales {
+
+enum class TicketAction {
+  kAssign,
+  kAnalyse,
+  kEstimate,
+  kQuote,
+  kWaive,
+  kStart,
+  kPause,
+  kResume,
+  kRecord,
+  kClose,
+  kCancel,
+};
+
+const char* action_name(TicketAction action);
+
+// The actions allowed from `state`, by name, in a stable order.
+std::vector<std::string> allowed_actions(TicketState state);
+
+// Throws Error(kRuleViolation) when `action` is not allowed from the ticket's state, naming
+// the allowed next steps.
+void require_allowed(const Ticket& ticket, TicketAction action);
+
+}  // namespace aftersales

@@ -1,0 +1,79 @@
+// Reading tickets: one whole (`ticket show`) and lists (`ticket list`).
+#include <fmt/format.h>
+
+#include "aftersales/audit/audit.h"
+#include "aftersales/core/error.h"
+#include "aftersales/store/store.h"
+#include "aftersales/tickets/tickets.h"
+#include "tickets/start_rules.h"
+#include "tickets/ticket_records.h"
+#include "tickets/ticket_states.h"
+
+namespace aftersales {
+
+TicketView show_ticket(Context& ctx, const std::string& number) {
+  TicketView view;
+  view.ticket = load_ticket(ctx, number);
+  const Ticket& t = view.ticket;
+  view.lines = ctx.store.cost_lines(t.id);
+  view.warranty_total = warranty_total(view.lines);
+  view.paid_total = paid_total(view.lines);
+  ApprovalFilter filter;
+  filter.subject = t.number;
+  view.approvals = ctx.store.list_approvals(filter);
+  std::vector<Approval> live;
+  for (const Approval& a : view.approvals) {
+    if (a.state != ApprovalState::kVoid) live.push_back(a);
+  }
+  view.requirements = start_requirements(ctx.rules, t, view.lines, live);
+  view.pauses = ctx.store.pauses(t.id);
+  view.record = ctx.store.find_work_record(t.id);
+  view.sla = sla_status(ctx.rules, t, view.pauses, view.record, ctx.now());
+  view.next_steps = allowed_actions(t.state);
+  AuditQuery history;
+  history.entity = "ticket";
+  history.entity_id = t.number;
+  view.history = audit_log(ctx, history);
+  return view;
+}
+
+std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) {
+  const UtcOffset zone = ctx.rules.general.utc_offset;
+  TicketFilter filter;
+  FieldReader reader;
+  if (query.state) {
+    const std::string name = trim(*query.state);
+    filter.state = parse_state(name);
+    if (!filter.state) {
+      reader.add("state", *query.state,
+                 "is not a state: use registered, analysed, in_service, paused, signed_off, "
+                 "closed or cancelled");
+    }
+  }
+  if (query.month) {
+    const std::optional<Date> first = parse_date(trim(*query.month) + "-01");
+    if (!first || trim(*query.month).size() != 7) {
+      reader.add("month", *query.month, "cannot read it as a month: write YYYY-MM, like 2026-11");
+    } else {
+      const int next_year = first->month() == 12 ? first->year() + 1 : first->year();
+      const int next_month = first->month() == 12 ? 1 : first->month() + 1;
+      filter.reported_from = start_of_day(*first, zone);
+      filter.reported_to = start_of_day(Date::from_ymd(next_year, next_month, 1), zone);
+    }
+  }
+  reader.throw_if_any("ticket list");
+  if (query.assignee) filter.assignee = trim(*query.assignee);
+
+  std::vector<TicketSummary> result;
+  for (Ticket& ticket : ctx.store.list_tickets(filter)) {
+    TicketSummary summary;
+    summary.sla = sla_status(ctx.rules, ticket, ctx.store.pauses(ticket.id),
+                             ctx.store.find_work_record(ticket.id), ctx.now());
+    if (query.overdue && !summary.sla.overdue) continue;
+    summary.ticket = std::move(ticket);
+    result.push_back(std::move(summary));
+  }
+  return result;
+}
+
+}  // namespace aftersales
