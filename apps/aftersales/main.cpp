@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    session.check_output();
     return session.run ? session.run() : 0;
   } catch (const Error& e) {
     return report(e);

@@ -95,15 +95,15 @@ void Session::emit(const RecordView& record) {
 }
 
 void Session::emit_created(const std::string& number) {
-  const RenderOptions render_with = render_options();
-  if (render_with.format == Format::kJson || render_with.format == Format::kJsonl) {
-    RecordView record;
-    record.add("number", "number", Cell{number});
-    aftersales::render(std::cout, record, render_with);
-  } else {
-    std::cout << number << '\n';
-  }
-  std::cout.flush();
+  write_out([&](std::ostream& out, const RenderOptions& o) {
+    if (o.format == Format::kJson || o.format == Format::kJsonl) {
+      RecordView record;
+      record.add("number", "number", Cell{number});
+      aftersales::render(out, record, o);
+    } else {
+      out << number << '\n';
+    }
+  });
 }
 
 void Session::note(const std::string& message) const {

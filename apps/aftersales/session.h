@@ -51,6 +51,10 @@ class Session {
   // {"number": ...} in JSON.
   void emit_created(const std::string& number);
 
+  // Checks --format and -o before a command runs, so that a bad output option refuses the
+  // command before it changes anything. Throws Error(kUsage).
+  void check_output() const { render_options(); }
+
   // A summary line on stderr, unless --quiet.
   void note(const std::string& message) const;
 

@@ -208,3 +208,15 @@ TEST_CASE("units in warranty today are listed by filter") {
   query.model = "NOPE";
   expect_error(ErrorCode::kNotFound, {"model NOPE"}, [&] { list_units(ctx, query); });
 }
+
+TEST_CASE("regression: an odometer reading with too many digits is refused, not overflowed") {
+  testing::TestWorld world;
+  world.add_basics();
+  Context ctx = world.context();
+  add_unit(ctx, "2025-001", complete_unit("2025-03-01"));
+  UnitFields change;
+  change.km = "9999999999999999999999";
+  expect_error(ErrorCode::kInvalidInput, {"field \"km\"", "whole number"},
+               [&] { edit_unit(ctx, "2025-001", change); });
+  CHECK_FALSE(get_unit(ctx, "2025-001").odometer_km.has_value());
+}

@@ -219,3 +219,33 @@ TEST_CASE("acting as someone else is refused unless identity is declared") {
   const RunResult log = cli.run({"log", "--id", "C010", "--format", "csv"});
   CHECK(contains(log.out, ",zhang,"));
 }
+
+TEST_CASE("regression: a bad -o or --format on a change refuses before anything is written") {
+  Cli cli;
+  cli.seed_archive();
+  const std::string before = audit_csv(cli);
+  RunResult r = cli.run({"customer", "add", "C020", "--name", "x", "-o", "out.xlsx"});
+  CHECK(r.exit_code == 2);
+  r = cli.run({"customer", "add", "C020", "--name", "x", "--format", "xml"});
+  CHECK(r.exit_code == 2);
+  CHECK(audit_csv(cli) == before);
+  r = cli.run({"customer", "add", "C020", "--name", "x", "-o", "number.txt"});
+  CHECK(r.exit_code == 0);
+  CHECK(cli.read_file("number.txt") == "C020\n");
+}
+
+TEST_CASE("regression: text that is not UTF-8 is refused with exit 1, not an internal error") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult r = cli.run({"customer", "add", "C021", "--name", "\xd6\xd0\xb9\xfa"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "not UTF-8"));
+}
+
+TEST_CASE("regression: --db naming a file that is not a database is a usage error") {
+  Cli cli;
+  cli.write_file("notes.txt", "this is not a database, just some notes that are long enough\n");
+  const RunResult r = cli.run({"--db", cli.path("notes.txt"), "unit", "list"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "not an aftersales database"));
+}

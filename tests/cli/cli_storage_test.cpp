@@ -69,3 +69,12 @@ TEST_CASE("a clerk waits for another's change and exits 6 when the wait runs out
   r = cli.run({"customer", "add", "C002", "--name", "x"});
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("regression: a backup onto the live database itself is refused") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult r = cli.run({"backup", cli.db(), "--force"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "the database itself"));
+  CHECK(cli.run({"unit", "show", "2025-001"}).exit_code == 0);
+}

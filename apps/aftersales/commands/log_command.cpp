@@ -31,7 +31,8 @@ void attach_log(CLI::App& family, Session& session) {
           query.since = *at;
         } else {
           throw Error(ErrorCode::kInvalidInput,
-                      fmt::format("--since: cannot read \"{}\" as a date or time", *request->since),
+                      fmt::format("--since: cannot read \"{}\" as a date or time: {}",
+                                  *request->since, why),
                       "write a date like 2026-11-01 or a time like 2026-11-01T08:00");
         }
       }

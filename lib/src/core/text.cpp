@@ -32,4 +32,45 @@ std::string_view trim_view(std::string_view text) {
   return text;
 }
 
+std::optional<DecodedUtf8> decode_utf8(std::string_view text) {
+  const auto lead = static_cast<unsigned char>(text[0]);
+  if (lead < 0x80) return DecodedUtf8{lead, 1};
+  std::size_t length = 0;
+  char32_t code_point = 0;
+  char32_t minimum = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    code_point = lead & 0x1F;
+    minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    code_point = lead & 0x0F;
+    minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    code_point = lead & 0x07;
+    minimum = 0x10000;
+  } else {
+    return std::nullopt;
+  }
+  if (text.size() < length) return std::nullopt;
+  for (std::size_t i = 1; i < length; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte & 0xC0) != 0x80) return std::nullopt;
+    code_point = (code_point << 6) | (byte & 0x3F);
+  }
+  if (code_point < minimum || code_point > 0x10FFFF) return std::nullopt;
+  if (code_point >= 0xD800 && code_point <= 0xDFFF) return std::nullopt;
+  return DecodedUtf8{code_point, length};
+}
+
+bool is_valid_utf8(std::string_view text) {
+  while (!text.empty()) {
+    const std::optional<DecodedUtf8> decoded = decode_utf8(text);
+    if (!decoded) return false;
+    text.remove_prefix(decoded->length);
+  }
+  return true;
+}
+
 }  // namespace aftersales

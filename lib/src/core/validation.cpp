@@ -17,6 +17,11 @@ void FieldReader::add(std::string_view field, std::string_view value, std::strin
 
 std::string FieldReader::text(std::string_view field, std::string_view value, bool required) {
   std::string trimmed = trim(value);
+  if (!is_valid_utf8(trimmed)) {
+    add(field, "",
+        "is not UTF-8 text (GBK from a Chinese Windows terminal?); type or save it as UTF-8");
+    return {};
+  }
   if (required && trimmed.empty()) add(field, value, "is empty; it is required");
   for (unsigned char c : trimmed) {
     if (c < 0x20 && c != '\t' && c != '\n') {
@@ -65,7 +70,9 @@ std::optional<std::int64_t> FieldReader::integer(std::string_view field, std::st
   }
   std::int64_t number = 0;
   bool fits = !digits.empty() && digits.size() <= 18;
-  for (char d : digits) number = number * 10 + (d - '0');
+  if (fits) {
+    for (char d : digits) number = number * 10 + (d - '0');
+  }
   if (negative) number = -number;
   if (!fits) {
     add(field, value,
@@ -162,15 +169,14 @@ std::optional<std::string> FieldReader::choice(std::string_view field, std::stri
   return std::nullopt;
 }
 
-void FieldReader::throw_if_any(std::string_view subject) const {
+void FieldReader::throw_if_any(std::string_view subject, std::string_view hint) const {
   if (problems_.empty()) return;
   std::string message;
   for (const FieldProblem& problem : problems_) {
     if (!message.empty()) message += '\n';
     message += fmt::format("{}: {}", subject, problem.to_string());
   }
-  throw Error(ErrorCode::kInvalidInput, message,
-              "nothing was written; correct the values and retry");
+  throw Error(ErrorCode::kInvalidInput, message, std::string(hint));
 }
 
 }  // namespace aftersales

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "aftersales/core/text.h"
 #include "aftersales/io/render.h"
 
 namespace aftersales {
@@ -58,46 +59,6 @@ bool in_ranges(char32_t code_point, const CodePointRange (&ranges)[N]) {
   return false;
 }
 
-struct Decoded {
-  char32_t code_point;
-  std::size_t length;
-};
-
-// Decodes one well-formed UTF-8 sequence at the start of `text`. Returns nullopt for a stray
-// continuation byte, a truncated sequence, an overlong form, a surrogate or a value beyond
-// U+10FFFF, so that the caller can count the offending byte alone.
-std::optional<Decoded> decode_one(std::string_view text) {
-  const auto lead = static_cast<unsigned char>(text[0]);
-  if (lead < 0x80) return Decoded{lead, 1};
-  std::size_t length = 0;
-  char32_t code_point = 0;
-  char32_t minimum = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    code_point = lead & 0x1F;
-    minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    code_point = lead & 0x0F;
-    minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    code_point = lead & 0x07;
-    minimum = 0x10000;
-  } else {
-    return std::nullopt;
-  }
-  if (text.size() < length) return std::nullopt;
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte & 0xC0) != 0x80) return std::nullopt;
-    code_point = (code_point << 6) | (byte & 0x3F);
-  }
-  if (code_point < minimum || code_point > 0x10FFFF) return std::nullopt;
-  if (code_point >= 0xD800 && code_point <= 0xDFFF) return std::nullopt;
-  return Decoded{code_point, length};
-}
-
 std::size_t code_point_width(char32_t code_point) {
   if (in_ranges(code_point, kZeroWidth)) return 0;
   if (in_ranges(code_point, kWide)) return 2;
@@ -109,7 +70,7 @@ std::size_t code_point_width(char32_t code_point) {
 std::size_t display_width(std::string_view utf8) {
   std::size_t width = 0;
   while (!utf8.empty()) {
-    if (const auto decoded = decode_one(utf8)) {
+    if (const auto decoded = decode_utf8(utf8)) {
       width += code_point_width(decoded->code_point);
       utf8.remove_prefix(decoded->length);
     } else {

@@ -31,6 +31,10 @@ void rethrow_sqlite(const SQLite::Exception& e, const std::string& doing) {
     case SQLITE_FULL:
       throw Error(ErrorCode::kStorageUnavailable, fmt::format("{}: the disk is full", doing),
                   "free some space and retry");
+    case SQLITE_NOTADB:
+      throw Error(ErrorCode::kUsage,
+                  fmt::format("{}: the file is not an aftersales database", doing),
+                  "check --db / AFTERSALES_DB");
     case SQLITE_CONSTRAINT:
       throw Error(ErrorCode::kInvalidInput, fmt::format("{}: {}", doing, e.what()));
     default:
@@ -42,6 +46,10 @@ void rethrow_sqlite(const SQLite::Exception& e, const std::string& doing) {
 namespace {
 
 int open_flags(const std::string& path, const SqliteOptions& options) {
+  if (path != ":memory:" && std::filesystem::is_directory(path)) {
+    throw Error(ErrorCode::kUsage, fmt::format("database {} is a directory", path),
+                "name the database file with --db or AFTERSALES_DB");
+  }
   if (path != ":memory:" && !options.create && !std::filesystem::exists(path)) {
     throw Error(ErrorCode::kUsage, fmt::format("database {} does not exist", path),
                 "create it with `aftersales init`, or name another with --db or AFTERSALES_DB");
@@ -132,6 +140,12 @@ int SqliteStore::schema_version() {
 void SqliteStore::backup_to(const std::string& path) {
   // Copy into a temporary file beside the target, then rename: a reader of `path` never sees
   // half a backup. The copy reads one consistent snapshot; in WAL mode writers go on meanwhile.
+  std::error_code same_error;
+  if (std::filesystem::equivalent(path, path_, same_error)) {
+    throw Error(ErrorCode::kInvalidInput,
+                fmt::format("{} is the database itself; a backup goes to another file", path),
+                "name a new file, e.g. aftersales-2026-11-27.db");
+  }
   const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
   try {
     {

@@ -1,6 +1,7 @@
 #include "tickets/approval_outcome.h"
 
 #include "aftersales/store/store.h"
+#include "approvals/approval_requests.h"
 #include "tickets/ticket_records.h"
 
 namespace aftersales {
@@ -42,12 +43,20 @@ void apply_approval_outcome(Context& ctx, const Approval& approval, const std::s
       break;
   }
   if (!approved && !rejected && after.quality_confirmed == before.quality_confirmed) return;
-  // A rejection returns the ticket to analysis with the reason (a declined quality
-  // confirmation is an answer, not a refusal of the service).
-  if (rejected && approval.form != ApprovalForm::kQualityDefect &&
+  // A rejection returns the ticket to analysis with the reason; the technical department
+  // declining a quality defect is an answer, not a refusal of the service.
+  const bool answer_only = approval.form == ApprovalForm::kQualityDefect &&
+                           static_cast<std::size_t>(approval.signatures.back().step) <
+                               ctx.rules.approvals.quality_confirm.size();
+  if (rejected && !answer_only &&
       (before.state == TicketState::kRegistered || before.state == TicketState::kAnalysed)) {
     after.state = TicketState::kAnalysed;
     after.returned_reason = std::string(form_name(approval.form)) + " rejected: " + reason;
+  }
+  // Once free, the paid-repair costing is no longer asked for.
+  if (after.free_repair && !before.free_repair) {
+    void_approvals(ctx, after.number, {ApprovalForm::kPaidRepair}, "the repair is free",
+                   /*approved_too=*/false);
   }
   save_ticket(ctx, before, after, action);
 }

@@ -16,14 +16,14 @@ namespace {
 
 constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000;  // a million hours or pieces
 
-// Replaces the ticket's lines, voids the cost approvals given for the old ones, and raises
-// what the new lines need.
-void set_lines(Context& ctx, Ticket& ticket, const std::vector<CostLine>& lines,
-               const std::string& action) {
+// Replaces the ticket's lines, voids the cost approvals given for the old ones, raises what
+// the new lines need, and saves the ticket with the lines in its audit line.
+void set_lines(Context& ctx, const Ticket& before, const Ticket& ticket,
+               const std::vector<CostLine>& lines, const std::string& action) {
   const std::vector<CostLine> old_lines = ctx.store.cost_lines(ticket.id);
   ctx.store.replace_cost_lines(ticket.id, lines);
-  record_change(ctx, "ticket", ticket.number, action, lines_json(old_lines).dump(),
-                lines_json(lines).dump());
+  save_ticket(ctx, before, ticket, action, AuditJson{{"lines", lines_json(old_lines)}},
+              AuditJson{{"lines", lines_json(lines)}});
   void_approvals(ctx, ticket.number, {ApprovalForm::kBudget, ApprovalForm::kPaidRepair},
                  "the cost lines changed");
 
@@ -103,8 +103,7 @@ Ticket estimate_ticket(Context& ctx, const std::string& number, const std::strin
     if (*travel_cost > Money{0}) {
       lines.push_back(make_line(CostKind::kTravel, "travel 旅差费", 1000, *travel_cost, coverage));
     }
-    set_lines(ctx, after, lines, "estimate");
-    save_ticket(ctx, before, after, "estimate");
+    set_lines(ctx, before, after, lines, "estimate");
   });
   return after;
 }
@@ -156,8 +155,7 @@ Ticket quote_ticket(Context& ctx, const std::string& number, const std::vector<s
     after = before;
     after.itemised = true;
     if (contract) after.contract_no = trim(*contract);
-    set_lines(ctx, after, quoted, "quote");
-    save_ticket(ctx, before, after, "quote");
+    set_lines(ctx, before, after, quoted, "quote");
   });
   return after;
 }

@@ -175,15 +175,12 @@ Ticket close_ticket(Context& ctx, const std::string& number) {
   Ticket after;
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
-    if (before.state != TicketState::kSignedOff && before.state != TicketState::kClosed &&
-        before.state != TicketState::kCancelled) {
-      throw Error(ErrorCode::kRuleViolation,
-                  fmt::format("refused: ticket {} has no work record signed by the customer "
-                              "(表6); it cannot be closed",
-                              before.number),
-                  "file it with `aftersales ticket record` once the service is done");
-    }
-    require_allowed(before, TicketAction::kClose);
+    // 表6: no ticket is closed without the work record signed by the customer.
+    require_allowed(before, TicketAction::kClose,
+                    ctx.store.find_work_record(before.id)
+                        ? std::string()
+                        : "it has no work record signed by the customer (表6); file it with "
+                          "`aftersales ticket record` once the service is done");
     after = before;
     after.state = TicketState::kClosed;
     save_ticket(ctx, before, after, "close");

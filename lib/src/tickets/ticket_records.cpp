@@ -47,11 +47,14 @@ Ticket load_ticket(Context& ctx, const std::string& number) {
               "`aftersales ticket list` shows the tickets");
 }
 
-void save_ticket(Context& ctx, const Ticket& before, const Ticket& after,
-                 const std::string& action) {
+void save_ticket(Context& ctx, const Ticket& before, const Ticket& after, const std::string& action,
+                 const AuditJson& extra_before, const AuditJson& extra_after) {
   ctx.store.update_ticket(after);
-  if (!record_difference(ctx, "ticket", after.number, action, ticket_json(before),
-                         ticket_json(after))) {
+  AuditJson old_values = ticket_json(before);
+  AuditJson new_values = ticket_json(after);
+  old_values.update(extra_before);
+  new_values.update(extra_after);
+  if (!record_difference(ctx, "ticket", after.number, action, old_values, new_values)) {
     record_change(ctx, "ticket", after.number, action, "", "");
   }
 }

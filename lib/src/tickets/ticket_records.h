@@ -17,9 +17,11 @@ AuditJson lines_json(const std::vector<CostLine>& lines);
 // The ticket by number, for a change: Error(kNotFound) when missing.
 Ticket load_ticket(Context& ctx, const std::string& number);
 
-// Writes `after` and an audit line `action` with the fields that changed since `before`.
-void save_ticket(Context& ctx, const Ticket& before, const Ticket& after,
-                 const std::string& action);
+// Writes `after` and one audit line `action` with the fields that changed since `before`;
+// `extra_before` / `extra_after` add fields kept elsewhere (the cost lines).
+void save_ticket(Context& ctx, const Ticket& before, const Ticket& after, const std::string& action,
+                 const AuditJson& extra_before = AuditJson::object(),
+                 const AuditJson& extra_after = AuditJson::object());
 
 // Totals of the warranty lines and of the paid lines.
 Money warranty_total(const std::vector<CostLine>& lines);

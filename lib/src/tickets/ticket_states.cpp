@@ -72,15 +72,16 @@ std::vector<std::string> allowed_actions(TicketState state) {
   return names;
 }
 
-void require_allowed(const Ticket& ticket, TicketAction action) {
+void require_allowed(const Ticket& ticket, TicketAction action, const std::string& why) {
   for (const Move& move : moves()) {
     if (move.action != action) continue;
     if (std::find(move.from.begin(), move.from.end(), ticket.state) != move.from.end()) return;
   }
   const std::vector<std::string> allowed = allowed_actions(ticket.state);
   throw Error(ErrorCode::kRuleViolation,
-              fmt::format("refused: ticket {} is {}; it cannot {} now", ticket.number,
-                          state_name(ticket.state), action_name(action)),
+              fmt::format("refused: ticket {} is {}; it cannot {} now{}", ticket.number,
+                          state_name(ticket.state), action_name(action),
+                          why.empty() ? std::string() : ": " + why),
               allowed.empty() ? std::string("the ticket is finished; nothing more can be done")
                               : fmt::format("allowed next steps: {}", fmt::join(allowed, ", ")));
 }

@@ -35,7 +35,7 @@ const char* action_name(TicketAction action);
 std::vector<std::string> allowed_actions(TicketState state);
 
 // Throws Error(kRuleViolation) when `action` is not allowed from the ticket's state, naming
-// the allowed next steps.
-void require_allowed(const Ticket& ticket, TicketAction action);
+// the allowed next steps and, when given, `why` (the rule behind the state machine).
+void require_allowed(const Ticket& ticket, TicketAction action, const std::string& why = {});
 
 }  // namespace aftersales

@@ -46,14 +46,17 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
     filter.state = parse_state(name);
     if (!filter.state) {
       reader.add("state", *query.state,
-                 "is not a state: use registered, analysed, in_service, paused, signed_off, "
-                 "closed or cancelled");
+                 fmt::format("\"{}\" is not a state: use registered, analysed, in_service, "
+                             "paused, signed_off, closed or cancelled",
+                             *query.state));
     }
   }
   if (query.month) {
     const std::optional<Date> first = parse_date(trim(*query.month) + "-01");
     if (!first || trim(*query.month).size() != 7) {
-      reader.add("month", *query.month, "cannot read it as a month: write YYYY-MM, like 2026-11");
+      reader.add(
+          "month", *query.month,
+          fmt::format("cannot read \"{}\" as a month: write YYYY-MM, like 2026-11", *query.month));
     } else {
       const int next_year = first->month() == 12 ? first->year() + 1 : first->year();
       const int next_month = first->month() == 12 ? 1 : first->month() + 1;
@@ -61,7 +64,7 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
       filter.reported_to = start_of_day(Date::from_ymd(next_year, next_month, 1), zone);
     }
   }
-  reader.throw_if_any("ticket list");
+  reader.throw_if_any("ticket list", "correct the values and retry");
   if (query.assignee) filter.assignee = trim(*query.assignee);
 
   std::vector<TicketSummary> result;

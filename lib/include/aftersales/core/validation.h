@@ -50,8 +50,10 @@ class FieldReader {
   const std::vector<FieldProblem>& problems() const { return problems_; }
 
   // Throws Error(kInvalidInput) listing every problem (one per line, prefixed by `subject`,
-  // e.g. "unit 2023-001") when there is any.
-  void throw_if_any(std::string_view subject) const;
+  // e.g. "unit 2023-001") when there is any, with `hint` as the error's hint.
+  void throw_if_any(std::string_view subject, std::string_view hint =
+                                                  "nothing was written; correct the values and "
+                                                  "retry") const;
 
  private:
   std::vector<FieldProblem> problems_;
