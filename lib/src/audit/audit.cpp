@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aftersales/core/money.h"
 #include "aftersales/store/store.h"
 
 namespace aftersales {
@@ -29,6 +30,22 @@ namespace {
 
 std::string value_text(const nlohmann::json& value) {
   if (value.is_null()) return "—";
+  if (value.is_array()) {
+    // A list of cost lines reads as its count and total; other lists as their count.
+    std::int64_t total_fen = 0;
+    bool money = !value.empty();
+    for (const auto& item : value) {
+      if (item.is_object() && item.contains("amount_fen") &&
+          item["amount_fen"].is_number_integer()) {
+        total_fen += item["amount_fen"].get<std::int64_t>();
+      } else {
+        money = false;
+      }
+    }
+    const std::string count =
+        std::to_string(value.size()) + (value.size() == 1 ? " line" : " lines");
+    return money ? count + " " + format_money(Money{total_fen}) : count;
+  }
   if (value.is_string()) return value.get<std::string>().empty() ? "—" : value.get<std::string>();
   return value.dump();
 }
