@@ -1,0 +1,56 @@
+// Records read from a spreadsheet file, whatever its kind: CSV (RFC 4180) in any supported
+// encoding, or an .xlsx worksheet. The importer maps and validates them; a source only splits
+// the file into records of text fields, in UTF-8, and says where each came from.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aftersales {
+
+struct SourceRecord {
+  std::vector<std::string> fields;  // UTF-8 text, as written (no trimming); a BOM is never kept
+  std::int64_t line = 0;    // 1-based line (CSV) or row (xlsx) where the record starts
+  std::int64_t record = 0;  // 1-based record number (the header is record 1); differs from
+                            // `line` after a quoted field that spans lines
+  std::vector<std::int64_t> field_lines;  // CSV: the line each field starts on (same size)
+  // A problem of the file itself at this record (a stray quote, an unterminated quoted field,
+  // bytes that are not text in the detected encoding); empty when none. The fields are what
+  // could be read.
+  std::string problem;
+  int problem_column = 0;  // 1-based field number the problem is in; 0 when unknown
+};
+
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+
+  // Reads the next record into `record`. Returns false at the end of the file. Throws
+  // Error(kInvalidInput) when the file cannot be read at all (not a zip, no worksheet...).
+  virtual bool next(SourceRecord& record) = 0;
+
+  // For progress: bytes of the file consumed so far, and the file's size.
+  virtual std::uint64_t bytes_read() const = 0;
+  virtual std::uint64_t total_bytes() const = 0;
+
+  // What the file turned out to be: "utf-8", "utf-8 (BOM)", "utf-16le (BOM)", "gb18030",
+  // "xlsx".
+  virtual std::string encoding() const = 0;
+};
+
+// The encoding to read a CSV file in: detected (BOM, then strict UTF-8, then GB18030) or forced.
+enum class TextEncoding { kAuto, kUtf8, kGb18030 };
+
+// Opens a CSV file (RFC 4180: quoted fields with embedded commas, quotes and line breaks; CRLF
+// or LF). Throws Error(kInvalidInput) when it cannot be opened, naming the path.
+std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding);
+
+// Opens the first worksheet of an .xlsx file (or the one named `sheet`). Cells come as text:
+// shared and inline strings, numbers as written in the file (a date is its Excel serial
+// number, e.g. "45000"), booleans as "TRUE"/"FALSE", empty cells as "". Throws
+// Error(kInvalidInput) when the file is not an .xlsx workbook or has no such sheet.
+std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet = {});
+
+}  // namespace aftersales
