@@ -19,8 +19,9 @@ AuditJson to_json(const Customer& c) {
                    {"region", c.region}, {"key", c.key}};
 }
 
-// Applies the given fields to `customer`, collecting every problem in `reader`.
-void apply(FieldReader& reader, const CustomerFields& fields, Customer& customer) {
+}  // namespace
+
+void read_customer_fields(FieldReader& reader, const CustomerFields& fields, Customer& customer) {
   if (fields.name) customer.name = reader.text("name", *fields.name, true);
   if (fields.contact) customer.contact = reader.text("contact", *fields.contact);
   if (fields.phone) customer.phone = check_phone(reader, "phone", *fields.phone);
@@ -30,15 +31,13 @@ void apply(FieldReader& reader, const CustomerFields& fields, Customer& customer
   if (fields.key) customer.key = *fields.key;
 }
 
-}  // namespace
-
 Customer add_customer(Context& ctx, const std::string& code, const CustomerFields& fields) {
   require_role(ctx, ctx.rules.permissions.archive_write, "adding a customer");
   FieldReader reader;
   Customer customer;
   customer.code = check_code(reader, "code", code);
   if (!fields.name) reader.add("name", "", "is missing; give the customer's name (--name)");
-  apply(reader, fields, customer);
+  read_customer_fields(reader, fields, customer);
   reader.throw_if_any(fmt::format("customer {}", code));
   ctx.store.write([&] {
     if (ctx.store.find_customer(customer.code)) {
@@ -61,7 +60,7 @@ Customer edit_customer(Context& ctx, const std::string& code, const CustomerFiel
     const Customer before = get_customer(ctx, code);
     after = before;
     FieldReader reader;
-    apply(reader, fields, after);
+    read_customer_fields(reader, fields, after);
     reader.throw_if_any(fmt::format("customer {}", code));
     if (record_difference(ctx, "customer", code, "edit", to_json(before), to_json(after))) {
       ctx.store.update_customer(after);

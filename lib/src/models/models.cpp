@@ -39,11 +39,13 @@ void read_optional(FieldReader& reader, const char* field, const std::optional<s
   }
 }
 
-void apply(Context& ctx, FieldReader& reader, const ModelFields& fields, Model& model) {
+}  // namespace
+
+void read_model_fields(const Rules& rules, FieldReader& reader, const ModelFields& fields,
+                       Model& model) {
   if (fields.name) model.name = reader.text("name", *fields.name, true);
   if (fields.category) {
-    if (auto category =
-            reader.choice("category", *fields.category, ctx.rules.lists.model_categories)) {
+    if (auto category = reader.choice("category", *fields.category, rules.lists.model_categories)) {
       model.category = *category;
     }
   }
@@ -57,8 +59,6 @@ void apply(Context& ctx, FieldReader& reader, const ModelFields& fields, Model& 
   read_optional(reader, "maintenance_km", fields.maintenance_km, 10'000'000, model.maintenance_km);
 }
 
-}  // namespace
-
 Model add_model(Context& ctx, const std::string& code, const ModelFields& fields) {
   require_role(ctx, ctx.rules.permissions.archive_write, "adding a model");
   FieldReader reader;
@@ -71,7 +71,7 @@ Model add_model(Context& ctx, const std::string& code, const ModelFields& fields
                fmt::format("is missing; give one of {} (--category)",
                            fmt::join(ctx.rules.lists.model_categories, ", ")));
   }
-  apply(ctx, reader, fields, model);
+  read_model_fields(ctx.rules, reader, fields, model);
   reader.throw_if_any(fmt::format("model {}", code));
   ctx.store.write([&] {
     if (ctx.store.find_model(model.code)) {
@@ -91,7 +91,7 @@ Model edit_model(Context& ctx, const std::string& code, const ModelFields& field
     const Model before = get_model(ctx, code);
     after = before;
     FieldReader reader;
-    apply(ctx, reader, fields, after);
+    read_model_fields(ctx.rules, reader, fields, after);
     reader.throw_if_any(fmt::format("model {}", code));
     if (record_difference(ctx, "model", code, "edit", to_json(before), to_json(after))) {
       ctx.store.update_model(after);

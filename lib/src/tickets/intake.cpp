@@ -21,13 +21,9 @@ std::string joined_roles(const ApprovalChain& chain) {
 
 }  // namespace
 
-Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
-  require_role(ctx, ctx.rules.permissions.ticket_intake, "opening a ticket");
+void read_ticket_intake(Context& ctx, FieldReader& reader, const TicketIntake& intake,
+                        Ticket& ticket) {
   const UtcOffset zone = ctx.rules.general.utc_offset;
-  FieldReader reader;
-  Ticket ticket;
-  std::vector<std::string> priorities;
-  for (const auto& entry : ctx.rules.sla.response_hours) priorities.push_back(entry.first);
   if (auto category =
           reader.choice("category", intake.category, ctx.rules.lists.fault_categories)) {
     ticket.category = *category;
@@ -48,41 +44,59 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
     }
   }
   ticket.priority = ctx.rules.sla.default_priority;
-  if (intake.priority) {
+  if (intake.priority && !trim(*intake.priority).empty()) {
+    std::vector<std::string> priorities;
+    for (const auto& entry : ctx.rules.sla.response_hours) priorities.push_back(entry.first);
     if (auto priority = reader.choice("priority", *intake.priority, priorities)) {
       ticket.priority = *priority;
     }
   }
+  ticket.km.reset();
   if (intake.km && !trim(*intake.km).empty()) {
     ticket.km = reader.integer("km", *intake.km, 0, 10'000'000);
   }
+}
+
+std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ticket& ticket) {
+  const UtcOffset zone = ctx.rules.general.utc_offset;
+  const Date reported_on = local_date(ticket.reported_at, zone);
+  // Coverage by rule at the reported time, frozen at intake (DOMAIN.md Ticket).
+  const WarrantyStatus warranty = warranty_on(unit, model, reported_on, ticket.km);
+  ticket.coverage = warranty.covered ? Coverage::kWarranty : Coverage::kPaid;
+  ticket.coverage_reason = fmt::format("{} warranty on {}: {}", warranty.covered ? "in" : "out of",
+                                       format_date(reported_on), warranty.reason);
+  ticket.serial = unit.serial;
+  ticket.customer_code = unit.customer_code;
+  const auto hours = ctx.rules.sla.response_hours.find(ticket.priority);
+  ticket.due_at = Timestamp{
+      ticket.reported_at.seconds +
+      std::int64_t{hours == ctx.rules.sla.response_hours.end() ? 0 : hours->second} * 3600};
+  if (reported_on < unit.shipped_on) {
+    return fmt::format("{} is before unit {} shipped on {}", format_date(reported_on), unit.serial,
+                       format_date(unit.shipped_on));
+  }
+  return {};
+}
+
+Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
+  require_role(ctx, ctx.rules.permissions.ticket_intake, "opening a ticket");
+  FieldReader reader;
+  Ticket ticket;
+  read_ticket_intake(ctx, reader, intake, ticket);
   reader.throw_if_any("ticket");
 
   ctx.store.write([&] {
     const Unit unit = get_unit(ctx, intake.unit);
     const Model model = get_model(ctx, unit.model_code);
-    const Date reported_on = local_date(ticket.reported_at, zone);
-    if (reported_on < unit.shipped_on) {
+    if (std::string problem = decide_intake(ctx, unit, model, ticket); !problem.empty()) {
       throw Error(ErrorCode::kInvalidInput,
-                  fmt::format("ticket: field \"reported_at\": {} is before unit {} shipped on {}",
-                              format_date(reported_on), unit.serial, format_date(unit.shipped_on)),
+                  fmt::format("ticket: field \"reported_at\": {}", problem),
                   "check the reported time and the serial no.");
     }
-    // Coverage by rule at the reported time, frozen at intake (DOMAIN.md Ticket).
-    const WarrantyStatus warranty = warranty_on(unit, model, reported_on, ticket.km);
-    ticket.coverage = warranty.covered ? Coverage::kWarranty : Coverage::kPaid;
-    ticket.coverage_reason =
-        fmt::format("{} warranty on {}: {}", warranty.covered ? "in" : "out of",
-                    format_date(reported_on), warranty.reason);
-    ticket.serial = unit.serial;
-    ticket.customer_code = unit.customer_code;
-    ticket.due_at =
-        Timestamp{ticket.reported_at.seconds +
-                  std::int64_t{ctx.rules.sla.response_hours.at(ticket.priority)} * 3600};
     ticket.state = TicketState::kRegistered;
     ticket.resume_state = TicketState::kRegistered;
     ticket.opened_by = ctx.actor.user;
-    const int year = reported_on.year();
+    const int year = local_date(ticket.reported_at, ctx.rules.general.utc_offset).year();
     ticket.number = fmt::format("SR-{:04}-{:06}", year, ctx.store.next_ticket_number_in_year(year));
     ctx.store.insert_ticket(ticket);
     AuditJson after = ticket_json(ticket);
@@ -90,7 +104,7 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
     after["customer"] = ticket.customer_code;
     after["category"] = ticket.category;
     after["channel"] = ticket.channel;
-    after["reported_at"] = format_timestamp(ticket.reported_at, zone);
+    after["reported_at"] = format_timestamp(ticket.reported_at, ctx.rules.general.utc_offset);
     after["coverage_reason"] = ticket.coverage_reason;
     record_addition(ctx, "ticket", ticket.number, after);
   });

@@ -42,9 +42,9 @@ AuditJson to_json(const Unit& u) {
                    {"km_on", date_json(u.odometer_on)}};
 }
 
-// Reads the given fields into `unit`; model and customer codes are checked against the store
-// afterwards (they are "not found", not "invalid").
-void apply(Context& ctx, FieldReader& reader, const UnitFields& fields, Unit& unit) {
+}  // namespace
+
+void read_unit_fields(Context& ctx, FieldReader& reader, const UnitFields& fields, Unit& unit) {
   if (fields.model) unit.model_code = check_code(reader, "model", *fields.model);
   if (fields.customer) unit.customer_code = check_code(reader, "customer", *fields.customer);
   if (fields.shipped) {
@@ -95,6 +95,8 @@ void apply(Context& ctx, FieldReader& reader, const UnitFields& fields, Unit& un
   }
 }
 
+namespace {
+
 // Model and customer must exist (exit 3 otherwise).
 void check_references(Context& ctx, const Unit& unit) {
   get_model(ctx, unit.model_code);
@@ -115,7 +117,7 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
   if (!fields.shipped) {
     reader.add("shipped", "", "is missing; give the ship date 出厂日期 (--shipped YYYY-MM-DD)");
   }
-  apply(ctx, reader, fields, unit);
+  read_unit_fields(ctx, reader, fields, unit);
   reader.throw_if_any(fmt::format("unit {}", serial));
   ctx.store.write([&] {
     if (ctx.store.find_unit(unit.serial)) {
@@ -140,7 +142,7 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
     const Unit before = get_unit(ctx, serial);
     after = before;
     FieldReader reader;
-    apply(ctx, reader, fields, after);
+    read_unit_fields(ctx, reader, fields, after);
     reader.throw_if_any(fmt::format("unit {}", serial));
     check_references(ctx, after);
     const std::string action =

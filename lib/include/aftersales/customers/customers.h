@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "aftersales/core/context.h"
+#include "aftersales/core/validation.h"
 #include "aftersales/customers/customer.h"
 
 namespace aftersales {
@@ -20,6 +21,10 @@ struct CustomerFields {
   std::optional<std::string> region;
   std::optional<bool> key;
 };
+
+// Reads the given fields into `customer`, collecting every problem in `reader` (the typed
+// commands and the importer share it).
+void read_customer_fields(FieldReader& reader, const CustomerFields& fields, Customer& customer);
 
 // Adds a customer. Needs the archive_write role. Throws Error(kInvalidInput) for an empty or
 // malformed field or a code that exists already (nothing is written), Error(kRuleViolation)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "aftersales/core/context.h"
+#include "aftersales/core/validation.h"
 #include "aftersales/models/model.h"
 
 namespace aftersales {
@@ -20,6 +21,10 @@ struct ModelFields {
   std::optional<std::string> maintenance_days;
   std::optional<std::string> maintenance_km;
 };
+
+// Reads the given fields into `model`, collecting every problem in `reader`.
+void read_model_fields(const Rules& rules, FieldReader& reader, const ModelFields& fields,
+                       Model& model);
 
 // Adds a model. Needs the archive_write role. Throws Error(kInvalidInput) for a bad field or
 // an existing code; Error(kRuleViolation) without the role.

@@ -12,7 +12,10 @@
 #include "aftersales/approvals/approval.h"
 #include "aftersales/audit/audit_entry.h"
 #include "aftersales/core/context.h"
+#include "aftersales/core/validation.h"
+#include "aftersales/models/model.h"
 #include "aftersales/tickets/ticket.h"
+#include "aftersales/units/unit.h"
 
 namespace aftersales {
 
@@ -26,6 +29,17 @@ struct TicketIntake {
   std::optional<std::string> priority;     // a key of rules.sla.response_hours
   std::optional<std::string> km;           // odometer reading
 };
+
+// Reads the intake fields into `ticket` (category, channel, description, reported time,
+// priority, km), collecting every problem in `reader`. The unit is looked up by the caller.
+void read_ticket_intake(Context& ctx, FieldReader& reader, const TicketIntake& intake,
+                        Ticket& ticket);
+
+// Fills what intake decides from the unit: its serial and owner, the coverage by the unit's
+// warranty on the reported date and the model's km limit (with the reason), and the due time
+// (reported + the priority's response limit). Returns a problem text when the call is
+// reported before the unit shipped, else "".
+std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ticket& ticket);
 
 // Registers a service request. Its number is SR-YYYY-NNNNNN (a sequence per year of the
 // reported date, in intake order, unique across concurrent clerks). Coverage is decided by

@@ -8,6 +8,7 @@
 
 #include "aftersales/audit/audit_entry.h"
 #include "aftersales/core/context.h"
+#include "aftersales/core/validation.h"
 #include "aftersales/customers/customer.h"
 #include "aftersales/models/model.h"
 #include "aftersales/units/unit.h"
@@ -32,6 +33,10 @@ struct UnitFields {
   std::optional<std::string> warranty_end;  // the unit's own contract end
   std::optional<std::string> km;            // odometer reading today
 };
+
+// Reads the given fields into `unit`, collecting every problem in `reader`. Model and
+// customer codes are only read here; whether they exist is the caller's check.
+void read_unit_fields(Context& ctx, FieldReader& reader, const UnitFields& fields, Unit& unit);
 
 // Registers a shipped unit. Needs the archive_write role. Throws Error(kInvalidInput) for a
 // bad or missing field or an existing serial no., Error(kNotFound) for an unknown model or
