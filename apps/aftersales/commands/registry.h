@@ -31,6 +31,7 @@ void attach_model(CLI::App& family, Session& session);
 void attach_unit(CLI::App& family, Session& session);
 void attach_log(CLI::App& family, Session& session);
 void attach_backup(CLI::App& family, Session& session);
+void attach_import(CLI::App& family, Session& session);
 void attach_ticket(CLI::App& family, Session& session);
 void attach_approval(CLI::App& family, Session& session);
 // Families that later issues build; they say so and exit 2 (commands/planned_commands.cpp).

@@ -138,10 +138,12 @@ std::vector<Customer> SqliteStore::list_customers() {
 
 void SqliteStore::insert_customer(Customer& customer) {
   guarded("adding customer " + customer.code, [&] {
-    SQLite::Statement insert(db_,
-                             "INSERT INTO customer (code, name, contact, phone, email, address, "
-                             "region, is_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    SQLite::Statement insert(
+        db_,
+        "INSERT INTO customer (code, name, contact, phone, email, address, "
+        "region, is_key, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     bind_customer(insert, customer);
+    bind_optional(insert, 9, batch_);
     insert.exec();
     customer.id = db_.getLastInsertRowid();
   });
@@ -151,9 +153,11 @@ void SqliteStore::update_customer(const Customer& customer) {
   guarded("changing customer " + customer.code, [&] {
     SQLite::Statement update(db_,
                              "UPDATE customer SET code = ?1, name = ?2, contact = ?3, phone = ?4, "
-                             "email = ?5, address = ?6, region = ?7, is_key = ?8 WHERE id = ?9");
+                             "email = ?5, address = ?6, region = ?7, is_key = ?8, batch_id = ?9 "
+                             "WHERE id = ?10");
     bind_customer(update, customer);
-    update.bind(9, customer.id);
+    bind_optional(update, 9, batch_);
+    update.bind(10, customer.id);
     update.exec();
   });
 }
@@ -182,9 +186,10 @@ void SqliteStore::insert_model(Model& model) {
   guarded("adding model " + model.code, [&] {
     SQLite::Statement insert(db_,
                              "INSERT INTO model (code, name, category, warranty_months, "
-                             "warranty_km, maintenance_days, maintenance_km) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                             "warranty_km, maintenance_days, maintenance_km, batch_id) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bind_model(insert, model);
+    bind_optional(insert, 8, batch_);
     insert.exec();
     model.id = db_.getLastInsertRowid();
   });
@@ -195,9 +200,10 @@ void SqliteStore::update_model(const Model& model) {
     SQLite::Statement update(db_,
                              "UPDATE model SET code = ?1, name = ?2, category = ?3, "
                              "warranty_months = ?4, warranty_km = ?5, maintenance_days = ?6, "
-                             "maintenance_km = ?7 WHERE id = ?8");
+                             "maintenance_km = ?7, batch_id = ?8 WHERE id = ?9");
     bind_model(update, model);
-    update.bind(8, model.id);
+    bind_optional(update, 8, batch_);
+    update.bind(9, model.id);
     update.exec();
   });
 }
@@ -232,11 +238,12 @@ void SqliteStore::insert_unit(Unit& unit) {
         db_,
         "INSERT INTO unit (model_id, customer_id, serial, vin, engine_no, plate, configuration, "
         "terms, shipped_on, contact, phone, packing_list, contract_warranty_end, accepted_on, "
-        "accepted_by, odometer_km, odometer_on) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        "accepted_by, odometer_km, odometer_on, batch_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     insert.bind(1, id_of("SELECT id FROM model WHERE code = ?", unit.model_code, "model"));
     insert.bind(2, id_of("SELECT id FROM customer WHERE code = ?", unit.customer_code, "customer"));
     bind_unit(insert, unit);
+    bind_optional(insert, 18, batch_);
     insert.exec();
     unit.id = db_.getLastInsertRowid();
   });
@@ -249,11 +256,12 @@ void SqliteStore::update_unit(const Unit& unit) {
         "UPDATE unit SET model_id = ?1, customer_id = ?2, serial = ?3, vin = ?4, engine_no = ?5, "
         "plate = ?6, configuration = ?7, terms = ?8, shipped_on = ?9, contact = ?10, "
         "phone = ?11, packing_list = ?12, contract_warranty_end = ?13, accepted_on = ?14, "
-        "accepted_by = ?15, odometer_km = ?16, odometer_on = ?17 WHERE id = ?18");
+        "accepted_by = ?15, odometer_km = ?16, odometer_on = ?17, batch_id = ?18 WHERE id = ?19");
     update.bind(1, id_of("SELECT id FROM model WHERE code = ?", unit.model_code, "model"));
     update.bind(2, id_of("SELECT id FROM customer WHERE code = ?", unit.customer_code, "customer"));
     bind_unit(update, unit);
-    update.bind(18, unit.id);
+    bind_optional(update, 18, batch_);
+    update.bind(19, unit.id);
     update.exec();
   });
 }

@@ -59,6 +59,20 @@ class SqliteStore final : public Store {
   void set_approval_state(std::int64_t id, ApprovalState state) override;
   void insert_signature(std::int64_t approval_id, const Signature& signature) override;
 
+  void set_import_batch(std::optional<std::int64_t> batch) override { batch_ = batch; }
+  void insert_import_batch(ImportBatch& batch) override;
+  void update_import_batch(const ImportBatch& batch) override;
+  std::optional<ImportBatch> find_import_batch(std::int64_t id) override;
+  std::vector<ImportBatch> list_import_batches() override;
+  std::optional<std::int64_t> batch_of(const std::string& entity, const std::string& key) override;
+  void save_import_before(std::int64_t batch, const std::string& key,
+                          const std::string& before) override;
+  std::optional<std::string> import_before(std::int64_t batch, const std::string& key) override;
+  std::vector<std::string> keys_in_batch(const std::string& entity, std::int64_t batch) override;
+  void delete_by_key(const std::string& entity, const std::string& key) override;
+  void update_ticket_intake(const Ticket& ticket) override;
+  void raise_ticket_sequence(int year, std::int64_t at_least) override;
+
   void append_audit(AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
 
@@ -70,6 +84,7 @@ class SqliteStore final : public Store {
   int busy_timeout_ms_;
   SQLite::Database db_;
   int write_depth_ = 0;
+  std::optional<std::int64_t> batch_;  // the import batch writing now, if any
 };
 
 }  // namespace aftersales::store

@@ -128,10 +128,10 @@ void SqliteStore::insert_ticket(Ticket& ticket) {
         "quality_claim, quality_confirmed, waiver_requested, waiver_reason, free_repair, "
         "itemised, contract_no, returned_reason, cancel_reason, visit_due_on, priority, due_at, "
         "number, unit_id, customer_id, channel, category, description, reported_at, km, "
-        "coverage, coverage_reason, opened_by) "
+        "coverage, coverage_reason, opened_by, batch_id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
         "?18, (SELECT id FROM unit WHERE serial = ?19), (SELECT id FROM customer WHERE code = "
-        "?20), ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)");
+        "?20), ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
     bind_ticket_state(insert, ticket);
     insert.bind(18, ticket.number);
     insert.bind(19, ticket.serial);
@@ -144,6 +144,7 @@ void SqliteStore::insert_ticket(Ticket& ticket) {
     insert.bind(26, coverage_name(ticket.coverage));
     insert.bind(27, ticket.coverage_reason);
     insert.bind(28, ticket.opened_by);
+    bind_optional(insert, 29, batch_);
     insert.exec();
     ticket.id = db_.getLastInsertRowid();
   });
@@ -157,9 +158,10 @@ void SqliteStore::update_ticket(const Ticket& ticket) {
         "needs_factory = ?5, quality_claim = ?6, quality_confirmed = ?7, waiver_requested = ?8, "
         "waiver_reason = ?9, free_repair = ?10, itemised = ?11, contract_no = ?12, "
         "returned_reason = ?13, cancel_reason = ?14, visit_due_on = ?15, priority = ?16, "
-        "due_at = ?17 WHERE id = ?18");
+        "due_at = ?17, batch_id = ?18 WHERE id = ?19");
     bind_ticket_state(update, ticket);
-    update.bind(18, ticket.id);
+    bind_optional(update, 18, batch_);
+    update.bind(19, ticket.id);
     update.exec();
   });
 }

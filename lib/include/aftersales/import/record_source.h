@@ -12,9 +12,9 @@ namespace aftersales {
 
 struct SourceRecord {
   std::vector<std::string> fields;  // UTF-8 text, as written (no trimming); a BOM is never kept
-  std::int64_t line = 0;    // 1-based line (CSV) or row (xlsx) where the record starts
-  std::int64_t record = 0;  // 1-based record number (the header is record 1); differs from
-                            // `line` after a quoted field that spans lines
+  std::int64_t line = 0;            // 1-based line (CSV) or row (xlsx) where the record starts
+  std::int64_t record = 0;          // 1-based record number (the header is record 1); differs from
+                                    // `line` after a quoted field that spans lines
   std::vector<std::int64_t> field_lines;  // CSV: the line each field starts on (same size)
   // A problem of the file itself at this record (a stray quote, an unterminated quoted field,
   // bytes that are not text in the detected encoding); empty when none. The fields are what

@@ -12,6 +12,7 @@
 #include "aftersales/approvals/approval.h"
 #include "aftersales/audit/audit_entry.h"
 #include "aftersales/customers/customer.h"
+#include "aftersales/import/import_batch.h"
 #include "aftersales/models/model.h"
 #include "aftersales/tickets/ticket.h"
 #include "aftersales/units/unit.h"
@@ -94,6 +95,29 @@ class Store {
   virtual void insert_approval(Approval& approval) = 0;
   virtual void set_approval_state(std::int64_t id, ApprovalState state) = 0;
   virtual void insert_signature(std::int64_t approval_id, const Signature& signature) = 0;
+
+  // Imports. While a batch is set, every insert and update records it on the row; typed
+  // changes run with none, which clears the row's batch. Entities: customer, model, unit,
+  // ticket; keys are natural keys.
+  virtual void set_import_batch(std::optional<std::int64_t> batch) = 0;
+  virtual void insert_import_batch(ImportBatch& batch) = 0;
+  virtual void update_import_batch(const ImportBatch& batch) = 0;
+  virtual std::optional<ImportBatch> find_import_batch(std::int64_t id) = 0;
+  virtual std::vector<ImportBatch> list_import_batches() = 0;
+  // The batch that last wrote the row (none when typed by hand or missing).
+  virtual std::optional<std::int64_t> batch_of(const std::string& entity,
+                                               const std::string& key) = 0;
+  virtual void save_import_before(std::int64_t batch, const std::string& key,
+                                  const std::string& before) = 0;
+  virtual std::optional<std::string> import_before(std::int64_t batch, const std::string& key) = 0;
+  virtual std::vector<std::string> keys_in_batch(const std::string& entity, std::int64_t batch) = 0;
+  // Deletes a row by key; a row others refer to throws Error(kRuleViolation).
+  virtual void delete_by_key(const std::string& entity, const std::string& key) = 0;
+  // Rewrites the intake fields of an imported ticket (unit, channel, category, description,
+  // reported time, km, coverage, priority, due time).
+  virtual void update_ticket_intake(const Ticket& ticket) = 0;
+  // Makes the year's ticket sequence continue after `at_least` (an imported SR-YYYY-NNNNNN).
+  virtual void raise_ticket_sequence(int year, std::int64_t at_least) = 0;
 
   // The audit trail, oldest first.
   virtual void append_audit(AuditEntry& entry) = 0;

@@ -1,0 +1,56 @@
+// One entity's side of an import (private to lib/src/import): its fields and header names,
+// and how a row is validated by the core's own field readers and written (natural-key upsert).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aftersales/core/context.h"
+#include "aftersales/core/validation.h"
+#include "aftersales/import/importer.h"
+
+namespace aftersales {
+
+struct ImportField {
+  enum class Kind { kText, kDate, kTime, kInteger, kFlag };
+  std::string name;                  // the core's field name; also the mapping's
+  std::vector<std::string> headers;  // built-in header names: English, then the seed's Chinese
+  Kind kind = Kind::kText;
+};
+
+// Values of one row by field index; nullopt where the file has no column for the field.
+using RowValues = std::vector<std::optional<std::string>>;
+
+enum class RowOutcome { kNew, kUnchanged, kUpdated, kRejected };
+
+class EntityImporter {
+ public:
+  virtual ~EntityImporter() = default;
+
+  // The store's entity name: customer, model, unit, ticket.
+  virtual const char* entity() const = 0;
+  // The fields; fields()[0] is the natural key.
+  virtual const std::vector<ImportField>& fields() const = 0;
+
+  // Validates one row with the core's readers and writes it inside the import's transaction:
+  // a new key is inserted, a known one updated (its values before kept for revert) or left
+  // unchanged. Problems go to `reader` by field name; then nothing is written for the row.
+  virtual RowOutcome upsert(const RowValues& values, FieldReader& reader) = 0;
+
+  // Called once after the last row (e.g. to move the ticket number sequence on).
+  virtual void finish() {}
+
+  // Puts back a row's values from the snapshot kept when a batch updated it.
+  virtual void restore(const std::string& key, const std::string& snapshot) = 0;
+};
+
+// The importer of `entity`, writing as batch `batch` (0 for a revert).
+std::unique_ptr<EntityImporter> make_entity_importer(ImportEntity entity, Context& ctx,
+                                                     std::int64_t batch);
+
+// "yes"/"no" and the like: yes, y, true, 1, 是, x, ✓ -> true; no, n, false, 0, 否, "" -> false.
+std::optional<bool> parse_flag(const std::string& text);
+
+}  // namespace aftersales

@@ -1,0 +1,48 @@
+// What the entity importers share (private to lib/src/import).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "aftersales/store/store.h"
+#include "import/entity_importer.h"
+
+namespace aftersales {
+
+class ImporterBase : public EntityImporter {
+ public:
+  ImporterBase(Context& ctx, std::int64_t batch) : ctx_(ctx), batch_(batch) {}
+
+ protected:
+  // A key this batch wrote already appears twice in the files.
+  void check_not_twice(const std::string& key, FieldReader& reader) {
+    if (batch_ != 0 && ctx_.store.batch_of(entity(), key) == batch_) {
+      reader.add(fields()[0].name, key,
+                 fmt::format("{} \"{}\" appears more than once in this import; keep one row",
+                             fields()[0].name, key));
+    }
+  }
+
+  void keep_before(const std::string& key, const std::string& snapshot) {
+    if (batch_ != 0) ctx_.store.save_import_before(batch_, key, snapshot);
+  }
+
+  // A snapshot back into row values, by this entity's field order.
+  RowValues values_of(const std::string& snapshot) const {
+    const nlohmann::json object = nlohmann::json::parse(snapshot, nullptr, false);
+    RowValues values(fields().size());
+    for (std::size_t i = 0; i < fields().size(); ++i) {
+      if (object.is_object() && object.contains(fields()[i].name) &&
+          object[fields()[i].name].is_string()) {
+        values[i] = object[fields()[i].name].get<std::string>();
+      }
+    }
+    return values;
+  }
+
+  Context& ctx_;
+  std::int64_t batch_;
+};
+
+}  // namespace aftersales

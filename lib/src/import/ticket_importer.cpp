@@ -1,0 +1,162 @@
+// Importing service requests (表3) through the same intake rules as `ticket open`: each
+// imported ticket gets its coverage decided from the unit's warranty at its reported time.
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "aftersales/core/text.h"
+#include "aftersales/store/store.h"
+#include "aftersales/tickets/tickets.h"
+#include "core/field_checks.h"
+#include "import/entity_importer.h"
+#include "import/importer_base.h"
+
+namespace aftersales {
+namespace {
+
+using Kind = ImportField::Kind;
+
+constexpr std::size_t kUnitCacheLimit = 200'000;  // bounds memory whatever the file's size
+
+class TicketImporter final : public ImporterBase {
+ public:
+  using ImporterBase::ImporterBase;
+  const char* entity() const override { return "ticket"; }
+  const std::vector<ImportField>& fields() const override {
+    static const std::vector<ImportField> all = {
+        {"number", {"number", "单号", "申请单号", "服务单号"}},
+        {"unit", {"unit", "serial", "出厂编号"}},
+        {"category", {"category", "故障类别", "故障分类"}},
+        {"channel", {"channel", "报修方式", "渠道"}},
+        {"description", {"description", "desc", "故障描述", "问题描述"}},
+        {"reported_at", {"reported_at", "报修时间", "报修日期"}, Kind::kTime},
+        {"priority", {"priority", "紧急程度", "优先级"}},
+        {"km", {"km", "里程", "行驶里程"}, Kind::kInteger},
+    };
+    return all;
+  }
+
+  RowOutcome upsert(const RowValues& v, FieldReader& reader) override {
+    const std::string number = check_code(reader, "number", v[0].value_or(""));
+    Ticket ticket;
+    read_ticket_intake(ctx_, reader, intake_of(v), ticket);
+    const std::string serial = trim(v[1].value_or(""));
+    if (serial.empty()) reader.add("unit", "", "is missing; give the serial no. of the unit");
+    const UnitAndModel* unit = serial.empty() ? nullptr : find_unit(serial);
+    if (!serial.empty() && unit == nullptr) {
+      reader.add(
+          "unit", serial,
+          fmt::format("unit \"{}\" is not in the factory archive; import the units first", serial));
+    }
+    if (unit != nullptr) {
+      if (std::string problem = decide_intake(ctx_, unit->unit, unit->model, ticket);
+          !problem.empty()) {
+        reader.add("reported_at", v[5].value_or(""), problem);
+      }
+    }
+    if (!reader.ok()) return RowOutcome::kRejected;
+    ticket.number = number;
+
+    std::optional<Ticket> existing = ctx_.store.find_ticket(number);
+    if (!existing) {
+      ticket.state = TicketState::kRegistered;
+      ticket.resume_state = TicketState::kRegistered;
+      ticket.opened_by = ctx_.actor.user;
+      ctx_.store.insert_ticket(ticket);
+      note_number(number);
+      return RowOutcome::kNew;
+    }
+    check_not_twice(number, reader);
+    if (!reader.ok()) return RowOutcome::kRejected;
+    if (snapshot(ticket) == snapshot(*existing)) return RowOutcome::kUnchanged;
+    keep_before(number, snapshot(*existing));
+    ticket.id = existing->id;
+    ctx_.store.update_ticket_intake(ticket);
+    return RowOutcome::kUpdated;
+  }
+
+  void finish() override {
+    for (const auto& [year, last] : highest_) ctx_.store.raise_ticket_sequence(year, last);
+  }
+
+  void restore(const std::string& key, const std::string& before) override {
+    std::optional<Ticket> ticket = ctx_.store.find_ticket(key);
+    if (!ticket) return;
+    const RowValues values = values_of(before);
+    FieldReader reader;
+    read_ticket_intake(ctx_, reader, intake_of(values), *ticket);
+    if (const UnitAndModel* unit = find_unit(values[1].value_or(""))) {
+      decide_intake(ctx_, unit->unit, unit->model, *ticket);
+    }
+    ctx_.store.update_ticket_intake(*ticket);
+  }
+
+ private:
+  struct UnitAndModel {
+    Unit unit;
+    Model model;
+  };
+
+  static TicketIntake intake_of(const RowValues& v) {
+    TicketIntake intake;
+    intake.unit = v[1].value_or("");
+    intake.category = v[2].value_or("");
+    intake.channel = v[3].value_or("");
+    intake.description = v[4].value_or("");
+    intake.reported_at = v[5];
+    intake.priority = v[6];
+    intake.km = v[7];
+    return intake;
+  }
+
+  // Units and their models, cached: tickets name the same units again and again.
+  const UnitAndModel* find_unit(const std::string& serial) {
+    if (const auto cached = units_.find(serial); cached != units_.end()) {
+      return cached->second ? &*cached->second : nullptr;
+    }
+    if (units_.size() >= kUnitCacheLimit) units_.clear();
+    std::optional<UnitAndModel> found;
+    if (std::optional<Unit> unit = ctx_.store.find_unit(serial)) {
+      if (std::optional<Model> model = ctx_.store.find_model(unit->model_code)) {
+        found = UnitAndModel{std::move(*unit), std::move(*model)};
+      }
+    }
+    auto [at, added] = units_.emplace(serial, std::move(found));
+    return at->second ? &*at->second : nullptr;
+  }
+
+  // SR-YYYY-NNNNNN numbers move the year's sequence on, so typed tickets never reuse them.
+  void note_number(const std::string& number) {
+    int year = 0;
+    long long sequence = 0;
+    char tail = 0;
+    if (number.size() == 14 &&
+        std::sscanf(number.c_str(), "SR-%4d-%6lld%c", &year, &sequence, &tail) == 2) {
+      std::int64_t& highest = highest_[year];
+      highest = std::max<std::int64_t>(highest, sequence);
+    }
+  }
+
+  std::string snapshot(const Ticket& t) const {
+    const UtcOffset zone = ctx_.rules.general.utc_offset;
+    return nlohmann::json{
+        {"number", t.number},           {"unit", t.serial},
+        {"category", t.category},       {"channel", t.channel},
+        {"description", t.description}, {"reported_at", format_timestamp(t.reported_at, zone)},
+        {"priority", t.priority},       {"km", t.km ? std::to_string(*t.km) : std::string()}}
+        .dump();
+  }
+
+  std::unordered_map<std::string, std::optional<UnitAndModel>> units_;
+  std::map<int, std::int64_t> highest_;
+};
+
+}  // namespace
+
+std::unique_ptr<EntityImporter> make_ticket_importer(Context& ctx, std::int64_t batch) {
+  return std::make_unique<TicketImporter>(ctx, batch);
+}
+
+}  // namespace aftersales
