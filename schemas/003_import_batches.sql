@@ -23,6 +23,7 @@ CREATE TABLE import_before (
   batch_id  INTEGER NOT NULL REFERENCES import_batch (id),
   entity_id TEXT NOT NULL,  -- the natural key
   before    TEXT NOT NULL,  -- JSON of the row's importable fields before the batch
+  before_batch INTEGER,     -- the batch that had written the row before, if any
   PRIMARY KEY (batch_id, entity_id)
 );
 

@@ -40,7 +40,9 @@ std::string lower_ascii(std::string text) {
 // Clears the store's batch however the import ends.
 struct BatchScope {
   Store& store;
-  BatchScope(Store& s, std::int64_t batch) : store(s) { store.set_import_batch(batch); }
+  BatchScope(Store& s, std::optional<std::int64_t> batch) : store(s) {
+    store.set_import_batch(batch);
+  }
   ~BatchScope() { store.set_import_batch(std::nullopt); }
 };
 
@@ -482,8 +484,10 @@ ImportBatch revert_import(Context& ctx, std::int64_t batch_id) {
     // Rows the batch still owns: restore the updated ones, remove the added ones. A row typed
     // over since is no longer the batch's (its batch was cleared): it is left as it is.
     for (const std::string& key : ctx.store.keys_in_batch(batch.entity, batch_id)) {
-      if (std::optional<std::string> before = ctx.store.import_before(batch_id, key)) {
-        importer->restore(key, *before);
+      if (std::optional<Store::ImportBefore> before = ctx.store.import_before(batch_id, key)) {
+        // The row goes back to the batch (or the clerk) that had written it.
+        BatchScope scope(ctx.store, before->batch);
+        importer->restore(key, before->values);
       } else {
         ctx.store.delete_by_key(batch.entity, key);
       }

@@ -25,7 +25,9 @@ class ImporterBase : public EntityImporter {
   }
 
   void keep_before(const std::string& key, const std::string& snapshot) {
-    if (batch_ != 0) ctx_.store.save_import_before(batch_, key, snapshot);
+    if (batch_ == 0) return;
+    ctx_.store.save_import_before(
+        batch_, key, Store::ImportBefore{snapshot, ctx_.store.batch_of(entity(), key)});
   }
 
   // A snapshot back into row values, by this entity's field order.

@@ -729,7 +729,11 @@ class XlsxSource final : public RecordSource {
   }
 
   std::uint64_t bytes_read() const override { return driver_->bytes_read(); }
-  std::uint64_t total_bytes() const override { return total_bytes_; }
+  // The size the archive states for the sheet; never less than what was read (a damaged
+  // archive may state less).
+  std::uint64_t total_bytes() const override {
+    return std::max(total_bytes_, driver_->bytes_read());
+  }
   std::string encoding() const override { return "xlsx"; }
 
  private:

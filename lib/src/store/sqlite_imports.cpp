@@ -124,27 +124,31 @@ std::optional<std::int64_t> SqliteStore::batch_of(const std::string& entity,
 }
 
 void SqliteStore::save_import_before(std::int64_t batch, const std::string& key,
-                                     const std::string& before) {
+                                     const ImportBefore& before) {
   guarded("keeping the values before an import", [&] {
     // A key updated twice in one batch keeps its first (true) before.
     SQLite::Statement insert(db_,
-                             "INSERT OR IGNORE INTO import_before (batch_id, entity_id, before) "
-                             "VALUES (?, ?, ?)");
+                             "INSERT OR IGNORE INTO import_before (batch_id, entity_id, before, "
+                             "before_batch) VALUES (?, ?, ?, ?)");
     insert.bind(1, batch);
     insert.bind(2, key);
-    insert.bind(3, before);
+    insert.bind(3, before.values);
+    bind_optional(insert, 4, before.batch);
     insert.exec();
   });
 }
 
-std::optional<std::string> SqliteStore::import_before(std::int64_t batch, const std::string& key) {
-  return guarded("reading the values before an import", [&]() -> std::optional<std::string> {
-    SQLite::Statement query(
-        db_, "SELECT before FROM import_before WHERE batch_id = ? AND entity_id = ?");
+std::optional<Store::ImportBefore> SqliteStore::import_before(std::int64_t batch,
+                                                              const std::string& key) {
+  return guarded("reading the values before an import", [&]() -> std::optional<ImportBefore> {
+    SQLite::Statement query(db_,
+                            "SELECT before, before_batch FROM import_before WHERE batch_id = ? "
+                            "AND entity_id = ?");
     query.bind(1, batch);
     query.bind(2, key);
     if (!query.executeStep()) return std::nullopt;
-    return query.getColumn(0).getString();
+    return ImportBefore{query.getColumn(0).getString(),
+                        optional_column<std::int64_t>(query.getColumn(1))};
   });
 }
 

@@ -170,13 +170,23 @@ void SqliteStore::backup_to(const std::string& path) {
   }
 }
 
+SqliteStore::Cached SqliteStore::cached(const char* sql) {
+  std::unique_ptr<SQLite::Statement>& statement = statements_[sql];
+  if (!statement) {
+    statement = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    statement->clearBindings();
+  }
+  return Cached(*statement);
+}
+
 std::int64_t SqliteStore::id_of(const char* sql, const std::string& key, const char* what) {
-  SQLite::Statement query(db_, sql);
-  query.bind(1, key);
-  if (!query.executeStep()) {
+  Cached query = cached(sql);
+  query->bind(1, key);
+  if (!query->executeStep()) {
     throw Error(ErrorCode::kNotFound, fmt::format("{} {} does not exist", what, key));
   }
-  return query.getColumn(0).getInt64();
+  return query->getColumn(0).getInt64();
 }
 
 }  // namespace store

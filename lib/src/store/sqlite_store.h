@@ -5,7 +5,9 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "aftersales/store/store.h"
 
@@ -66,8 +68,8 @@ class SqliteStore final : public Store {
   std::vector<ImportBatch> list_import_batches() override;
   std::optional<std::int64_t> batch_of(const std::string& entity, const std::string& key) override;
   void save_import_before(std::int64_t batch, const std::string& key,
-                          const std::string& before) override;
-  std::optional<std::string> import_before(std::int64_t batch, const std::string& key) override;
+                          const ImportBefore& before) override;
+  std::optional<ImportBefore> import_before(std::int64_t batch, const std::string& key) override;
   std::vector<std::string> keys_in_batch(const std::string& entity, std::int64_t batch) override;
   void delete_by_key(const std::string& entity, const std::string& key) override;
   void update_ticket_intake(const Ticket& ticket) override;
@@ -77,12 +79,35 @@ class SqliteStore final : public Store {
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
 
  private:
+  // A statement of the cache, in use: reset when the use ends, so that no statement keeps a
+  // read transaction open between calls.
+  class Cached {
+   public:
+    explicit Cached(SQLite::Statement& statement) : statement_(statement) {}
+    ~Cached() { statement_.tryReset(); }
+    Cached(const Cached&) = delete;
+    Cached& operator=(const Cached&) = delete;
+    SQLite::Statement* operator->() { return &statement_; }
+    SQLite::Statement& operator*() { return statement_; }
+
+   private:
+    SQLite::Statement& statement_;
+  };
+
+  // The statement of `sql`, prepared once per connection (the import runs the same few
+  // statements a million times; preparing costs more than running them). `sql` is the key by
+  // its address: a string literal or a static string, never a temporary. Its bindings are
+  // cleared. A statement is not re-entrant: no use of the same `sql` may nest.
+  Cached cached(const char* sql);
+
   void migrate();
   std::int64_t id_of(const char* sql, const std::string& key, const char* what);
 
   std::string path_;
   int busy_timeout_ms_;
   SQLite::Database db_;
+  // After db_: the statements are finalized before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int write_depth_ = 0;
   std::optional<std::int64_t> batch_;  // the import batch writing now, if any
 };

@@ -51,6 +51,11 @@ std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding enc
 // shared and inline strings, numbers as written in the file (a date is its Excel serial
 // number, e.g. "45000"), booleans as "TRUE"/"FALSE", empty cells as "". Throws
 // Error(kInvalidInput) when the file is not an .xlsx workbook or has no such sheet.
+// A record is a row that holds a value: `line` is its Excel row number, rows without any value
+// are left out (they do not count as records), and its fields end at its last value. A damaged
+// cell (a shared string that does not exist, a reference past XFD) is the record's `problem`;
+// XML that is not well-formed throws. Progress counts the worksheet's uncompressed XML.
+// Memory: the shared strings, 64 KiB of XML and one row, whatever the number of rows.
 std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet = {});
 
 }  // namespace aftersales

@@ -107,9 +107,14 @@ class Store {
   // The batch that last wrote the row (none when typed by hand or missing).
   virtual std::optional<std::int64_t> batch_of(const std::string& entity,
                                                const std::string& key) = 0;
+  // The values of a row before `batch` updated it, and the batch that had written it then.
+  struct ImportBefore {
+    std::string values;
+    std::optional<std::int64_t> batch;
+  };
   virtual void save_import_before(std::int64_t batch, const std::string& key,
-                                  const std::string& before) = 0;
-  virtual std::optional<std::string> import_before(std::int64_t batch, const std::string& key) = 0;
+                                  const ImportBefore& before) = 0;
+  virtual std::optional<ImportBefore> import_before(std::int64_t batch, const std::string& key) = 0;
   virtual std::vector<std::string> keys_in_batch(const std::string& entity, std::int64_t batch) = 0;
   // Deletes a row by key; a row others refer to throws Error(kRuleViolation).
   virtual void delete_by_key(const std::string& entity, const std::string& key) = 0;

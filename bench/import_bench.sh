@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Issue 4, item 10: importing tickets with `aftersales import` against `sqlite3 .import --csv`
+# of the same file, in the same script, on the same disk. Builds nothing: give it the binaries.
+#
+#   bench/import_bench.sh [--rows N] [--runs R] [--aftersales BIN] [--generate BIN]
+#                         [--work DIR] [--xlsx]
+#
+# Data is generated once per row count into DIR (default ${TMPDIR:-/tmp}/aftersales-bench) and
+# reused; databases are made fresh for every run. Prints each run, then the medians, the two
+# ratios and the peak memory (max RSS) of the aftersales import.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+rows=1000000
+runs=3
+aftersales="$here/build/release/apps/aftersales/aftersales"
+generate="$here/build/release/bench/aftersales-generate"
+work="${TMPDIR:-/tmp}/aftersales-bench"
+xlsx=0
+
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rows) rows=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --aftersales) aftersales=$2; shift 2 ;;
+    --generate) generate=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --xlsx) xlsx=1; shift ;;
+    -h|--help) usage ;;
+    *) echo "import_bench.sh: unknown option $1" >&2; usage ;;
+  esac
+done
+for tool in "$aftersales" "$generate"; do
+  [[ -x "$tool" ]] || { echo "import_bench.sh: $tool is not built (see bench/README.md)" >&2; exit 2; }
+done
+command -v sqlite3 >/dev/null || { echo "import_bench.sh: sqlite3 is not installed" >&2; exit 2; }
+
+# --- data, generated once -----------------------------------------------------------------
+data="$work/data-$rows"
+mkdir -p "$data"
+gen() {  # gen FILE ARGS...: generates FILE unless a complete one is there
+  local file=$1; shift
+  [[ -s "$data/$file" ]] && return
+  "$generate" "$@" -o "$data/$file.part" && mv "$data/$file.part" "$data/$file"
+}
+gen customers.csv customers --rows 1000
+gen models.csv models --rows 27
+gen units.csv units --rows 10000
+gen tickets.csv tickets --rows "$rows" --units 10000
+[[ $xlsx == 1 ]] && gen tickets.xlsx tickets --rows "$rows" --units 10000
+
+# --- helpers ------------------------------------------------------------------------------
+runs_dir="$work/run"
+now() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+max_rss_mb() { awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+
+# The ticket file's columns, with the real ticket table's constraint and index shapes: UNIQUE on
+# the natural key, an index on the unit (ticket_unit), on a short low-cardinality text
+# (ticket_state; the file's priority stands in for the state) and on the reported time
+# (ticket_reported).
+plain_table='CREATE TABLE tickets (number TEXT NOT NULL UNIQUE, unit TEXT, category TEXT,
+  channel TEXT, description TEXT, reported_at TEXT, priority TEXT, km INTEGER);'
+indexes='CREATE INDEX tickets_unit ON tickets (unit);
+  CREATE INDEX tickets_priority ON tickets (priority);
+  CREATE INDEX tickets_reported ON tickets (reported_at);'
+
+sqlite_import() {  # sqlite_import SCHEMA FILE: prints seconds
+  rm -rf "$runs_dir" && mkdir -p "$runs_dir"
+  sqlite3 "$runs_dir/plain.db" "$1"
+  local start end
+  start=$(now)
+  sqlite3 "$runs_dir/plain.db" ".import --csv --skip 1 $2 tickets"
+  end=$(now)
+  local count
+  count=$(sqlite3 "$runs_dir/plain.db" "SELECT count(*) FROM tickets")
+  [[ $count == "$rows" ]] || { echo "sqlite3 .import loaded $count rows, not $rows" >&2; exit 1; }
+  elapsed "$start" "$end"
+}
+
+aftersales_import() {  # aftersales_import FILE RSSFILE: prints seconds
+  rm -rf "$runs_dir" && mkdir -p "$runs_dir"
+  local db="$runs_dir/aftersales.db"
+  "$aftersales" --db "$db" init >/dev/null
+  "$aftersales" --db "$db" import customers "$data/customers.csv" >/dev/null
+  "$aftersales" --db "$db" import models "$data/models.csv" >/dev/null
+  "$aftersales" --db "$db" import units "$data/units.csv" >/dev/null
+  local start end
+  start=$(now)
+  /usr/bin/time -v -o "$2" "$aftersales" --db "$db" import tickets "$1" >"$runs_dir/out.txt"
+  end=$(now)
+  local count
+  count=$(sqlite3 "$db" "SELECT count(*) FROM ticket")
+  [[ $count == "$rows" ]] || { echo "aftersales imported $count rows, not $rows" >&2; exit 1; }
+  elapsed "$start" "$end"
+}
+
+# --- runs ---------------------------------------------------------------------------------
+echo "tickets: $rows rows, $(stat -c %s "$data/tickets.csv") bytes; $runs runs; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+indexed=() plain=() ours=() rss=() xtimes=() xrss=()
+for ((run = 1; run <= runs; ++run)); do
+  indexed+=("$(sqlite_import "$plain_table $indexes" "$data/tickets.csv")")
+  plain+=("$(sqlite_import "$plain_table" "$data/tickets.csv")")
+  ours+=("$(aftersales_import "$data/tickets.csv" "$work/time.txt")")
+  rss+=("$(max_rss_mb "$work/time.txt")")
+  if [[ $xlsx == 1 ]]; then
+    xtimes+=("$(aftersales_import "$data/tickets.xlsx" "$work/time-xlsx.txt")")
+    xrss+=("$(max_rss_mb "$work/time-xlsx.txt")")
+  fi
+  printf 'run %d: sqlite3 .import indexed %.2f s, plain %.2f s; aftersales import %.2f s (%s MB)\n' \
+    "$run" "${indexed[-1]}" "${plain[-1]}" "${ours[-1]}" "${rss[-1]}"
+done
+rm -rf "$runs_dir"
+
+m_indexed=$(median "${indexed[@]}")
+m_plain=$(median "${plain[@]}")
+m_ours=$(median "${ours[@]}")
+echo
+printf '%-52s %8s\n' "median of $runs runs, $rows rows" seconds
+printf '%-52s %8.2f\n' "sqlite3 .import --csv, UNIQUE + 3 indexes" "$m_indexed"
+printf '%-52s %8.2f\n' "sqlite3 .import --csv, plain table" "$m_plain"
+printf '%-52s %8.2f\n' "aftersales import tickets (CSV)" "$m_ours"
+printf 'ratio aftersales / sqlite3 indexed: %.2f (goal <= 1.0)\n' "$(echo "$m_ours / $m_indexed" | bc -l)"
+printf 'ratio aftersales / sqlite3 plain:   %.2f (goal <= 1.0)\n' "$(echo "$m_ours / $m_plain" | bc -l)"
+printf 'peak memory of aftersales import (CSV): median %s MB, max %s MB\n' \
+  "$(median "${rss[@]}")" "$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)"
+if [[ $xlsx == 1 ]]; then
+  printf 'aftersales import tickets (.xlsx): median %.2f s, peak memory %s MB\n' \
+    "$(median "${xtimes[@]}")" "$(median "${xrss[@]}")"
+fi
