@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Loads the example customers, models and units into a fresh database through the same
-# commands a clerk types, records an acceptance and a history note, then shows one unit's
-# factory archive (表1) and lists the units.
+# The demo: a fresh database loaded from the example spreadsheets with `aftersales import`
+# (the same rules as typed commands), an acceptance and a history note typed by a clerk, one
+# unit's factory archive (表1), the units, and a service request (表3).
 # Usage: examples/demo.sh AFTERSALES_BINARY DATABASE
 set -euo pipefail
 bin=$1
@@ -11,26 +11,16 @@ rm -f "$db" "$db-wal" "$db-shm"
 as() { "$bin" --db "$db" --config "$here/aftersales.toml" --quiet "$@"; }
 
 as init
-# Columns of our own example files: no quoted fields (the importer of a later issue reads any).
-while IFS=, read -r code name contact phone email address region key; do
-  flags=(--name "$name" --contact "$contact" --phone "$phone" --address "$address" --region "$region")
-  [ -n "$email" ] && flags+=(--email "$email")
-  [ "$key" = yes ] && flags+=(--key)
-  as customer add "$code" "${flags[@]}" >/dev/null
-done < <(tail -n +2 "$here/customers.csv")
-while IFS=, read -r code name category months km days; do
-  flags=(--name "$name" --category "$category" --warranty-months "$months")
-  [ -n "$km" ] && flags+=(--warranty-km "$km")
-  [ -n "$days" ] && flags+=(--maintenance-days "$days")
-  as model add "$code" "${flags[@]}" >/dev/null
-done < <(tail -n +2 "$here/models.csv")
-while IFS=, read -r serial model customer shipped vin engine plate config terms; do
-  as unit add "$serial" --model "$model" --customer "$customer" --shipped "$shipped" \
-    --vin "$vin" --engine "$engine" --plate "$plate" --config "$config" --terms "$terms" >/dev/null
-done < <(tail -n +2 "$here/units.csv")
+as import customers "$here/customers.csv" >/dev/null
+as import models "$here/models.csv" >/dev/null
+as import units "$here/units.csv" >/dev/null
 as unit accept 2025-001 --date 2025-03-08 --signer 王明
 as unit edit 2025-001 --km 48200
 as unit note 2025-001 --kind quality --text "液压泵异响, 更换液压泵" >/dev/null
+ticket=$(as ticket open --unit 2025-003 --category 消防炮 --channel phone --priority urgent \
+  --desc "消防炮不能转动")
+as ticket analyse "$ticket" --text "回转电机故障, 需更换电机"
+as ticket estimate "$ticket" --parts 800 --labour-hours 2.5 --travel 300
 
 echo "== aftersales unit show 2025-001"
 as unit show 2025-001
@@ -40,3 +30,12 @@ as unit list
 echo
 echo "== aftersales unit list --incomplete"
 as unit list --incomplete
+echo
+echo "== aftersales ticket list"
+as ticket list
+echo
+echo "== aftersales approval list --pending"
+as approval list --pending
+echo
+echo "== aftersales import list"
+as import list
