@@ -5,14 +5,11 @@
 #include "cli/cli_support.h"
 
 using aftersales::testing::Cli;
+using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& fragment) {
-  return text.find(fragment) != std::string::npos;
-}
 
 // The audit trail as CSV, to prove that nothing was written.
 std::string audit_csv(const Cli& cli) { return cli.run({"log", "--format", "csv"}).out; }

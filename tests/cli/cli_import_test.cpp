@@ -11,14 +11,11 @@
 #include "support/xlsx_builder.h"
 
 using aftersales::testing::Cli;
+using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& fragment) {
-  return text.find(fragment) != std::string::npos;
-}
 
 std::string to_gb18030(const std::string& utf8) {
   iconv_t convert = iconv_open("GB18030", "UTF-8");

@@ -6,14 +6,9 @@
 #include "cli/cli_support.h"
 
 using aftersales::testing::Cli;
+using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
-
-namespace {
-bool contains(const std::string& text, const std::string& fragment) {
-  return text.find(fragment) != std::string::npos;
-}
-}  // namespace
 
 TEST_CASE("global options may follow the command") {
   Cli cli;

@@ -7,14 +7,9 @@
 #include "cli/cli_support.h"
 
 using aftersales::testing::Cli;
+using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
-
-namespace {
-bool contains(const std::string& text, const std::string& fragment) {
-  return text.find(fragment) != std::string::npos;
-}
-}  // namespace
 
 TEST_CASE("init creates the database and running it again changes nothing") {
   Cli cli;

@@ -39,6 +39,11 @@ class Cli {
   std::filesystem::path dir_;
 };
 
+// Whether `text` holds `fragment`.
+inline bool contains(const std::string& text, const std::string& fragment) {
+  return text.find(fragment) != std::string::npos;
+}
+
 // Renders a run for failure messages.
 std::string describe(const RunResult& result);
 

@@ -17,14 +17,11 @@
 extern char** environ;
 
 using aftersales::testing::Cli;
+using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& fragment) {
-  return text.find(fragment) != std::string::npos;
-}
 
 std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
