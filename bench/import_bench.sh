@@ -42,7 +42,8 @@ mkdir -p "$data"
 gen() {  # gen FILE ARGS...: generates FILE unless a complete one is there
   local file=$1; shift
   [[ -s "$data/$file" ]] && return
-  "$generate" "$@" -o "$data/$file.part" && mv "$data/$file.part" "$data/$file"
+  # The partial file keeps the extension: it decides the format.
+  "$generate" "$@" -o "$data/partial-$file" && mv "$data/partial-$file" "$data/$file"
 }
 gen customers.csv customers --rows 1000
 gen models.csv models --rows 27
@@ -83,13 +84,13 @@ sqlite_import() {  # sqlite_import SCHEMA FILE: prints seconds
 aftersales_import() {  # aftersales_import FILE RSSFILE: prints seconds
   rm -rf "$runs_dir" && mkdir -p "$runs_dir"
   local db="$runs_dir/aftersales.db"
-  "$aftersales" --db "$db" init >/dev/null
-  "$aftersales" --db "$db" import customers "$data/customers.csv" >/dev/null
-  "$aftersales" --db "$db" import models "$data/models.csv" >/dev/null
-  "$aftersales" --db "$db" import units "$data/units.csv" >/dev/null
+  "$aftersales" --db "$db" init >/dev/null 2>&1
+  "$aftersales" --db "$db" import customers "$data/customers.csv" >/dev/null 2>&1
+  "$aftersales" --db "$db" import models "$data/models.csv" >/dev/null 2>&1
+  "$aftersales" --db "$db" import units "$data/units.csv" >/dev/null 2>&1
   local start end
   start=$(now)
-  /usr/bin/time -v -o "$2" "$aftersales" --db "$db" import tickets "$1" >"$runs_dir/out.txt"
+  /usr/bin/time -v -o "$2" "$aftersales" --db "$db" import tickets "$1" >"$runs_dir/out.txt" 2>&1
   end=$(now)
   local count
   count=$(sqlite3 "$db" "SELECT count(*) FROM ticket")

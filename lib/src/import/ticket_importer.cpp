@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "aftersales/core/error.h"
 #include "aftersales/core/text.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/tickets.h"
@@ -59,14 +60,18 @@ class TicketImporter final : public ImporterBase {
     if (!reader.ok()) return RowOutcome::kRejected;
     ticket.number = number;
 
-    std::optional<Ticket> existing = ctx_.store.find_ticket(number);
-    if (!existing) {
-      ticket.state = TicketState::kRegistered;
-      ticket.resume_state = TicketState::kRegistered;
-      ticket.opened_by = ctx_.actor.user;
-      ctx_.store.insert_ticket(ticket);
+    // Most rows of an import are new: the insert comes first, the lookup only when it exists.
+    ticket.state = TicketState::kRegistered;
+    ticket.resume_state = TicketState::kRegistered;
+    ticket.opened_by = ctx_.actor.user;
+    if (ctx_.store.insert_new_ticket(ticket)) {
       note_number(number);
       return RowOutcome::kNew;
+    }
+    std::optional<Ticket> existing = ctx_.store.find_ticket(number);
+    if (!existing) {
+      throw Error(ErrorCode::kStorageUnavailable,
+                  fmt::format("ticket {} exists and cannot be read", number));
     }
     check_not_twice(number, reader);
     if (!reader.ok()) return RowOutcome::kRejected;

@@ -118,11 +118,12 @@ void bind_unit(SQLite::Statement& statement, const Unit& u) {
 
 std::optional<Customer> SqliteStore::find_customer(const std::string& code) {
   return guarded("reading customer " + code, [&]() -> std::optional<Customer> {
-    SQLite::Statement query(
-        db_, fmt::format("SELECT {} FROM customer WHERE code = ?", kCustomerColumns));
-    query.bind(1, code);
-    if (!query.executeStep()) return std::nullopt;
-    return read_customer(query);
+    static const std::string sql =
+        fmt::format("SELECT {} FROM customer WHERE code = ?", kCustomerColumns);
+    Cached query = cached(sql.c_str());
+    query->bind(1, code);
+    if (!query->executeStep()) return std::nullopt;
+    return read_customer(*query);
   });
 }
 
@@ -138,27 +139,26 @@ std::vector<Customer> SqliteStore::list_customers() {
 
 void SqliteStore::insert_customer(Customer& customer) {
   guarded("adding customer " + customer.code, [&] {
-    SQLite::Statement insert(
-        db_,
+    Cached insert = cached(
         "INSERT INTO customer (code, name, contact, phone, email, address, "
         "region, is_key, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    bind_customer(insert, customer);
-    bind_optional(insert, 9, batch_);
-    insert.exec();
+    bind_customer(*insert, customer);
+    bind_optional(*insert, 9, batch_);
+    insert->exec();
     customer.id = db_.getLastInsertRowid();
   });
 }
 
 void SqliteStore::update_customer(const Customer& customer) {
   guarded("changing customer " + customer.code, [&] {
-    SQLite::Statement update(db_,
-                             "UPDATE customer SET code = ?1, name = ?2, contact = ?3, phone = ?4, "
-                             "email = ?5, address = ?6, region = ?7, is_key = ?8, batch_id = ?9 "
-                             "WHERE id = ?10");
-    bind_customer(update, customer);
-    bind_optional(update, 9, batch_);
-    update.bind(10, customer.id);
-    update.exec();
+    Cached update = cached(
+        "UPDATE customer SET code = ?1, name = ?2, contact = ?3, phone = ?4, "
+        "email = ?5, address = ?6, region = ?7, is_key = ?8, batch_id = ?9 "
+        "WHERE id = ?10");
+    bind_customer(*update, customer);
+    bind_optional(*update, 9, batch_);
+    update->bind(10, customer.id);
+    update->exec();
   });
 }
 
@@ -166,10 +166,12 @@ void SqliteStore::update_customer(const Customer& customer) {
 
 std::optional<Model> SqliteStore::find_model(const std::string& code) {
   return guarded("reading model " + code, [&]() -> std::optional<Model> {
-    SQLite::Statement query(db_, fmt::format("SELECT {} FROM model WHERE code = ?", kModelColumns));
-    query.bind(1, code);
-    if (!query.executeStep()) return std::nullopt;
-    return read_model(query);
+    static const std::string sql =
+        fmt::format("SELECT {} FROM model WHERE code = ?", kModelColumns);
+    Cached query = cached(sql.c_str());
+    query->bind(1, code);
+    if (!query->executeStep()) return std::nullopt;
+    return read_model(*query);
   });
 }
 
@@ -184,27 +186,27 @@ std::vector<Model> SqliteStore::list_models() {
 
 void SqliteStore::insert_model(Model& model) {
   guarded("adding model " + model.code, [&] {
-    SQLite::Statement insert(db_,
-                             "INSERT INTO model (code, name, category, warranty_months, "
-                             "warranty_km, maintenance_days, maintenance_km, batch_id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    bind_model(insert, model);
-    bind_optional(insert, 8, batch_);
-    insert.exec();
+    Cached insert = cached(
+        "INSERT INTO model (code, name, category, warranty_months, "
+        "warranty_km, maintenance_days, maintenance_km, batch_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    bind_model(*insert, model);
+    bind_optional(*insert, 8, batch_);
+    insert->exec();
     model.id = db_.getLastInsertRowid();
   });
 }
 
 void SqliteStore::update_model(const Model& model) {
   guarded("changing model " + model.code, [&] {
-    SQLite::Statement update(db_,
-                             "UPDATE model SET code = ?1, name = ?2, category = ?3, "
-                             "warranty_months = ?4, warranty_km = ?5, maintenance_days = ?6, "
-                             "maintenance_km = ?7, batch_id = ?8 WHERE id = ?9");
-    bind_model(update, model);
-    bind_optional(update, 8, batch_);
-    update.bind(9, model.id);
-    update.exec();
+    Cached update = cached(
+        "UPDATE model SET code = ?1, name = ?2, category = ?3, "
+        "warranty_months = ?4, warranty_km = ?5, maintenance_days = ?6, "
+        "maintenance_km = ?7, batch_id = ?8 WHERE id = ?9");
+    bind_model(*update, model);
+    bind_optional(*update, 8, batch_);
+    update->bind(9, model.id);
+    update->exec();
   });
 }
 
@@ -212,10 +214,11 @@ void SqliteStore::update_model(const Model& model) {
 
 std::optional<Unit> SqliteStore::find_unit(const std::string& serial) {
   return guarded("reading unit " + serial, [&]() -> std::optional<Unit> {
-    SQLite::Statement query(db_, std::string(kUnitSelect) + "WHERE u.serial = ?");
-    query.bind(1, serial);
-    if (!query.executeStep()) return std::nullopt;
-    return read_unit(query);
+    static const std::string sql = std::string(kUnitSelect) + "WHERE u.serial = ?";
+    Cached query = cached(sql.c_str());
+    query->bind(1, serial);
+    if (!query->executeStep()) return std::nullopt;
+    return read_unit(*query);
   });
 }
 
@@ -234,35 +237,35 @@ std::vector<Unit> SqliteStore::list_units(const UnitFilter& filter) {
 
 void SqliteStore::insert_unit(Unit& unit) {
   guarded("adding unit " + unit.serial, [&] {
-    SQLite::Statement insert(
-        db_,
+    Cached insert = cached(
         "INSERT INTO unit (model_id, customer_id, serial, vin, engine_no, plate, configuration, "
         "terms, shipped_on, contact, phone, packing_list, contract_warranty_end, accepted_on, "
         "accepted_by, odometer_km, odometer_on, batch_id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
-    insert.bind(1, id_of("SELECT id FROM model WHERE code = ?", unit.model_code, "model"));
-    insert.bind(2, id_of("SELECT id FROM customer WHERE code = ?", unit.customer_code, "customer"));
-    bind_unit(insert, unit);
-    bind_optional(insert, 18, batch_);
-    insert.exec();
+    insert->bind(1, id_of("SELECT id FROM model WHERE code = ?", unit.model_code, "model"));
+    insert->bind(2,
+                 id_of("SELECT id FROM customer WHERE code = ?", unit.customer_code, "customer"));
+    bind_unit(*insert, unit);
+    bind_optional(*insert, 18, batch_);
+    insert->exec();
     unit.id = db_.getLastInsertRowid();
   });
 }
 
 void SqliteStore::update_unit(const Unit& unit) {
   guarded("changing unit " + unit.serial, [&] {
-    SQLite::Statement update(
-        db_,
+    Cached update = cached(
         "UPDATE unit SET model_id = ?1, customer_id = ?2, serial = ?3, vin = ?4, engine_no = ?5, "
         "plate = ?6, configuration = ?7, terms = ?8, shipped_on = ?9, contact = ?10, "
         "phone = ?11, packing_list = ?12, contract_warranty_end = ?13, accepted_on = ?14, "
         "accepted_by = ?15, odometer_km = ?16, odometer_on = ?17, batch_id = ?18 WHERE id = ?19");
-    update.bind(1, id_of("SELECT id FROM model WHERE code = ?", unit.model_code, "model"));
-    update.bind(2, id_of("SELECT id FROM customer WHERE code = ?", unit.customer_code, "customer"));
-    bind_unit(update, unit);
-    bind_optional(update, 18, batch_);
-    update.bind(19, unit.id);
-    update.exec();
+    update->bind(1, id_of("SELECT id FROM model WHERE code = ?", unit.model_code, "model"));
+    update->bind(2,
+                 id_of("SELECT id FROM customer WHERE code = ?", unit.customer_code, "customer"));
+    bind_unit(*update, unit);
+    bind_optional(*update, 18, batch_);
+    update->bind(19, unit.id);
+    update->exec();
   });
 }
 

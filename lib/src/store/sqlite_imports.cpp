@@ -14,14 +14,16 @@ struct EntityTable {
   const char* entity;
   const char* table;
   const char* key;
+  const char* batch_of;  // the row's batch by its key (a literal: the statement is cached)
 };
 
 // The entities an import writes; names never come from input into SQL text but from here.
 const EntityTable& table_of(const std::string& entity) {
-  static const EntityTable kTables[] = {{"customer", "customer", "code"},
-                                        {"model", "model", "code"},
-                                        {"unit", "unit", "serial"},
-                                        {"ticket", "ticket", "number"}};
+  static const EntityTable kTables[] = {
+      {"customer", "customer", "code", "SELECT batch_id FROM customer WHERE code = ?"},
+      {"model", "model", "code", "SELECT batch_id FROM model WHERE code = ?"},
+      {"unit", "unit", "serial", "SELECT batch_id FROM unit WHERE serial = ?"},
+      {"ticket", "ticket", "number", "SELECT batch_id FROM ticket WHERE number = ?"}};
   for (const EntityTable& t : kTables) {
     if (entity == t.entity) return t;
   }
@@ -115,11 +117,10 @@ std::optional<std::int64_t> SqliteStore::batch_of(const std::string& entity,
                                                   const std::string& key) {
   const EntityTable& t = table_of(entity);
   return guarded("reading a row's batch", [&]() -> std::optional<std::int64_t> {
-    SQLite::Statement query(db_,
-                            fmt::format("SELECT batch_id FROM {} WHERE {} = ?", t.table, t.key));
-    query.bind(1, key);
-    if (!query.executeStep() || query.getColumn(0).isNull()) return std::nullopt;
-    return query.getColumn(0).getInt64();
+    Cached query = cached(t.batch_of);
+    query->bind(1, key);
+    if (!query->executeStep() || query->getColumn(0).isNull()) return std::nullopt;
+    return query->getColumn(0).getInt64();
   });
 }
 
@@ -127,14 +128,14 @@ void SqliteStore::save_import_before(std::int64_t batch, const std::string& key,
                                      const ImportBefore& before) {
   guarded("keeping the values before an import", [&] {
     // A key updated twice in one batch keeps its first (true) before.
-    SQLite::Statement insert(db_,
-                             "INSERT OR IGNORE INTO import_before (batch_id, entity_id, before, "
-                             "before_batch) VALUES (?, ?, ?, ?)");
-    insert.bind(1, batch);
-    insert.bind(2, key);
-    insert.bind(3, before.values);
-    bind_optional(insert, 4, before.batch);
-    insert.exec();
+    Cached insert = cached(
+        "INSERT OR IGNORE INTO import_before (batch_id, entity_id, before, before_batch) "
+        "VALUES (?, ?, ?, ?)");
+    insert->bind(1, batch);
+    insert->bind(2, key);
+    insert->bind(3, before.values);
+    bind_optional(*insert, 4, before.batch);
+    insert->exec();
   });
 }
 
@@ -204,26 +205,25 @@ void SqliteStore::delete_by_key(const std::string& entity, const std::string& ke
 
 void SqliteStore::update_ticket_intake(const Ticket& ticket) {
   guarded("changing ticket " + ticket.number, [&] {
-    SQLite::Statement update(
-        db_,
+    Cached update = cached(
         "UPDATE ticket SET unit_id = (SELECT id FROM unit WHERE serial = ?1), customer_id = "
         "(SELECT id FROM customer WHERE code = ?2), channel = ?3, category = ?4, description = "
         "?5, reported_at = ?6, km = ?7, coverage = ?8, coverage_reason = ?9, priority = ?10, "
         "due_at = ?11, batch_id = ?12 WHERE id = ?13");
-    update.bind(1, ticket.serial);
-    update.bind(2, ticket.customer_code);
-    update.bind(3, ticket.channel);
-    update.bind(4, ticket.category);
-    update.bind(5, ticket.description);
-    update.bind(6, ticket.reported_at.seconds);
-    bind_optional(update, 7, ticket.km);
-    update.bind(8, coverage_name(ticket.coverage));
-    update.bind(9, ticket.coverage_reason);
-    update.bind(10, ticket.priority);
-    update.bind(11, ticket.due_at.seconds);
-    bind_optional(update, 12, batch_);
-    update.bind(13, ticket.id);
-    update.exec();
+    update->bind(1, ticket.serial);
+    update->bind(2, ticket.customer_code);
+    update->bind(3, ticket.channel);
+    update->bind(4, ticket.category);
+    update->bind(5, ticket.description);
+    update->bind(6, ticket.reported_at.seconds);
+    bind_optional(*update, 7, ticket.km);
+    update->bind(8, coverage_name(ticket.coverage));
+    update->bind(9, ticket.coverage_reason);
+    update->bind(10, ticket.priority);
+    update->bind(11, ticket.due_at.seconds);
+    bind_optional(*update, 12, batch_);
+    update->bind(13, ticket.id);
+    update->exec();
   });
 }
 
@@ -235,6 +235,39 @@ void SqliteStore::raise_ticket_sequence(int year, std::int64_t at_least) {
     upsert.bind(1, year);
     upsert.bind(2, at_least);
     upsert.exec();
+  });
+}
+
+bool SqliteStore::begin_bulk_load(const std::string& entity) {
+  const EntityTable& t = table_of(entity);
+  return guarded("preparing a large import", [&] {
+    if (db_.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {})", t.table)).getInt() != 0) {
+      return false;
+    }
+    // The schema's own CREATE INDEX statements; UNIQUE constraints have none (sql IS NULL) and
+    // stay, as the upsert looks rows up by their natural key.
+    std::vector<std::pair<std::string, std::string>> indexes;
+    {
+      SQLite::Statement query(db_,
+                              "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                              "tbl_name = ? AND sql IS NOT NULL ORDER BY name");
+      query.bind(1, t.table);
+      while (query.executeStep()) {
+        indexes.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getString());
+      }
+    }
+    for (const auto& [name, sql] : indexes) {
+      db_.exec(fmt::format("DROP INDEX \"{}\"", name));
+      dropped_indexes_.push_back(sql);
+    }
+    return !indexes.empty();
+  });
+}
+
+void SqliteStore::end_bulk_load() {
+  guarded("building the indexes after a large import", [&] {
+    for (const std::string& sql : dropped_indexes_) db_.exec(sql);
+    dropped_indexes_.clear();
   });
 }
 

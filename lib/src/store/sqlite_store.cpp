@@ -116,6 +116,7 @@ void SqliteStore::write(const std::function<void()>& work) {
     --write_depth_;
   } catch (...) {
     --write_depth_;
+    dropped_indexes_.clear();  // the rollback puts them back
     try {
       db_.exec("ROLLBACK");
     } catch (const SQLite::Exception&) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "aftersales/store/store.h"
 
@@ -46,6 +47,7 @@ class SqliteStore final : public Store {
   std::optional<Ticket> find_ticket(const std::string& number) override;
   std::vector<Ticket> list_tickets(const TicketFilter& filter) override;
   void insert_ticket(Ticket& ticket) override;
+  bool insert_new_ticket(Ticket& ticket) override;
   void update_ticket(const Ticket& ticket) override;
   std::vector<CostLine> cost_lines(std::int64_t ticket_id) override;
   void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
@@ -74,6 +76,8 @@ class SqliteStore final : public Store {
   void delete_by_key(const std::string& entity, const std::string& key) override;
   void update_ticket_intake(const Ticket& ticket) override;
   void raise_ticket_sequence(int year, std::int64_t at_least) override;
+  bool begin_bulk_load(const std::string& entity) override;
+  void end_bulk_load() override;
 
   void append_audit(AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
@@ -101,6 +105,8 @@ class SqliteStore final : public Store {
   Cached cached(const char* sql);
 
   void migrate();
+  // Runs one of the ticket inserts; returns whether a row was written.
+  bool insert_ticket_row(Ticket& ticket, const char* sql);
   std::int64_t id_of(const char* sql, const std::string& key, const char* what);
 
   std::string path_;
@@ -109,7 +115,8 @@ class SqliteStore final : public Store {
   // After db_: the statements are finalized before the connection closes.
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int write_depth_ = 0;
-  std::optional<std::int64_t> batch_;  // the import batch writing now, if any
+  std::optional<std::int64_t> batch_;         // the import batch writing now, if any
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run at end_bulk_load
 };
 
 }  // namespace aftersales::store

@@ -18,6 +18,17 @@ const char* const kTicketSelect =
     "t.contract_no, t.returned_reason, t.cancel_reason, t.visit_due_on, t.opened_by "
     "FROM ticket t JOIN unit u ON u.id = t.unit_id JOIN customer c ON c.id = t.customer_id ";
 
+// ?1..?17 as bind_ticket_state binds them, then the intake fields.
+const char* const kTicketInsert =
+    "INSERT INTO ticket (state, resume_state, assignee, analysis, needs_factory, "
+    "quality_claim, quality_confirmed, waiver_requested, waiver_reason, free_repair, "
+    "itemised, contract_no, returned_reason, cancel_reason, visit_due_on, priority, due_at, "
+    "number, unit_id, customer_id, channel, category, description, reported_at, km, "
+    "coverage, coverage_reason, opened_by, batch_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+    "?18, (SELECT id FROM unit WHERE serial = ?19), (SELECT id FROM customer WHERE code = "
+    "?20), ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)";
+
 TicketState state_column(const SQLite::Column& column) {
   return parse_state(column.getString()).value_or(TicketState::kRegistered);
 }
@@ -56,12 +67,13 @@ Ticket read_ticket(SQLite::Statement& row) {
   return t;
 }
 
-// Binds the ticket's changeable fields to ?1..?22 (the order of kTicketUpdate).
+// Binds the ticket's changeable fields to ?1..?17 (the order of kTicketUpdate); the text
+// without a copy: `t` must outlive the statement's run.
 void bind_ticket_state(SQLite::Statement& s, const Ticket& t) {
-  s.bind(1, state_name(t.state));
-  s.bind(2, state_name(t.resume_state));
-  s.bind(3, t.assignee);
-  s.bind(4, t.analysis);
+  s.bindNoCopy(1, state_name(t.state));
+  s.bindNoCopy(2, state_name(t.resume_state));
+  s.bindNoCopy(3, t.assignee);
+  s.bindNoCopy(4, t.analysis);
   s.bind(5, t.needs_factory ? 1 : 0);
   s.bind(6, t.quality_claim ? 1 : 0);
   if (t.quality_confirmed) {
@@ -70,14 +82,14 @@ void bind_ticket_state(SQLite::Statement& s, const Ticket& t) {
     s.bind(7);
   }
   s.bind(8, t.waiver_requested ? 1 : 0);
-  s.bind(9, t.waiver_reason);
+  s.bindNoCopy(9, t.waiver_reason);
   s.bind(10, t.free_repair ? 1 : 0);
   s.bind(11, t.itemised ? 1 : 0);
-  s.bind(12, t.contract_no);
-  s.bind(13, t.returned_reason);
-  s.bind(14, t.cancel_reason);
+  s.bindNoCopy(12, t.contract_no);
+  s.bindNoCopy(13, t.returned_reason);
+  s.bindNoCopy(14, t.cancel_reason);
   bind_date(s, 15, t.visit_due_on);
-  s.bind(16, t.priority);
+  s.bindNoCopy(16, t.priority);
   s.bind(17, t.due_at.seconds);
 }
 
@@ -96,10 +108,11 @@ std::int64_t SqliteStore::next_ticket_number_in_year(int year) {
 
 std::optional<Ticket> SqliteStore::find_ticket(const std::string& number) {
   return guarded("reading ticket " + number, [&]() -> std::optional<Ticket> {
-    SQLite::Statement query(db_, std::string(kTicketSelect) + "WHERE t.number = ?");
-    query.bind(1, number);
-    if (!query.executeStep()) return std::nullopt;
-    return read_ticket(query);
+    static const std::string sql = std::string(kTicketSelect) + "WHERE t.number = ?";
+    Cached query = cached(sql.c_str());
+    query->bind(1, number);
+    if (!query->executeStep()) return std::nullopt;
+    return read_ticket(*query);
   });
 }
 
@@ -120,34 +133,34 @@ std::vector<Ticket> SqliteStore::list_tickets(const TicketFilter& filter) {
   });
 }
 
-void SqliteStore::insert_ticket(Ticket& ticket) {
-  guarded("opening ticket " + ticket.number, [&] {
-    SQLite::Statement insert(
-        db_,
-        "INSERT INTO ticket (state, resume_state, assignee, analysis, needs_factory, "
-        "quality_claim, quality_confirmed, waiver_requested, waiver_reason, free_repair, "
-        "itemised, contract_no, returned_reason, cancel_reason, visit_due_on, priority, due_at, "
-        "number, unit_id, customer_id, channel, category, description, reported_at, km, "
-        "coverage, coverage_reason, opened_by, batch_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, (SELECT id FROM unit WHERE serial = ?19), (SELECT id FROM customer WHERE code = "
-        "?20), ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
-    bind_ticket_state(insert, ticket);
-    insert.bind(18, ticket.number);
-    insert.bind(19, ticket.serial);
-    insert.bind(20, ticket.customer_code);
-    insert.bind(21, ticket.channel);
-    insert.bind(22, ticket.category);
-    insert.bind(23, ticket.description);
-    insert.bind(24, ticket.reported_at.seconds);
-    bind_optional(insert, 25, ticket.km);
-    insert.bind(26, coverage_name(ticket.coverage));
-    insert.bind(27, ticket.coverage_reason);
-    insert.bind(28, ticket.opened_by);
-    bind_optional(insert, 29, batch_);
-    insert.exec();
+bool SqliteStore::insert_ticket_row(Ticket& ticket, const char* sql) {
+  return guarded("opening ticket " + ticket.number, [&] {
+    Cached insert = cached(sql);
+    bind_ticket_state(*insert, ticket);
+    // The ticket outlives the statement's run: its text is bound without a copy.
+    insert->bindNoCopy(18, ticket.number);
+    insert->bindNoCopy(19, ticket.serial);
+    insert->bindNoCopy(20, ticket.customer_code);
+    insert->bindNoCopy(21, ticket.channel);
+    insert->bindNoCopy(22, ticket.category);
+    insert->bindNoCopy(23, ticket.description);
+    insert->bind(24, ticket.reported_at.seconds);
+    bind_optional(*insert, 25, ticket.km);
+    insert->bindNoCopy(26, coverage_name(ticket.coverage));
+    insert->bindNoCopy(27, ticket.coverage_reason);
+    insert->bindNoCopy(28, ticket.opened_by);
+    bind_optional(*insert, 29, batch_);
+    if (insert->exec() == 0) return false;
     ticket.id = db_.getLastInsertRowid();
+    return true;
   });
+}
+
+void SqliteStore::insert_ticket(Ticket& ticket) { insert_ticket_row(ticket, kTicketInsert); }
+
+bool SqliteStore::insert_new_ticket(Ticket& ticket) {
+  static const std::string sql = std::string(kTicketInsert) + " ON CONFLICT (number) DO NOTHING";
+  return insert_ticket_row(ticket, sql.c_str());
 }
 
 void SqliteStore::update_ticket(const Ticket& ticket) {

@@ -35,8 +35,8 @@ class RecordSource {
   virtual std::uint64_t bytes_read() const = 0;
   virtual std::uint64_t total_bytes() const = 0;
 
-  // What the file turned out to be: "utf-8", "utf-8 (BOM)", "utf-16le (BOM)", "gb18030",
-  // "xlsx".
+  // What the file turned out to be: "utf-8", "utf-8 (BOM)", "utf-16le (BOM)",
+  // "utf-16be (BOM)", "gb18030", "xlsx".
   virtual std::string encoding() const = 0;
 };
 
@@ -45,6 +45,13 @@ enum class TextEncoding { kAuto, kUtf8, kGb18030 };
 
 // Opens a CSV file (RFC 4180: quoted fields with embedded commas, quotes and line breaks; CRLF
 // or LF). Throws Error(kInvalidInput) when it cannot be opened, naming the path.
+// Detection reads the whole file once before the first record (a file is UTF-8 only if all of
+// it is). The line break that ends the file makes no record; an empty line inside it is a record
+// of one empty field. The record's `problem`, with its field in `problem_column`: a quote inside
+// an unquoted field or text after a closing quote, a CR alone outside quotes (a CR inside quotes
+// is text), a quoted field still open at the end (naming the line it opens on), bytes that are
+// not text in the encoding (each shown as U+FFFD, "at byte N" counting from 1), a record over
+// 16 MiB (the rest of it is not kept). Memory stays bounded whatever the file's size.
 std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding);
 
 // Opens the first worksheet of an .xlsx file (or the one named `sheet`). Cells come as text:
