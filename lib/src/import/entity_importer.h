@@ -39,6 +39,19 @@ class EntityImporter {
   // unchanged. Problems go to `reader` by field name; then nothing is written for the row.
   virtual RowOutcome upsert(const RowValues& values, FieldReader& reader) = 0;
 
+  // The part of a row's work that needs no store (reading and checking its fields), run on
+  // the reader thread. Returns what write() needs; the default keeps nothing.
+  virtual std::shared_ptr<void> prepare(const RowValues& /*values*/, FieldReader& /*reader*/) {
+    return nullptr;
+  }
+
+  // Finishes a row prepared by prepare(): the store's checks and the write. The default is
+  // upsert().
+  virtual RowOutcome write(const RowValues& values, const std::shared_ptr<void>& /*prepared*/,
+                           FieldReader& reader) {
+    return upsert(values, reader);
+  }
+
   // Called once after the last row (e.g. to move the ticket number sequence on).
   virtual void finish() {}
 

@@ -4,9 +4,12 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
@@ -14,6 +17,7 @@
 #include "aftersales/identity/identity.h"
 #include "aftersales/import/excel_date.h"
 #include "aftersales/store/store.h"
+#include "import/bounded_queue.h"
 #include "import/entity_importer.h"
 #include "import/file_digest.h"
 #include "import/mapping.h"
@@ -46,6 +50,17 @@ struct BatchScope {
   ~BatchScope() { store.set_import_batch(std::nullopt); }
 };
 
+// One record on its way from the reader thread to the writer.
+struct Row {
+  SourceRecord record;
+  std::uint64_t bytes = 0;  // the source's bytes read after this record, for progress
+  bool blank = false;
+  bool ragged = false;
+  RowValues values;
+  FieldReader reader;  // problems found so far
+  std::shared_ptr<void> prepared;
+};
+
 // Reads one file's records into the entity importer.
 class FileRun {
  public:
@@ -58,34 +73,79 @@ class FileRun {
         summary_(summary),
         rejects_(rejects) {}
 
-  // Returns false when the error limit stopped the reading.
+  // Returns false when the error limit stopped the reading. The file is read, mapped and
+  // checked on a second thread while this one writes (both cores busy), through a bounded
+  // queue (memory stays flat whatever the file's size).
   bool run(const std::string& path, RecordSource& source, ImportFileSummary& file,
            std::uint64_t bytes_before, std::uint64_t bytes_total) {
     path_ = path;
     excel_dates_ = mapping_.excel_dates.value_or(ends_with_xlsx(path));
-    SourceRecord record;
-    bool have_header = !mapping_.header;
-    if (!mapping_.header) columns_by_position(0);
-    while (source.next(record)) {
-      if (record.line <= mapping_.skip) continue;
-      if (!have_header) {
+    if (mapping_.header) {
+      SourceRecord record;
+      bool have_header = false;
+      while (!have_header && source.next(record)) {
+        if (record.line <= mapping_.skip) continue;
         read_header(record);
         have_header = true;
-        continue;
       }
-      if (is_blank(record)) continue;
-      ++file.records;
-      import_record(record, file.records == 1 && !mapping_.header);
-      if ((file.records & 0xFFF) == 0 && options_.progress) {
-        options_.progress(bytes_before + source.bytes_read(), bytes_total);
+      if (!have_header) {
+        throw Error(ErrorCode::kInvalidInput,
+                    fmt::format("{}: no header row after skipping {} lines", path, mapping_.skip),
+                    "check the file, or the skip of the mapping");
       }
-      if (summary_.findings.size() >= options_.max_errors) return false;
+    } else {
+      columns_by_position(0);
     }
-    if (!have_header) {
-      throw Error(ErrorCode::kInvalidInput,
-                  fmt::format("{}: no header row after skipping {} lines", path, mapping_.skip),
-                  "check the file, or the skip of the mapping");
+
+    BoundedQueue<std::vector<Row>> queue(8);
+    std::atomic<bool> stop{false};
+    std::exception_ptr failure;
+    std::thread reader([&] {
+      try {
+        std::vector<Row> chunk;
+        Row row;
+        while (!stop && source.next(row.record)) {
+          if (row.record.line <= mapping_.skip) continue;
+          row.bytes = source.bytes_read();
+          prepare_row(row);
+          chunk.push_back(std::move(row));
+          row = Row{};
+          if (chunk.size() == 256) {
+            if (!queue.push(std::move(chunk))) break;
+            chunk.clear();
+          }
+        }
+        if (!chunk.empty()) queue.push(std::move(chunk));
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      queue.close();
+    });
+    // However the writing ends, the reader stops and is joined before we leave.
+    struct JoinReader {
+      std::thread& thread;
+      std::atomic<bool>& stop;
+      BoundedQueue<std::vector<Row>>& queue;
+      ~JoinReader() {
+        stop = true;
+        queue.close();
+        thread.join();
+      }
+    } join_reader{reader, stop, queue};
+
+    std::vector<Row> chunk;
+    while (queue.pop(chunk)) {
+      for (Row& row : chunk) {
+        if (row.blank) continue;
+        ++file.records;
+        finish_row(row, file.records == 1 && !mapping_.header);
+        if ((file.records & 0xFFF) == 0 && options_.progress) {
+          options_.progress(bytes_before + row.bytes, bytes_total);
+        }
+        if (summary_.findings.size() >= options_.max_errors) return false;
+      }
     }
+    if (failure) std::rethrow_exception(failure);
     return true;
   }
 
@@ -97,6 +157,12 @@ class FileRun {
 
   // Header names -> field indexes: the mapping's [columns], else the built-in names.
   void read_header(const SourceRecord& record) {
+    if (!record.problem.empty()) {
+      throw Error(ErrorCode::kInvalidInput,
+                  fmt::format("{}:{}: the header row cannot be read: {}", path_, record.line,
+                              record.problem),
+                  "correct the header row of the file");
+    }
     header_ = record.fields;
     header_line_ = record.line;
     if (!mapping_.expect_header.empty() && header_ != mapping_.expect_header) {
@@ -208,7 +274,32 @@ class FileRun {
     return raw;
   }
 
-  void import_record(const SourceRecord& record, bool first_data_row) {
+  // The reader thread's part: blank rows, problems of the file itself, ragged rows, mapping
+  // and the entity's checks that need no store.
+  void prepare_row(Row& row) const {
+    const SourceRecord& record = row.record;
+    if (!record.problem.empty()) return;
+    row.blank = is_blank(record);
+    if (row.blank) return;
+    if (mapping_.header && !ends_with_xlsx(path_) && record.fields.size() != header_.size()) {
+      row.ragged = true;
+      return;
+    }
+    const std::vector<ImportField>& fields = importer_.fields();
+    row.values.resize(fields.size());
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      const int column = column_of_[f];
+      if (column < 0) continue;
+      row.values[f] = static_cast<std::size_t>(column) < record.fields.size()
+                          ? normalized(fields[f], record.fields[column])
+                          : std::string();
+    }
+    row.prepared = importer_.prepare(row.values, row.reader);
+  }
+
+  // This thread's part: the store's checks, the write, and the findings.
+  void finish_row(Row& row, bool first_data_row) {
+    const SourceRecord& record = row.record;
     std::vector<ImportFinding> found;
     const auto finding = [&](int column, const std::string& field, const std::string& message) {
       ImportFinding f;
@@ -228,24 +319,15 @@ class FileRun {
               column > 0 && static_cast<std::size_t>(column) <= header_.size() ? header_[column - 1]
                                                                                : "",
               record.problem);
-    } else if (mapping_.header && !ends_with_xlsx(path_) &&
-               record.fields.size() != header_.size()) {
+    } else if (row.ragged) {
       finding(0, "",
               fmt::format("the row has {} fields, the header has {}: a ragged row is never filled "
                           "or cut; check for a missing or extra comma, or an unquoted field",
                           record.fields.size(), header_.size()));
     } else {
       const std::vector<ImportField>& fields = importer_.fields();
-      RowValues values(fields.size());
-      for (std::size_t f = 0; f < fields.size(); ++f) {
-        const int column = column_of_[f];
-        if (column < 0) continue;
-        values[f] = static_cast<std::size_t>(column) < record.fields.size()
-                        ? normalized(fields[f], record.fields[column])
-                        : std::string();
-      }
-      FieldReader reader;
-      const RowOutcome outcome = importer_.upsert(values, reader);
+      FieldReader& reader = row.reader;
+      const RowOutcome outcome = importer_.write(row.values, row.prepared, reader);
       switch (outcome) {
         case RowOutcome::kNew:
           ++summary_.new_rows;

@@ -40,9 +40,21 @@ class TicketImporter final : public ImporterBase {
   }
 
   RowOutcome upsert(const RowValues& v, FieldReader& reader) override {
-    const std::string number = check_code(reader, "number", v[0].value_or(""));
-    Ticket ticket;
-    read_ticket_intake(ctx_, reader, intake_of(v), ticket);
+    return write(v, prepare(v, reader), reader);
+  }
+
+  // The intake fields are read on the reader thread (no store needed).
+  std::shared_ptr<void> prepare(const RowValues& v, FieldReader& reader) override {
+    auto ticket = std::make_shared<Ticket>();
+    ticket->number = check_code(reader, "number", v[0].value_or(""));
+    read_ticket_intake(ctx_, reader, intake_of(v), *ticket);
+    return ticket;
+  }
+
+  RowOutcome write(const RowValues& v, const std::shared_ptr<void>& prepared,
+                   FieldReader& reader) override {
+    Ticket& ticket = *static_cast<Ticket*>(prepared.get());
+    const std::string number = ticket.number;
     const std::string serial = trim(v[1].value_or(""));
     if (serial.empty()) reader.add("unit", "", "is missing; give the serial no. of the unit");
     const UnitAndModel* unit = serial.empty() ? nullptr : find_unit(serial);
