@@ -297,3 +297,74 @@ TEST_CASE("tickets import with their coverage decided by the same intake rule") 
                                    "--channel", "phone", "--desc", "x"});
   CHECK(typed.out == "SR-2026-000043\n");
 }
+
+TEST_CASE("regression: --max-errors limits what is shown, never what is imported") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("units.csv",
+                 "serial,model,customer,shipped\r\n"
+                 "2025-001,HYS5160,C001,bad\r\n"
+                 "2025-002,HYS5160,C001,bad\r\n"
+                 "2025-003,HYS5160,C001,2025-03-01\r\n");
+  const RunResult r = cli.run({"import", "units", "units.csv", "--on-error", "skip",
+                               "--reject-file", "rejected.csv", "--max-errors", "1"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 5);
+  CHECK(contains(r.err, "1 new, 0 unchanged, 0 updated, 2 rejected"));
+  CHECK(cli.run({"import", "units", "units.csv", "--max-errors", "0"}).exit_code == 2);
+}
+
+TEST_CASE("regression: a key twice in one file is caught even when its first row is unchanged") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("units.csv", kUnitsCsv);
+  REQUIRE(cli.run({"import", "units", "units.csv"}).exit_code == 0);
+  cli.write_file("twice.csv", "serial,vin\r\n2025-001,LZZ1\r\n2025-001,OTHER\r\n");
+  const RunResult r = cli.run({"import", "units", "twice.csv"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "appears more than once"));
+}
+
+TEST_CASE(
+    "regression: an import does not rewrite a ticket in work, nor revert over a later batch") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("units.csv", kUnitsCsv);
+  REQUIRE(cli.run({"import", "units", "units.csv"}).exit_code == 0);
+  cli.write_file("tickets.csv",
+                 "number,unit,category,channel,description,reported_at\r\n"
+                 "SR-2026-000041,2025-002,液压系统,phone,x,2026-03-05T09:30\r\n");
+  REQUIRE(cli.run({"import", "tickets", "tickets.csv"}).exit_code == 0);
+  REQUIRE(cli.run({"ticket", "analyse", "SR-2026-000041", "--text", "y"}).exit_code == 0);
+  cli.write_file("tickets.csv",
+                 "number,unit,category,channel,description,reported_at\r\n"
+                 "SR-2026-000041,2025-002,液压系统,phone,x,2026-07-05T09:30\r\n");
+  RunResult r = cli.run({"import", "tickets", "tickets.csv"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "is analysed; an import changes only registered tickets"));
+  // Batch 3 updates a unit of batch 1: batch 1 cannot be reverted before batch 3.
+  cli.write_file("vin.csv", "serial,vin\r\n2025-001,LZZ-NEW\r\n");
+  REQUIRE(cli.run({"import", "units", "vin.csv"}).exit_code == 0);
+  r = cli.run({"import", "revert", "1"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "revert batch 3 first"));
+}
+
+TEST_CASE("regression: warranty lines on a ticket outside warranty need the GM") {
+  Cli cli;
+  seed(cli);
+  REQUIRE(cli.run({"unit", "add", "2024-001", "--model", "HYS5160", "--customer", "C001",
+                   "--shipped", "2024-01-10"})
+              .exit_code == 0);
+  const RunResult open = cli.run({"ticket", "open", "--unit", "2024-001", "--category", "其他",
+                                  "--channel", "phone", "--desc", "x"});
+  REQUIRE(open.exit_code == 0);
+  const std::string number = open.out.substr(0, open.out.size() - 1);
+  REQUIRE(cli.run({"ticket", "analyse", number, "--text", "y"}).exit_code == 0);
+  REQUIRE(
+      cli.run({"ticket", "quote", number, "--line", "work;更换油封;1;999.00;warranty"}).exit_code ==
+      0);
+  const RunResult start = cli.run({"ticket", "start", number});
+  CHECK(start.exit_code == 4);
+  CHECK(contains(start.err, "free repair"));
+}

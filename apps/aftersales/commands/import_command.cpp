@@ -34,8 +34,9 @@ void add_import_options(CLI::App& command, ImportRequest& r) {
   command.add_option("FILE", r.files, ".csv or .xlsx files")->required()->expected(1, -1);
   command.add_option("--mapping", r.mapping, "TOML mapping of columns to fields");
   command.add_option("--encoding", r.encoding, "auto (BOM, UTF-8, then GB18030), utf-8, gb18030");
-  command.add_option("--max-errors", r.max_errors, "stop after this many problems")
-      ->capture_default_str();
+  command.add_option("--max-errors", r.max_errors, "show at most this many problems")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 }
 
 // Runs the import and reports: summary and problems on stderr, the batch on stdout.
@@ -149,8 +150,10 @@ void attach_import(CLI::App& family, Session& session) {
   revert->callback([&session, batch] {
     session.run = [&session, batch] {
       const ImportBatch reverted = revert_import(session.context(), *batch);
-      session.note(fmt::format("batch {} reverted ({} new rows removed, {} updated rows restored)",
-                               reverted.id, reverted.new_rows, reverted.updated));
+      session.note(
+          fmt::format("batch {} reverted: the rows it added are removed, the ones it "
+                      "updated restored (rows typed over since are left as they are)",
+                      reverted.id));
       return 0;
     };
   });

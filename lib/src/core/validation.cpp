@@ -17,6 +17,7 @@ void FieldReader::add(std::string_view field, std::string_view value, std::strin
 
 std::string FieldReader::text(std::string_view field, std::string_view value, bool required) {
   std::string trimmed = trim(value);
+  for (std::size_t at; (at = trimmed.find("\r\n")) != std::string::npos;) trimmed.erase(at, 1);
   if (!is_valid_utf8(trimmed)) {
     add(field, "",
         "is not UTF-8 text (GBK from a Chinese Windows terminal?); type or save it as UTF-8");

@@ -68,7 +68,7 @@ class CustomerImporter final : public ImporterBase {
       ctx_.store.insert_customer(c);
       return RowOutcome::kNew;
     }
-    if (snapshot(c) == snapshot(*existing)) return RowOutcome::kUnchanged;
+    if (snapshot(c) == snapshot(*existing)) return unchanged(code);
     keep_before(code, snapshot(*existing));
     ctx_.store.update_customer(c);
     return RowOutcome::kUpdated;
@@ -144,7 +144,7 @@ class ModelImporter final : public ImporterBase {
       ctx_.store.insert_model(m);
       return RowOutcome::kNew;
     }
-    if (snapshot(m) == snapshot(*existing)) return RowOutcome::kUnchanged;
+    if (snapshot(m) == snapshot(*existing)) return unchanged(code);
     keep_before(code, snapshot(*existing));
     ctx_.store.update_model(m);
     return RowOutcome::kUpdated;
@@ -247,7 +247,7 @@ class UnitImporter final : public ImporterBase {
       ctx_.store.insert_unit(u);
       return RowOutcome::kNew;
     }
-    if (snapshot(u) == snapshot(*existing)) return RowOutcome::kUnchanged;
+    if (snapshot(u) == snapshot(*existing)) return unchanged(serial);
     keep_before(serial, snapshot(*existing));
     ctx_.store.update_unit(u);
     return RowOutcome::kUpdated;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -142,7 +144,11 @@ class FileRun {
         if ((file.records & 0xFFF) == 0 && options_.progress) {
           options_.progress(bytes_before + row.bytes, bytes_total);
         }
-        if (summary_.findings.size() >= options_.max_errors) return false;
+        // All or nothing: once rejected, reading on only finds more problems to show.
+        if (options_.on_error == OnError::kStop && summary_.rejected > 0 &&
+            summary_.findings.size() >= options_.max_errors) {
+          return false;
+        }
       }
     }
     if (failure) std::rethrow_exception(failure);
@@ -542,7 +548,12 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   if (!reject_temporary.empty()) {
     rejects.close();
     if (summary.committed && summary.rejected > 0) {
-      std::rename(reject_temporary.c_str(), options.reject_file->c_str());
+      if (std::rename(reject_temporary.c_str(), options.reject_file->c_str()) != 0) {
+        summary.warnings.push_back(
+            fmt::format("the rejected rows could not be moved to {}: {}; "
+                        "they are in {}",
+                        *options.reject_file, std::strerror(errno), reject_temporary));
+      }
     } else {
       std::remove(reject_temporary.c_str());
     }
@@ -564,6 +575,11 @@ ImportBatch revert_import(Context& ctx, std::int64_t batch_id) {
     if (batch.reverted_at) {
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: import batch {} was reverted already", batch_id));
+    }
+    if (std::optional<std::int64_t> later = ctx.store.later_batch_over(batch_id)) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: batch {} changed rows of batch {} since", *later, batch_id),
+                  fmt::format("revert batch {} first", *later));
     }
     std::unique_ptr<EntityImporter> importer = make_entity_importer(entity, ctx, 0);
     // Rows the batch still owns: restore the updated ones, remove the added ones. A row typed

@@ -17,11 +17,18 @@ class ImporterBase : public EntityImporter {
  protected:
   // A key this batch wrote already appears twice in the files.
   void check_not_twice(const std::string& key, FieldReader& reader) {
-    if (batch_ != 0 && ctx_.store.batch_of(entity(), key) == batch_) {
+    if (batch_ != 0 && (ctx_.store.batch_of(entity(), key) == batch_ ||
+                        ctx_.store.has_import_key(entity(), key))) {
       reader.add(fields()[0].name, key,
                  fmt::format("{} \"{}\" appears more than once in this import; keep one row",
                              fields()[0].name, key));
     }
+  }
+
+  // A row that changes nothing: noted, so that the key appearing again is caught.
+  RowOutcome unchanged(const std::string& key) {
+    if (batch_ != 0) ctx_.store.note_import_key(entity(), key);
+    return RowOutcome::kUnchanged;
   }
 
   void keep_before(const std::string& key, const std::string& snapshot) {

@@ -1,6 +1,7 @@
 // Importing service requests (表3) through the same intake rules as `ticket open`: each
 // imported ticket gets its coverage decided from the unit's warranty at its reported time.
 #include <fmt/format.h>
+#include <algorithm>
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -19,7 +20,7 @@ namespace {
 
 using Kind = ImportField::Kind;
 
-constexpr std::size_t kUnitCacheLimit = 200'000;  // bounds memory whatever the file's size
+constexpr std::size_t kUnitCacheLimit = 20'000;  // ~1 KB each: bounds memory (< 64 MB in all)
 
 class TicketImporter final : public ImporterBase {
  public:
@@ -87,7 +88,28 @@ class TicketImporter final : public ImporterBase {
     }
     check_not_twice(number, reader);
     if (!reader.ok()) return RowOutcome::kRejected;
-    if (snapshot(ticket) == snapshot(*existing)) return RowOutcome::kUnchanged;
+    // Columns the file does not have keep the stored values (as for the archive's entities).
+    if (std::any_of(v.begin(), v.end(), [](const auto& value) { return !value; })) {
+      RowValues merged = values_of(snapshot(*existing));
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i]) merged[i] = v[i];
+      }
+      FieldReader again;
+      read_ticket_intake(ctx_, again, intake_of(merged), ticket);
+      if (const UnitAndModel* merged_unit = find_unit(ticket.serial)) {
+        decide_intake(ctx_, merged_unit->unit, merged_unit->model, ticket);
+      }
+    }
+    if (snapshot(ticket) == snapshot(*existing)) return unchanged(number);
+    // Intake data only: a ticket in work is changed with the ticket commands, and its coverage
+    // stays as frozen at intake.
+    if (existing->state != TicketState::kRegistered) {
+      reader.add("number", number,
+                 fmt::format("ticket {} is {}; an import changes only registered tickets: change "
+                             "it with the ticket commands",
+                             number, state_name(existing->state)));
+      return RowOutcome::kRejected;
+    }
     keep_before(number, snapshot(*existing));
     ticket.id = existing->id;
     ctx_.store.update_ticket_intake(ticket);

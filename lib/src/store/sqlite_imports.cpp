@@ -165,30 +165,72 @@ std::vector<std::string> SqliteStore::keys_in_batch(const std::string& entity, s
   });
 }
 
+std::optional<std::int64_t> SqliteStore::later_batch_over(std::int64_t batch) {
+  return guarded("reading import batches", [&]() -> std::optional<std::int64_t> {
+    SQLite::Statement query(db_,
+                            "SELECT b.id FROM import_before i JOIN import_batch b ON b.id = "
+                            "i.batch_id WHERE i.before_batch = ? AND b.reverted_at IS NULL "
+                            "ORDER BY b.id DESC LIMIT 1");
+    query.bind(1, batch);
+    if (!query.executeStep()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+  });
+}
+
+bool SqliteStore::note_import_key(const std::string& entity, const std::string& key) {
+  return guarded("noting an imported key", [&] {
+    db_.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS import_key (batch_id INTEGER, entity TEXT, key TEXT, "
+        "PRIMARY KEY (batch_id, entity, key))");
+    SQLite::Statement insert(db_,
+                             "INSERT OR IGNORE INTO temp.import_key (batch_id, entity, key) "
+                             "VALUES (?, ?, ?)");
+    bind_optional(insert, 1, batch_);
+    insert.bind(2, entity);
+    insert.bind(3, key);
+    return insert.exec() == 1;
+  });
+}
+
+bool SqliteStore::has_import_key(const std::string& entity, const std::string& key) {
+  return guarded("reading an imported key", [&] {
+    db_.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS import_key (batch_id INTEGER, entity TEXT, key TEXT, "
+        "PRIMARY KEY (batch_id, entity, key))");
+    SQLite::Statement query(db_,
+                            "SELECT 1 FROM temp.import_key WHERE batch_id IS ? AND entity = ? AND "
+                            "key = ?");
+    bind_optional(query, 1, batch_);
+    query.bind(2, entity);
+    query.bind(3, key);
+    return query.executeStep();
+  });
+}
+
 void SqliteStore::delete_by_key(const std::string& entity, const std::string& key) {
   const EntityTable& t = table_of(entity);
   try {
-    if (entity == "ticket") {
-      // A ticket's own lines, pauses, record and approvals go with it.
-      for (const char* sql :
-           {"DELETE FROM ticket_cost_line WHERE ticket_id = (SELECT id FROM ticket WHERE number = "
-            "?)",
-            "DELETE FROM ticket_pause WHERE ticket_id = (SELECT id FROM ticket WHERE number = ?)",
-            "DELETE FROM work_record WHERE ticket_id = (SELECT id FROM ticket WHERE number = ?)",
-            "DELETE FROM approval_signature WHERE approval_id IN (SELECT id FROM approval WHERE "
-            "subject = ?)",
-            "DELETE FROM approval WHERE subject = ?"}) {
-        SQLite::Statement remove(db_, sql);
-        remove.bind(1, key);
-        remove.exec();
+    // What was typed since onto an imported unit or ticket (notes, costs, pauses, records,
+    // approvals) is never removed with it: the revert is refused instead.
+    static const std::pair<const char*, const char*> kTypedSince[] = {
+        {"unit", "SELECT 1 FROM unit_note WHERE unit_id = (SELECT id FROM unit WHERE serial = ?)"},
+        {"ticket",
+         "SELECT 1 FROM ticket_cost_line WHERE ticket_id = (SELECT id FROM ticket WHERE number = "
+         "?1) UNION ALL SELECT 1 FROM ticket_pause WHERE ticket_id = (SELECT id FROM ticket "
+         "WHERE number = ?1) UNION ALL SELECT 1 FROM work_record WHERE ticket_id = (SELECT id "
+         "FROM ticket WHERE number = ?1) UNION ALL SELECT 1 FROM approval WHERE subject = ?1"},
+    };
+    for (const auto& [owner, sql] : kTypedSince) {
+      if (entity != owner) continue;
+      SQLite::Statement typed(db_, sql);
+      typed.bind(1, key);
+      if (typed.executeStep()) {
+        throw Error(ErrorCode::kRuleViolation,
+                    fmt::format("refused: {} {} has work typed since it was imported (history, "
+                                "costs or approvals)",
+                                entity, key),
+                    "keep the batch, or undo that work first");
       }
-    }
-    if (entity == "unit") {
-      SQLite::Statement notes(db_,
-                              "DELETE FROM unit_note WHERE unit_id = (SELECT id FROM unit WHERE "
-                              "serial = ?)");
-      notes.bind(1, key);
-      notes.exec();
     }
     SQLite::Statement remove(db_, fmt::format("DELETE FROM {} WHERE {} = ?", t.table, t.key));
     remove.bind(1, key);
@@ -197,7 +239,8 @@ void SqliteStore::delete_by_key(const std::string& entity, const std::string& ke
     if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: {} {} is referred to by other records", entity, key),
-                  "revert the batches that added those records first, newest first");
+                  "revert the batches that added those records first, newest first, or remove "
+                  "what was typed onto it");
     }
     rethrow_sqlite(e, fmt::format("removing {} {}", entity, key));
   }

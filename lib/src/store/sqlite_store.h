@@ -73,6 +73,9 @@ class SqliteStore final : public Store {
                           const ImportBefore& before) override;
   std::optional<ImportBefore> import_before(std::int64_t batch, const std::string& key) override;
   std::vector<std::string> keys_in_batch(const std::string& entity, std::int64_t batch) override;
+  std::optional<std::int64_t> later_batch_over(std::int64_t batch) override;
+  bool note_import_key(const std::string& entity, const std::string& key) override;
+  bool has_import_key(const std::string& entity, const std::string& key) override;
   void delete_by_key(const std::string& entity, const std::string& key) override;
   void update_ticket_intake(const Ticket& ticket) override;
   void raise_ticket_sequence(int year, std::int64_t at_least) override;

@@ -88,6 +88,17 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
       all.push_back(r);
     }
   }
+  // Warranty lines on a repair outside warranty charge the company: a free repair (GM).
+  if (ticket.coverage == Coverage::kPaid && warranty > Money{0} && !ticket.free_repair &&
+      !ticket.waiver_requested) {
+    StartRequirement r;
+    r.rule = "free repair approval";
+    r.explanation = fmt::format(
+        "the ticket is outside warranty but has warranty lines of {}: that part is a free "
+        "repair and needs {}'s approval (`ticket waive`), or quote those lines as paid",
+        format_money(warranty), fmt::join(rules.approvals.free_repair, ", "));
+    all.push_back(r);
+  }
   if (ticket.waiver_requested && !ticket.free_repair) {
     all.push_back(approval_requirement("free repair approval", "a free repair outside warranty",
                                        latest(approvals, ApprovalForm::kFreeRepair),

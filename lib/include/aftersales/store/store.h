@@ -118,6 +118,13 @@ class Store {
   virtual void save_import_before(std::int64_t batch, const std::string& key,
                                   const ImportBefore& before) = 0;
   virtual std::optional<ImportBefore> import_before(std::int64_t batch, const std::string& key) = 0;
+  // Keys an import found unchanged, so that a second row with the same key is caught even
+  // though the first wrote nothing. note_import_key returns false when the key was noted
+  // already. Forgotten when the next import starts.
+  virtual bool note_import_key(const std::string& entity, const std::string& key) = 0;
+  virtual bool has_import_key(const std::string& entity, const std::string& key) = 0;
+  // A batch, not reverted, that updated rows `batch` had written; none when there is none.
+  virtual std::optional<std::int64_t> later_batch_over(std::int64_t batch) = 0;
   virtual std::vector<std::string> keys_in_batch(const std::string& entity, std::int64_t batch) = 0;
   // Deletes a row by key; a row others refer to throws Error(kRuleViolation).
   virtual void delete_by_key(const std::string& entity, const std::string& key) = 0;
