@@ -48,7 +48,7 @@ class TicketImporter final : public ImporterBase {
   std::shared_ptr<void> prepare(const RowValues& v, FieldReader& reader) override {
     auto ticket = std::make_shared<Ticket>();
     ticket->number = check_code(reader, "number", v[0].value_or(""));
-    read_ticket_intake(ctx_, reader, intake_of(v), *ticket);
+    read_ticket_intake(ctx_.rules, now_, reader, intake_of(v), *ticket);
     return ticket;
   }
 
@@ -95,7 +95,7 @@ class TicketImporter final : public ImporterBase {
         if (v[i]) merged[i] = v[i];
       }
       FieldReader again;
-      read_ticket_intake(ctx_, again, intake_of(merged), ticket);
+      read_ticket_intake(ctx_.rules, now_, again, intake_of(merged), ticket);
       if (const UnitAndModel* merged_unit = find_unit(ticket.serial)) {
         decide_intake(ctx_, merged_unit->unit, merged_unit->model, ticket);
       }
@@ -125,7 +125,7 @@ class TicketImporter final : public ImporterBase {
     if (!ticket) return;
     const RowValues values = values_of(before);
     FieldReader reader;
-    read_ticket_intake(ctx_, reader, intake_of(values), *ticket);
+    read_ticket_intake(ctx_.rules, now_, reader, intake_of(values), *ticket);
     if (const UnitAndModel* unit = find_unit(values[1].value_or(""))) {
       decide_intake(ctx_, unit->unit, unit->model, *ticket);
     }
@@ -188,6 +188,7 @@ class TicketImporter final : public ImporterBase {
         .dump();
   }
 
+  const Timestamp now_ = ctx_.now();  // the batch's time: the default reported time
   std::unordered_map<std::string, std::optional<UnitAndModel>> units_;
   std::map<int, std::int64_t> highest_;
 };

@@ -21,21 +21,20 @@ std::string joined_roles(const ApprovalChain& chain) {
 
 }  // namespace
 
-void read_ticket_intake(Context& ctx, FieldReader& reader, const TicketIntake& intake,
-                        Ticket& ticket) {
-  const UtcOffset zone = ctx.rules.general.utc_offset;
-  if (auto category =
-          reader.choice("category", intake.category, ctx.rules.lists.fault_categories)) {
+void read_ticket_intake(const Rules& rules, Timestamp now, FieldReader& reader,
+                        const TicketIntake& intake, Ticket& ticket) {
+  const UtcOffset zone = rules.general.utc_offset;
+  if (auto category = reader.choice("category", intake.category, rules.lists.fault_categories)) {
     ticket.category = *category;
   }
-  if (auto channel = reader.choice("channel", intake.channel, ctx.rules.lists.channels)) {
+  if (auto channel = reader.choice("channel", intake.channel, rules.lists.channels)) {
     ticket.channel = *channel;
   }
   ticket.description = reader.text("desc", intake.description, true);
-  ticket.reported_at = ctx.now();
+  ticket.reported_at = now;
   if (intake.reported_at) {
     if (auto at = reader.time("reported_at", *intake.reported_at, zone)) {
-      if (*at > ctx.now()) {
+      if (*at > now) {
         reader.add("reported_at", *intake.reported_at,
                    fmt::format("{} is in the future; give the time the customer called",
                                format_timestamp(*at, zone)));
@@ -43,10 +42,10 @@ void read_ticket_intake(Context& ctx, FieldReader& reader, const TicketIntake& i
       ticket.reported_at = *at;
     }
   }
-  ticket.priority = ctx.rules.sla.default_priority;
+  ticket.priority = rules.sla.default_priority;
   if (intake.priority && !trim(*intake.priority).empty()) {
     std::vector<std::string> priorities;
-    for (const auto& entry : ctx.rules.sla.response_hours) priorities.push_back(entry.first);
+    for (const auto& entry : rules.sla.response_hours) priorities.push_back(entry.first);
     if (auto priority = reader.choice("priority", *intake.priority, priorities)) {
       ticket.priority = *priority;
     }
@@ -82,7 +81,7 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
   require_role(ctx, ctx.rules.permissions.ticket_intake, "opening a ticket");
   FieldReader reader;
   Ticket ticket;
-  read_ticket_intake(ctx, reader, intake, ticket);
+  read_ticket_intake(ctx.rules, ctx.now(), reader, intake, ticket);
   reader.throw_if_any("ticket");
 
   ctx.store.write([&] {

@@ -31,9 +31,11 @@ struct TicketIntake {
 };
 
 // Reads the intake fields into `ticket` (category, channel, description, reported time,
-// priority, km), collecting every problem in `reader`. The unit is looked up by the caller.
-void read_ticket_intake(Context& ctx, FieldReader& reader, const TicketIntake& intake,
-                        Ticket& ticket);
+// priority, km), collecting every problem in `reader`; `now` is the default reported time and
+// the latest allowed. Touches no store, so the importer runs it on its reader thread. The
+// unit is looked up by the caller.
+void read_ticket_intake(const Rules& rules, Timestamp now, FieldReader& reader,
+                        const TicketIntake& intake, Ticket& ticket);
 
 // Fills what intake decides from the unit: its serial and owner, the coverage by the unit's
 // warranty on the reported date and the model's km limit (with the reason), and the due time
