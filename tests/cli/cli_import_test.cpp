@@ -368,3 +368,24 @@ TEST_CASE("regression: warranty lines on a ticket outside warranty need the GM")
   CHECK(start.exit_code == 4);
   CHECK(contains(start.err, "free repair"));
 }
+
+TEST_CASE("regression: reverting a ticket update restores the coverage frozen at intake") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("units.csv", kUnitsCsv);
+  REQUIRE(cli.run({"import", "units", "units.csv"}).exit_code == 0);
+  cli.write_file("tickets.csv",
+                 "number,unit,category,channel,description,reported_at\r\n"
+                 "SR-2026-000041,2025-001,液压系统,phone,x,2026-03-05T09:30\r\n");
+  REQUIRE(cli.run({"import", "tickets", "tickets.csv"}).exit_code == 0);  // batch 2: paid
+  REQUIRE(cli.run({"unit", "edit", "2025-001", "--warranty-end", "2027-12-31"}).exit_code == 0);
+  cli.write_file("tickets.csv",
+                 "number,unit,category,channel,description,reported_at\r\n"
+                 "SR-2026-000041,2025-001,液压系统,phone,y,2026-03-05T09:30\r\n");
+  REQUIRE(cli.run({"import", "tickets", "tickets.csv"}).exit_code == 0);  // batch 3: warranty
+  CHECK(contains(cli.run({"ticket", "show", "SR-2026-000041", "--format", "json"}).out,
+                 "\"coverage\": \"warranty\""));
+  REQUIRE(cli.run({"import", "revert", "3"}).exit_code == 0);
+  CHECK(contains(cli.run({"ticket", "show", "SR-2026-000041", "--format", "json"}).out,
+                 "\"coverage\": \"paid\""));
+}

@@ -129,6 +129,14 @@ class TicketImporter final : public ImporterBase {
     if (const UnitAndModel* unit = find_unit(values[1].value_or(""))) {
       decide_intake(ctx_, unit->unit, unit->model, *ticket);
     }
+    // The coverage frozen at intake comes back as it was, not decided again from today's data.
+    const nlohmann::json stored = nlohmann::json::parse(before, nullptr, false);
+    if (stored.is_object() && stored.value("coverage", "") != "") {
+      ticket->coverage = parse_coverage(stored.value("coverage", "")).value_or(ticket->coverage);
+      ticket->coverage_reason = stored.value("coverage_reason", ticket->coverage_reason);
+      ticket->due_at = parse_timestamp(stored.value("due_at", ""), ctx_.rules.general.utc_offset)
+                           .value_or(ticket->due_at);
+    }
     ctx_.store.update_ticket_intake(*ticket);
   }
 
@@ -180,11 +188,17 @@ class TicketImporter final : public ImporterBase {
 
   std::string snapshot(const Ticket& t) const {
     const UtcOffset zone = ctx_.rules.general.utc_offset;
-    return nlohmann::json{
-        {"number", t.number},           {"unit", t.serial},
-        {"category", t.category},       {"channel", t.channel},
-        {"description", t.description}, {"reported_at", format_timestamp(t.reported_at, zone)},
-        {"priority", t.priority},       {"km", t.km ? std::to_string(*t.km) : std::string()}}
+    return nlohmann::json{{"number", t.number},
+                          {"unit", t.serial},
+                          {"category", t.category},
+                          {"channel", t.channel},
+                          {"description", t.description},
+                          {"reported_at", format_timestamp(t.reported_at, zone)},
+                          {"priority", t.priority},
+                          {"km", t.km ? std::to_string(*t.km) : std::string()},
+                          {"coverage", coverage_name(t.coverage)},
+                          {"coverage_reason", t.coverage_reason},
+                          {"due_at", format_timestamp(t.due_at, zone)}}
         .dump();
   }
 
