@@ -81,6 +81,7 @@ SqliteStore::SqliteStore(const std::string& path, const SqliteOptions& options)
     }
     if (path != ":memory:") db_.exec("PRAGMA journal_mode = WAL");
     migrate();
+    if (options.read_only) db_.exec("PRAGMA query_only = ON");
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e, fmt::format("opening {}", path));
   }

@@ -7,13 +7,15 @@
 
 namespace aftersales {
 
-// What kind of failure this is. The numeric values are the exit codes of CLI.md.
+// What kind of failure this is, for callers to branch on. The command line maps each to an
+// exit code of CLI.md.
 enum class ErrorCode {
-  kInvalidInput = 1,        // bad value, duplicate key, malformed file; nothing was changed
-  kUsage = 2,               // bad flag, bad configuration, wrong database version
-  kNotFound = 3,            // a named record does not exist
-  kRuleViolation = 4,       // refused by a business rule or a missing role
-  kStorageUnavailable = 6,  // locked past the busy timeout, disk full, read-only: retry later
+  kInvalidInput,        // bad value, malformed file; nothing was changed
+  kConflict,            // the record exists already (a duplicate natural key)
+  kUsage,               // bad flag, bad configuration, wrong database version
+  kNotFound,            // a named record does not exist
+  kRuleViolation,       // refused by a business rule or a missing role
+  kStorageUnavailable,  // locked past the busy timeout, disk full, read-only: retry later
 };
 
 // An error with a code, a message that says what and where, and a hint on how to fix it.
@@ -32,6 +34,21 @@ class Error : public std::runtime_error {
 };
 
 // The process exit code for an error code (CLI.md "Exit codes").
-inline int exit_code(ErrorCode code) noexcept { return static_cast<int>(code); }
+inline int exit_code(ErrorCode code) noexcept {
+  switch (code) {
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kConflict:
+      return 1;
+    case ErrorCode::kUsage:
+      return 2;
+    case ErrorCode::kNotFound:
+      return 3;
+    case ErrorCode::kRuleViolation:
+      return 4;
+    case ErrorCode::kStorageUnavailable:
+      return 6;
+  }
+  return 70;
+}
 
 }  // namespace aftersales

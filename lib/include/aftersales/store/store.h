@@ -149,6 +149,9 @@ class Store {
 struct SqliteOptions {
   bool create = false;         // create the file when missing (init); otherwise it must exist
   int busy_timeout_ms = 5000;  // how long to wait for another writer
+  // For a command that only reads: after any migration the connection refuses writes
+  // (PRAGMA query_only), so a read command cannot change the ledger by mistake.
+  bool read_only = false;
 };
 
 // Opens (and with options.create, creates) a SQLite database, turns on WAL and foreign keys,
