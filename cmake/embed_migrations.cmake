@@ -13,7 +13,7 @@ foreach(file IN LISTS FILES)
   string(APPEND body "    {${version}, \"${name}\", R\"aftersales_sql(${sql})aftersales_sql\"},\n")
 endforeach()
 file(WRITE ${OUT}.tmp "// Generated from schemas/ by cmake/embed_migrations.cmake. Do not edit.
-#include \"store/migrations.h\"
+#include \"store/engine/migrations.h\"
 
 namespace aftersales::store {
 

@@ -20,7 +20,7 @@ TEST_CASE("a customer is added with its fields and the change is audited") {
   const Customer read = get_customer(ctx, "C001");
   CHECK(read.key);
   CHECK(read.phone == "0412-5551234");
-  const auto log = world.store->query_audit(AuditQuery{});
+  const auto log = world.store->audit().query(AuditQuery{});
   REQUIRE(log.size() == 1);
   CHECK(log[0].entity == "customer");
   CHECK(log[0].entity_id == "C001");
@@ -39,7 +39,7 @@ TEST_CASE("a customer code that exists already is refused and nothing is written
   expect_error(ErrorCode::kInvalidInput, {"C001", "exists already"},
                [&] { add_customer(ctx, "C001", fields); });
   CHECK(get_customer(ctx, "C001").name == "A");
-  CHECK(world.store->query_audit(AuditQuery{}).size() == 1);
+  CHECK(world.store->audit().query(AuditQuery{}).size() == 1);
 }
 
 TEST_CASE("an empty name, a bad phone and a bad e-mail are all named at once") {
@@ -74,7 +74,7 @@ TEST_CASE("editing a customer records only the changed fields before and after")
   CustomerFields change;
   change.phone = "0412-2";
   edit_customer(ctx, "C001", change);
-  const auto log = world.store->query_audit(AuditQuery{});
+  const auto log = world.store->audit().query(AuditQuery{});
   REQUIRE(log.size() == 2);
   CHECK(log[1].action == "edit");
   CHECK(log[1].before == R"({"phone":"0412-1"})");
@@ -88,7 +88,7 @@ TEST_CASE("an edit that changes nothing writes no audit line") {
   fields.name = "A";
   add_customer(ctx, "C001", fields);
   edit_customer(ctx, "C001", fields);
-  CHECK(world.store->query_audit(AuditQuery{}).size() == 1);
+  CHECK(world.store->audit().query(AuditQuery{}).size() == 1);
 }
 
 TEST_CASE("an unknown customer is not found") {

@@ -107,11 +107,11 @@ TEST_CASE("a failed change rolls back everything it wrote") {
     Customer c;
     c.code = "C9";
     c.name = "x";
-    world.store->insert_customer(c);
+    world.store->archive().insert_customer(c);
     throw Error(ErrorCode::kRuleViolation, "stop");
   }));
-  CHECK_FALSE(world.store->find_customer("C9").has_value());
-  CHECK(world.store->query_audit(AuditQuery{}).empty());
+  CHECK_FALSE(world.store->archive().find_customer("C9").has_value());
+  CHECK(world.store->audit().query(AuditQuery{}).empty());
 }
 
 TEST_CASE("a writer waits for another writer and gives up with storage unavailable") {
@@ -136,13 +136,13 @@ TEST_CASE("backup makes a consistent copy and never overwrites without being ask
   Customer c;
   c.code = "C1";
   c.name = "鞍山市环卫处";
-  store->write([&] { store->insert_customer(c); });
+  store->write([&] { store->archive().insert_customer(c); });
 
   const std::string copy = dir.file("copy.db");
   backup_database(*store, copy, false);
   auto restored = open_sqlite_store(copy, SqliteOptions{});
-  REQUIRE(restored->find_customer("C1").has_value());
-  CHECK(restored->find_customer("C1")->name == "鞍山市环卫处");
+  REQUIRE(restored->archive().find_customer("C1").has_value());
+  CHECK(restored->archive().find_customer("C1")->name == "鞍山市环卫处");
   CHECK(code_of([&] { backup_database(*store, copy, false); }) == ErrorCode::kInvalidInput);
   CHECK_NOTHROW(backup_database(*store, copy, true));
   CHECK(code_of([&] { backup_database(*store, dir.file("no/such/dir.db"), false); }) ==

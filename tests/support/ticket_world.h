@@ -9,6 +9,7 @@
 
 #include "aftersales/approvals/approval.h"
 #include "aftersales/tickets/ticket.h"
+#include "aftersales/tickets/ticket_forms.h"
 #include "support/test_store.h"
 
 namespace aftersales::testing {
@@ -42,10 +43,10 @@ struct TicketWorld : TestWorld {
 
   // The approvals of one ticket, by id; with `form`, only those of that form.
   std::vector<Approval> approvals_of(const std::string& number,
-                                     std::optional<ApprovalForm> form = std::nullopt);
+                                     std::optional<std::string> form = std::nullopt);
 
   // The one pending approval of that form (fails the test unless there is exactly one).
-  Approval pending(const std::string& number, ApprovalForm form);
+  Approval pending(const std::string& number, const std::string& form);
 
   // A user in rules.users holding `role` who did not raise the approval and signed none of its
   // steps; empty when there is none.

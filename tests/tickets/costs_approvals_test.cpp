@@ -141,7 +141,7 @@ TEST_CASE("warranty cost of exactly 1000.00 needs no budget approval (表5)") {
   estimate(world, number, "600", "3", "100");
   const TicketView view = view_of(world, number);
   CHECK(view.warranty_total == Money{100000});
-  CHECK(world.approvals_of(number, ApprovalForm::kBudget).empty());
+  CHECK(world.approvals_of(number, ticket_form::kBudget).empty());
   for (const StartRequirement& requirement : view.requirements) {
     INFO(requirement.rule << ": " << requirement.explanation);
     CHECK(requirement.satisfied);
@@ -153,11 +153,11 @@ TEST_CASE("warranty cost of 1000.01 waits for sales_manager, deputy_gm and gm, i
   TicketWorld world;
   const std::string number = world.open_analysed(kInWarranty);
   estimate(world, number, "600.01", "3", "100");
-  const Approval budget = world.pending(number, ApprovalForm::kBudget);
+  const Approval budget = world.pending(number, ticket_form::kBudget);
   CHECK(budget.chain == std::vector<std::string>{"sales_manager", "deputy_gm", "gm"});
   CHECK(budget.amount == std::optional<Money>(Money{100001}));
   CHECK(budget.requested_by == "zhang");
-  CHECK(budget.subject == number);
+  CHECK(budget.subject.id == number);
 
   expect_error(ErrorCode::kRuleViolation,
                {"refused", "表5", "1,000.00", "sales_manager", "deputy_gm", "gm", "0 of 3"},
@@ -204,8 +204,8 @@ TEST_CASE("the 表5 threshold counts the warranty lines only") {
   const TicketView view = view_of(world, number);
   CHECK(view.warranty_total == Money{100000});
   CHECK(view.paid_total == Money{50000});
-  CHECK(world.approvals_of(number, ApprovalForm::kBudget).empty());
-  CHECK(world.pending(number, ApprovalForm::kPaidRepair).amount ==
+  CHECK(world.approvals_of(number, ticket_form::kBudget).empty());
+  CHECK(world.pending(number, ticket_form::kPaidRepair).amount ==
         std::optional<Money>(Money{50000}));
 }
 
@@ -226,10 +226,10 @@ TEST_CASE("an oil change on a truck in warranty is billed and needs the sales ma
   CHECK(view.warranty_total == Money{30000});
   CHECK(view.ticket.coverage == Coverage::kWarranty);
 
-  const Approval paid = world.pending(number, ApprovalForm::kPaidRepair);
+  const Approval paid = world.pending(number, ticket_form::kPaidRepair);
   CHECK(paid.chain == std::vector<std::string>{"sales_manager"});
   CHECK(paid.amount == std::optional<Money>(Money{75000}));
-  CHECK(world.approvals_of(number, ApprovalForm::kBudget).empty());
+  CHECK(world.approvals_of(number, ticket_form::kBudget).empty());
   expect_error(ErrorCode::kRuleViolation, {"refused", "sales_manager"},
                [&] { world.start(number); });
   approve_as(world, "xu", paid.id);
@@ -240,18 +240,18 @@ TEST_CASE("changing the estimate after approvals voids the cost approvals given 
   TicketWorld world;
   const std::string number = world.open(kInWarranty);
   world.analyse(number, false, true);  // needs the factory: a repair notice (表4)
-  const Approval notice = world.pending(number, ApprovalForm::kRepairNotice);
+  const Approval notice = world.pending(number, ticket_form::kRepairNotice);
   approve_as(world, "xu", notice.id);
 
   estimate(world, number, "600.01", "3", "100");
-  const Approval first = world.pending(number, ApprovalForm::kBudget);
+  const Approval first = world.pending(number, ticket_form::kBudget);
   approve_as(world, "xu", first.id);
 
   estimate(world, number, "600.02", "3", "100");
   Context clerk = world.context("zhang");
   CHECK(get_approval(clerk, first.id).state == ApprovalState::kVoid);
   expect_error(ErrorCode::kRuleViolation, {"void"}, [&] { approve_as(world, "wang", first.id); });
-  const Approval second = world.pending(number, ApprovalForm::kBudget);
+  const Approval second = world.pending(number, ticket_form::kBudget);
   CHECK(second.id != first.id);
   CHECK(second.signatures.empty());
   CHECK(second.amount == std::optional<Money>(Money{100002}));
@@ -317,7 +317,7 @@ TEST_CASE("an approver without the step's role is refused, naming the role") {
   TicketWorld world;
   const std::string number = world.open_analysed(kInWarranty);
   estimate(world, number, "1000.01", "0", "0");
-  const Approval budget = world.pending(number, ApprovalForm::kBudget);
+  const Approval budget = world.pending(number, ticket_form::kBudget);
   for (const char* user : {"ma", "zhang", "li", "nobody"}) {
     INFO("user " << user);
     expect_error(ErrorCode::kRuleViolation, {"refused", "sales_manager"},
@@ -334,7 +334,7 @@ TEST_CASE("the user who raised a request cannot sign it") {
   world.rules.users["gao"] = {"sales_manager"};
   const std::string number = world.open_analysed(kOutOfWarranty);
   estimate(world, number, "800", "2", "0", "xu");  // the sales manager costs it himself
-  const Approval paid = world.pending(number, ApprovalForm::kPaidRepair);
+  const Approval paid = world.pending(number, ticket_form::kPaidRepair);
   CHECK(paid.requested_by == "xu");
   expect_error(ErrorCode::kRuleViolation, {"refused", "xu", "sales_manager"},
                [&] { approve_as(world, "xu", paid.id); });
@@ -348,7 +348,7 @@ TEST_CASE("nobody signs two steps of one chain, even holding both roles") {
   world.rules.users["xu"] = {"sales_manager", "deputy_gm"};
   const std::string number = world.open_analysed(kInWarranty);
   estimate(world, number, "1500", "0", "0");
-  const Approval budget = world.pending(number, ApprovalForm::kBudget);
+  const Approval budget = world.pending(number, ticket_form::kBudget);
   approve_as(world, "xu", budget.id);
   CHECK_FALSE(can_sign_as(world, "xu", budget.id));
   CHECK(inbox(world, "xu").empty());
@@ -365,7 +365,7 @@ TEST_CASE("a rejection returns the ticket to analysed with the reason") {
   TicketWorld world;
   const std::string number = world.open_analysed(kInWarranty);
   estimate(world, number, "1500", "0", "0");
-  const Approval budget = world.pending(number, ApprovalForm::kBudget);
+  const Approval budget = world.pending(number, ticket_form::kBudget);
   approve_as(world, "xu", budget.id);
 
   Context deputy = world.context("wang");
@@ -390,7 +390,7 @@ TEST_CASE("a rejection returns the ticket to analysed with the reason") {
 
   // A new estimate asks again.
   estimate(world, number, "1200", "0", "0");
-  const Approval again = world.pending(number, ApprovalForm::kBudget);
+  const Approval again = world.pending(number, ticket_form::kBudget);
   CHECK(again.id != budget.id);
   CHECK(again.amount == std::optional<Money>(Money{120000}));
 }
@@ -401,7 +401,7 @@ TEST_CASE("a declined quality confirmation keeps the coverage decided at intake"
   SUBCASE("out of warranty: still paid, no free repair") {
     const std::string number = world.open(kOutOfWarranty);
     world.analyse(number, true);
-    const Approval quality = world.pending(number, ApprovalForm::kQualityDefect);
+    const Approval quality = world.pending(number, ticket_form::kQualityDefect);
     CHECK(quality.chain.front() == "tech_dept");
     Context tech = world.context("sun");
     reject(tech, quality.id, "正常磨损, 非质量问题");
@@ -416,7 +416,7 @@ TEST_CASE("a declined quality confirmation keeps the coverage decided at intake"
   SUBCASE("in warranty: still warranty, and the service may start") {
     const std::string number = world.open(kInWarranty);
     world.analyse(number, true);
-    const Approval quality = world.pending(number, ApprovalForm::kQualityDefect);
+    const Approval quality = world.pending(number, ticket_form::kQualityDefect);
     Context tech = world.context("sun");
     reject(tech, quality.id, "操作不当, 非质量问题");
     const Ticket ticket = view_of(world, number).ticket;
@@ -430,7 +430,7 @@ TEST_CASE("a quality defect outside warranty is free once tech_dept confirms and
   TicketWorld world;
   const std::string number = world.open(kOutOfWarranty);
   world.analyse(number, true);
-  const Approval quality = world.pending(number, ApprovalForm::kQualityDefect);
+  const Approval quality = world.pending(number, ticket_form::kQualityDefect);
   CHECK(quality.chain.front() == "tech_dept");
   // The GM cannot go first.
   CHECK(inbox(world, "zhao").empty());
@@ -446,7 +446,7 @@ TEST_CASE("a quality defect outside warranty is free once tech_dept confirms and
 
   const std::vector<Approval> for_gm = inbox(world, "zhao");
   REQUIRE(for_gm.size() == 1);
-  CHECK(for_gm[0].subject == number);
+  CHECK(for_gm[0].subject.id == number);
   approve_as(world, "zhao", for_gm[0].id);
   ticket = view_of(world, number).ticket;
   CHECK(ticket.free_repair);
@@ -459,7 +459,7 @@ TEST_CASE("the GM declining a free repair does not undo tech_dept's quality conf
   TicketWorld world;
   const std::string number = world.open(kOutOfWarranty);
   world.analyse(number, true);
-  const Approval quality = world.pending(number, ApprovalForm::kQualityDefect);
+  const Approval quality = world.pending(number, ticket_form::kQualityDefect);
   approve_as(world, "sun", quality.id);
   const std::vector<Approval> for_gm = inbox(world, "zhao");
   REQUIRE(for_gm.size() == 1);
@@ -479,10 +479,10 @@ TEST_CASE("a quality defect in warranty needs only the technical department's co
   TicketWorld world;
   const std::string number = world.open(kInWarranty);
   world.analyse(number, true);
-  const Approval quality = world.pending(number, ApprovalForm::kQualityDefect);
+  const Approval quality = world.pending(number, ticket_form::kQualityDefect);
   approve_as(world, "sun", quality.id);
   CHECK(count_pending(world, number) == 0);
-  CHECK(world.approvals_of(number, ApprovalForm::kFreeRepair).empty());
+  CHECK(world.approvals_of(number, ticket_form::kFreeRepair).empty());
   CHECK(world.start(number).state == TicketState::kInService);
 }
 
@@ -495,7 +495,7 @@ TEST_CASE("a free repair outside warranty needs the GM's approval") {
   CHECK(asked.waiver_reason == "老客户, 总经理特批");
   CHECK_FALSE(asked.free_repair);
 
-  const Approval waiver = world.pending(number, ApprovalForm::kFreeRepair);
+  const Approval waiver = world.pending(number, ticket_form::kFreeRepair);
   CHECK(waiver.chain == std::vector<std::string>{"gm"});
   for (const char* user : {"xu", "wang", "li"}) {
     INFO("user " << user);
@@ -530,7 +530,7 @@ TEST_CASE("with no users table nobody can approve") {
   const std::string number = open_ticket(clerk, intake).number;
   analyse_ticket(clerk, number, "液压泵磨损", false, false);
   estimate_ticket(clerk, number, "1000.01", "0", "0");
-  const Approval budget = world.pending(number, ApprovalForm::kBudget);
+  const Approval budget = world.pending(number, ticket_form::kBudget);
   for (const char* user : {"xu", "wang", "zhao", "zhang"}) {
     INFO("user " << user);
     expect_error(ErrorCode::kRuleViolation, {"refused", "sales_manager"},
@@ -552,11 +552,11 @@ TEST_CASE("approval list --pending --mine is an approver's inbox") {
 
   std::vector<Approval> mine = inbox(world, "xu");
   REQUIRE(mine.size() == 1);
-  CHECK(mine[0].subject == paid);
-  CHECK(mine[0].form == ApprovalForm::kPaidRepair);
+  CHECK(mine[0].subject.id == paid);
+  CHECK(mine[0].form == ticket_form::kPaidRepair);
   mine = inbox(world, "sun");
   REQUIRE(mine.size() == 1);
-  CHECK(mine[0].subject == quality);
+  CHECK(mine[0].subject.id == quality);
   CHECK(inbox(world, "wang").empty());  // 表5 waits for a sales manager first
   CHECK(inbox(world, "zhang").empty());
 
@@ -575,7 +575,7 @@ TEST_CASE("an approval that is no longer pending cannot be signed; an unknown id
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
   estimate(world, number, "800", "0", "0");
-  const Approval paid = world.pending(number, ApprovalForm::kPaidRepair);
+  const Approval paid = world.pending(number, ticket_form::kPaidRepair);
   approve_as(world, "xu", paid.id);
   world.rules.users["gao"] = {"sales_manager"};
   expect_error(ErrorCode::kRuleViolation, {"refused", "approved"},

@@ -249,7 +249,7 @@ TEST_CASE("intake is audited with who opened the ticket") {
   const Ticket ticket = open_ticket(ctx, intake(kInWarranty));
   AuditQuery query;
   query.entity_id = ticket.number;
-  const std::vector<AuditEntry> trail = world.store->query_audit(query);
+  const std::vector<AuditEntry> trail = world.store->audit().query(query);
   REQUIRE(trail.size() == 1);
   CHECK(trail[0].actor == "zhang");
   CHECK(trail[0].at == testing::test_now());

@@ -47,7 +47,7 @@ TEST_CASE("the service cannot start before the repair notice (表4) is approved"
   TicketWorld world;
   const std::string number = world.open(kInWarranty);
   world.analyse(number, false, true);
-  const Approval notice = world.pending(number, ApprovalForm::kRepairNotice);
+  const Approval notice = world.pending(number, ticket_form::kRepairNotice);
   CHECK(notice.chain == std::vector<std::string>{"sales_manager"});
   expect_error(ErrorCode::kRuleViolation, {"refused", "表4", "sales_manager"},
                [&] { world.start(number); });
@@ -283,8 +283,8 @@ TEST_CASE("cancelling a ticket voids its pending approvals") {
   world.analyse(number, true);  // a quality confirmation for tech_dept
   Context clerk = world.context("zhang");
   estimate_ticket(clerk, number, "1500", "0", "0");
-  const Approval budget = world.pending(number, ApprovalForm::kBudget);
-  const Approval quality = world.pending(number, ApprovalForm::kQualityDefect);
+  const Approval budget = world.pending(number, ticket_form::kBudget);
+  const Approval quality = world.pending(number, ticket_form::kQualityDefect);
   Context manager = world.context("xu");
   approve(manager, budget.id, "同意");
 
@@ -311,7 +311,7 @@ TEST_CASE("every transition of a ticket is audited with who made it") {
   AuditQuery query;
   std::size_t seen = 0;
   auto expect_audited = [&](const std::string& actor, std::optional<TicketState> state) {
-    const std::vector<AuditEntry> trail = world.store->query_audit(query);
+    const std::vector<AuditEntry> trail = world.store->audit().query(query);
     REQUIRE(trail.size() > seen);
     CHECK(trail.back().actor == actor);
     CHECK(trail.back().at == world.clock.now());
@@ -336,7 +336,7 @@ TEST_CASE("every transition of a ticket is audited with who made it") {
   estimate_ticket(clerk, number, "1500", "2", "100");
   expect_audited("zhang", std::nullopt);
   world.approve_all(number);
-  seen = world.store->query_audit(query).size();
+  seen = world.store->audit().query(query).size();
 
   world.clock.set(at("2026-11-27T11:00:00"));
   start_ticket(technician, number);

@@ -2,6 +2,7 @@
 // sign which step is the core's rule (approvals/approvals.h); this file parses and renders.
 #include <fmt/format.h>
 
+#include "aftersales/approvals/approval_forms.h"
 #include "aftersales/approvals/approvals.h"
 #include "commands/registry.h"
 
@@ -37,7 +38,7 @@ std::string signatures_text(const Approval& a, UtcOffset zone) {
 }
 
 std::string label(const Approval& a) {
-  return fmt::format("approval {} ({} {})", a.id, form_name(a.form), a.subject);
+  return fmt::format("approval {} ({} {})", a.id, form_label(a.form), a.subject.id);
 }
 
 }  // namespace
@@ -48,7 +49,7 @@ Table approval_table(const std::vector<Approval>& approvals, UtcOffset zone) {
                    {"step", ""},  {"role", ""},    {"requested_by", "requested by"},
                    {"state", ""}, {"summary", ""}, {"signatures", ""}};
   for (const Approval& a : approvals) {
-    table.add_row({a.id, std::string(form_name(a.form)), a.subject, step_text(a), waiting_role(a),
+    table.add_row({a.id, form_label(a.form), a.subject.id, step_text(a), waiting_role(a),
                    a.requested_by, std::string(approval_state_name(a.state)), a.summary,
                    signatures_text(a, zone)});
   }

@@ -3,7 +3,7 @@
 // work record (表6). The rules live in the core (tickets/tickets.h); this file parses and renders.
 #include <fmt/format.h>
 
-#include "aftersales/approvals/approval.h"
+#include "aftersales/approvals/approval_forms.h"
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
 #include "aftersales/tickets/tickets.h"
@@ -169,7 +169,7 @@ void note_progress(Session& session, const Ticket& ticket, const std::string& do
     for (const Approval& a : view.approvals) {
       if (a.state != ApprovalState::kPending) continue;
       const auto step = static_cast<std::size_t>(a.current_step());
-      waiting.push_back(fmt::format("{} approval {} by {}", form_name(a.form), a.id,
+      waiting.push_back(fmt::format("{} approval {} by {}", form_label(a.form), a.id,
                                     step < a.chain.size() ? a.chain[step] : std::string("?")));
     }
     if (!waiting.empty()) {

@@ -1,4 +1,4 @@
-// Raising and voiding approvals, for the areas that need them (private to lib/src).
+// Raising and voiding approvals, for the areas whose forms need them (private to lib/src).
 #pragma once
 
 #include <optional>
@@ -11,20 +11,21 @@
 
 namespace aftersales {
 
-// Raises a pending approval of `form` on `subject` for `chain`, requested by the acting user;
-// audited as entity "approval".
-Approval raise_approval(Context& ctx, ApprovalForm form, const std::string& subject,
+// Raises a pending approval of form `form` (a key of approval_forms()) on `subject` for
+// `chain`, requested by the acting user; audited as entity "approval". Throws Error(kUsage)
+// for a form this binary does not know or whose subject is of another kind (a bug).
+Approval raise_approval(Context& ctx, const std::string& form, const ApprovalSubject& subject,
                         const ApprovalChain& chain, const std::string& summary,
                         std::optional<Money> amount = std::nullopt);
 
 // Voids the pending approvals of `forms` on `subject`, and the approved ones too when
 // `approved_too` (their grounds changed).
-void void_approvals(Context& ctx, const std::string& subject,
-                    const std::vector<ApprovalForm>& forms, const std::string& why,
+void void_approvals(Context& ctx, const ApprovalSubject& subject,
+                    const std::vector<std::string>& forms, const std::string& why,
                     bool approved_too = true);
 
 // The latest approval of `form` on `subject` that is not void, if any.
-std::optional<Approval> current_approval(Context& ctx, const std::string& subject,
-                                         ApprovalForm form);
+std::optional<Approval> current_approval(Context& ctx, const ApprovalSubject& subject,
+                                         const std::string& form);
 
 }  // namespace aftersales

@@ -2,6 +2,8 @@
 // the step's role signs; the requester signs no step; nobody signs two steps of one chain.
 #include "aftersales/approvals/approvals.h"
 
+#include "aftersales/approvals/approval_forms.h"
+
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -9,7 +11,6 @@
 #include "aftersales/core/text.h"
 #include "aftersales/store/store.h"
 #include "audit/audit_json.h"
-#include "tickets/approval_outcome.h"
 
 namespace aftersales {
 namespace {
@@ -24,12 +25,12 @@ std::string why_not_signer(const Context& ctx, const Approval& approval) {
   const std::string& user = ctx.actor.user;
   if (!ctx.rules.has_role(user, role)) {
     return fmt::format("step {} of {} ({} {}) must be signed by {}; {} does not hold that role",
-                       approval.current_step() + 1, approval.chain.size(), form_name(approval.form),
-                       approval.subject, role, user);
+                       approval.current_step() + 1, approval.chain.size(),
+                       form_label(approval.form), approval.subject.id, role, user);
   }
   if (user == approval.requested_by) {
     return fmt::format("{} raised this request ({} {}) and cannot sign any step of it", user,
-                       form_name(approval.form), approval.subject);
+                       form_label(approval.form), approval.subject.id);
   }
   for (const Signature& signature : approval.signatures) {
     if (signature.user == user) {
@@ -45,10 +46,7 @@ Approval decide(Context& ctx, std::int64_t id, bool approved, const std::string&
   ctx.store.write([&] {
     Approval approval = get_approval(ctx, id);
     if (std::string why = why_not_signer(ctx, approval); !why.empty()) {
-      const std::string& role =
-          approval.state == ApprovalState::kPending
-              ? approval.chain.at(static_cast<std::size_t>(approval.current_step()))
-              : std::string();
+      const std::string role = approval.current_role();
       throw Error(ErrorCode::kRuleViolation, "refused: " + why,
                   role.empty() ? std::string("`aftersales approval list --pending --mine` shows "
                                              "what you can sign")
@@ -61,7 +59,7 @@ Approval decide(Context& ctx, std::int64_t id, bool approved, const std::string&
     signature.approved = approved;
     signature.at = ctx.now();
     signature.comment = text;
-    ctx.store.insert_signature(approval.id, signature);
+    ctx.store.approvals().insert_signature(approval.id, signature);
     approval.signatures.push_back(signature);
 
     const ApprovalState before = approval.state;
@@ -70,7 +68,7 @@ Approval decide(Context& ctx, std::int64_t id, bool approved, const std::string&
     } else if (approval.signatures.size() == approval.chain.size()) {
       approval.state = ApprovalState::kApproved;
     }
-    if (approval.state != before) ctx.store.set_approval_state(approval.id, approval.state);
+    if (approval.state != before) ctx.store.approvals().set_state(approval.id, approval.state);
     record_change(ctx, "approval", std::to_string(approval.id), approved ? "approve" : "reject",
                   AuditJson{{"state", approval_state_name(before)}}.dump(),
                   AuditJson{{"state", approval_state_name(approval.state)},
@@ -78,7 +76,9 @@ Approval decide(Context& ctx, std::int64_t id, bool approved, const std::string&
                             {"role", signature.role},
                             {"comment", text}}
                       .dump());
-    apply_approval_outcome(ctx, approval, text);
+    // What the decision does to its subject is the form's own.
+    const ApprovalForm* form = find_approval_form(approval.form);
+    if (form != nullptr && form->on_decision) form->on_decision(ctx, approval, text);
     decided = approval;
   });
   return decided;
@@ -92,9 +92,9 @@ bool can_sign(const Context& ctx, const Approval& approval) {
 
 std::vector<Approval> list_approvals(Context& ctx, const ApprovalQuery& query) {
   ApprovalFilter filter;
-  filter.subject = query.subject;
+  filter.subject_id = query.subject;
   if (query.pending || query.mine) filter.state = ApprovalState::kPending;
-  std::vector<Approval> all = ctx.store.list_approvals(filter);
+  std::vector<Approval> all = ctx.store.approvals().list(filter);
   if (query.mine) {
     all.erase(std::remove_if(all.begin(), all.end(),
                              [&](const Approval& a) { return !can_sign(ctx, a); }),
@@ -104,7 +104,7 @@ std::vector<Approval> list_approvals(Context& ctx, const ApprovalQuery& query) {
 }
 
 Approval get_approval(Context& ctx, std::int64_t id) {
-  if (std::optional<Approval> found = ctx.store.find_approval(id)) return *found;
+  if (std::optional<Approval> found = ctx.store.approvals().find(id)) return *found;
   throw Error(ErrorCode::kNotFound, fmt::format("approval {} does not exist", id),
               "`aftersales approval list --pending` shows the open approvals");
 }

@@ -19,11 +19,11 @@ void record_change(Context& ctx, const std::string& entity, const std::string& e
   entry.action = action;
   entry.before = before;
   entry.after = after;
-  ctx.store.append_audit(entry);
+  ctx.store.audit().append(entry);
 }
 
 std::vector<AuditEntry> audit_log(Context& ctx, const AuditQuery& query) {
-  return ctx.store.query_audit(query);
+  return ctx.store.audit().query(query);
 }
 
 namespace {

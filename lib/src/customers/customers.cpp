@@ -40,14 +40,14 @@ Customer add_customer(Context& ctx, const std::string& code, const CustomerField
   read_customer_fields(reader, fields, customer);
   reader.throw_if_any(fmt::format("customer {}", code));
   ctx.store.write([&] {
-    if (ctx.store.find_customer(customer.code)) {
+    if (ctx.store.archive().find_customer(customer.code)) {
       throw Error(ErrorCode::kInvalidInput,
                   fmt::format("customer {} exists already", customer.code),
                   fmt::format("change it with `aftersales customer edit {}`, or choose another "
                               "code",
                               customer.code));
     }
-    ctx.store.insert_customer(customer);
+    ctx.store.archive().insert_customer(customer);
     record_addition(ctx, "customer", customer.code, to_json(customer));
   });
   return customer;
@@ -63,19 +63,19 @@ Customer edit_customer(Context& ctx, const std::string& code, const CustomerFiel
     read_customer_fields(reader, fields, after);
     reader.throw_if_any(fmt::format("customer {}", code));
     if (record_difference(ctx, "customer", code, "edit", to_json(before), to_json(after))) {
-      ctx.store.update_customer(after);
+      ctx.store.archive().update_customer(after);
     }
   });
   return after;
 }
 
 Customer get_customer(Context& ctx, const std::string& code) {
-  if (std::optional<Customer> found = ctx.store.find_customer(trim(code))) return *found;
+  if (std::optional<Customer> found = ctx.store.archive().find_customer(trim(code))) return *found;
   throw Error(ErrorCode::kNotFound, fmt::format("customer {} does not exist", code),
               "`aftersales customer list` shows the customers; add one with `aftersales customer "
               "add`");
 }
 
-std::vector<Customer> list_customers(Context& ctx) { return ctx.store.list_customers(); }
+std::vector<Customer> list_customers(Context& ctx) { return ctx.store.archive().list_customers(); }
 
 }  // namespace aftersales

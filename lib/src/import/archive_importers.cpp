@@ -55,7 +55,7 @@ class CustomerImporter final : public ImporterBase {
   RowOutcome upsert(const RowValues& v, FieldReader& reader) override {
     const std::string code = check_code(reader, "code", v[0].value_or(""));
     const std::optional<Customer> existing =
-        reader.ok() ? ctx_.store.find_customer(code) : std::nullopt;
+        reader.ok() ? ctx_.store.archive().find_customer(code) : std::nullopt;
     if (existing) check_not_twice(code, reader);
     Customer c = existing.value_or(Customer{});
     c.code = code;
@@ -65,22 +65,24 @@ class CustomerImporter final : public ImporterBase {
     read_customer_fields(reader, fields, c);
     if (!reader.ok()) return RowOutcome::kRejected;
     if (!existing) {
-      ctx_.store.insert_customer(c);
+      ctx_.store.archive().insert_customer(c);
       return RowOutcome::kNew;
     }
     if (snapshot(c) == snapshot(*existing)) return unchanged(code);
     keep_before(code, snapshot(*existing));
-    ctx_.store.update_customer(c);
+    ctx_.store.archive().update_customer(c);
     return RowOutcome::kUpdated;
   }
 
   void restore(const std::string& key, const std::string& before) override {
-    std::optional<Customer> c = ctx_.store.find_customer(key);
+    std::optional<Customer> c = ctx_.store.archive().find_customer(key);
     if (!c) return;
     FieldReader reader;
     read_customer_fields(reader, to_fields(values_of(before), reader), *c);
-    ctx_.store.update_customer(*c);
+    ctx_.store.archive().update_customer(*c);
   }
+
+  void remove(const std::string& key) override { ctx_.store.archive().remove_customer(key); }
 
  private:
   CustomerFields to_fields(const RowValues& v, FieldReader& reader) const {
@@ -128,7 +130,8 @@ class ModelImporter final : public ImporterBase {
 
   RowOutcome upsert(const RowValues& v, FieldReader& reader) override {
     const std::string code = check_code(reader, "code", v[0].value_or(""));
-    const std::optional<Model> existing = reader.ok() ? ctx_.store.find_model(code) : std::nullopt;
+    const std::optional<Model> existing =
+        reader.ok() ? ctx_.store.archive().find_model(code) : std::nullopt;
     if (existing) check_not_twice(code, reader);
     Model m = existing.value_or(Model{});
     m.code = code;
@@ -141,22 +144,24 @@ class ModelImporter final : public ImporterBase {
     read_model_fields(ctx_.rules, reader, fields, m);
     if (!reader.ok()) return RowOutcome::kRejected;
     if (!existing) {
-      ctx_.store.insert_model(m);
+      ctx_.store.archive().insert_model(m);
       return RowOutcome::kNew;
     }
     if (snapshot(m) == snapshot(*existing)) return unchanged(code);
     keep_before(code, snapshot(*existing));
-    ctx_.store.update_model(m);
+    ctx_.store.archive().update_model(m);
     return RowOutcome::kUpdated;
   }
 
   void restore(const std::string& key, const std::string& before) override {
-    std::optional<Model> m = ctx_.store.find_model(key);
+    std::optional<Model> m = ctx_.store.archive().find_model(key);
     if (!m) return;
     FieldReader reader;
     read_model_fields(ctx_.rules, reader, to_fields(values_of(before)), *m);
-    ctx_.store.update_model(*m);
+    ctx_.store.archive().update_model(*m);
   }
+
+  void remove(const std::string& key) override { ctx_.store.archive().remove_model(key); }
 
  private:
   static ModelFields to_fields(const RowValues& v) {
@@ -215,7 +220,8 @@ class UnitImporter final : public ImporterBase {
 
   RowOutcome upsert(const RowValues& v, FieldReader& reader) override {
     const std::string serial = check_code(reader, "serial", v[0].value_or(""));
-    const std::optional<Unit> existing = reader.ok() ? ctx_.store.find_unit(serial) : std::nullopt;
+    const std::optional<Unit> existing =
+        reader.ok() ? ctx_.store.archive().find_unit(serial) : std::nullopt;
     if (existing) check_not_twice(serial, reader);
     Unit u = existing.value_or(Unit{});
     u.serial = serial;
@@ -232,34 +238,36 @@ class UnitImporter final : public ImporterBase {
       if (!fields.shipped) reader.add("shipped", "", "is missing; a new unit needs its ship date");
     }
     read_unit_fields(ctx_, reader, fields, u);
-    if (reader.ok() && !ctx_.store.find_model(u.model_code)) {
+    if (reader.ok() && !ctx_.store.archive().find_model(u.model_code)) {
       reader.add(
           "model", u.model_code,
           fmt::format("model \"{}\" does not exist; import or add the model first", u.model_code));
     }
-    if (reader.ok() && !ctx_.store.find_customer(u.customer_code)) {
+    if (reader.ok() && !ctx_.store.archive().find_customer(u.customer_code)) {
       reader.add("customer", u.customer_code,
                  fmt::format("customer \"{}\" does not exist; import or add the customer first",
                              u.customer_code));
     }
     if (!reader.ok()) return RowOutcome::kRejected;
     if (!existing) {
-      ctx_.store.insert_unit(u);
+      ctx_.store.archive().insert_unit(u);
       return RowOutcome::kNew;
     }
     if (snapshot(u) == snapshot(*existing)) return unchanged(serial);
     keep_before(serial, snapshot(*existing));
-    ctx_.store.update_unit(u);
+    ctx_.store.archive().update_unit(u);
     return RowOutcome::kUpdated;
   }
 
   void restore(const std::string& key, const std::string& before) override {
-    std::optional<Unit> u = ctx_.store.find_unit(key);
+    std::optional<Unit> u = ctx_.store.archive().find_unit(key);
     if (!u) return;
     FieldReader reader;
     read_unit_fields(ctx_, reader, to_fields(values_of(before)), *u);
-    ctx_.store.update_unit(*u);
+    ctx_.store.archive().update_unit(*u);
   }
+
+  void remove(const std::string& key) override { ctx_.store.archive().remove_unit(key); }
 
  private:
   static UnitFields to_fields(const RowValues& v) {
@@ -282,7 +290,7 @@ class UnitImporter final : public ImporterBase {
 
   std::string customer_code_by_name(const std::string& name, FieldReader& reader) {
     if (names_.empty()) {
-      for (const Customer& c : ctx_.store.list_customers()) {
+      for (const Customer& c : ctx_.store.archive().list_customers()) {
         auto [at, added] = names_.emplace(c.name, c.code);
         if (!added) at->second.clear();  // two customers of that name: ambiguous
       }
@@ -329,19 +337,19 @@ class UnitImporter final : public ImporterBase {
 
 }  // namespace
 
-std::unique_ptr<EntityImporter> make_ticket_importer(Context& ctx, std::int64_t batch);
+std::unique_ptr<EntityImporter> make_ticket_importer(Context& ctx, ImportSession* session);
 
 std::unique_ptr<EntityImporter> make_entity_importer(ImportEntity entity, Context& ctx,
-                                                     std::int64_t batch) {
+                                                     ImportSession* session) {
   switch (entity) {
     case ImportEntity::kCustomers:
-      return std::make_unique<CustomerImporter>(ctx, batch);
+      return std::make_unique<CustomerImporter>(ctx, session);
     case ImportEntity::kModels:
-      return std::make_unique<ModelImporter>(ctx, batch);
+      return std::make_unique<ModelImporter>(ctx, session);
     case ImportEntity::kUnits:
-      return std::make_unique<UnitImporter>(ctx, batch);
+      return std::make_unique<UnitImporter>(ctx, session);
     case ImportEntity::kTickets:
-      return make_ticket_importer(ctx, batch);
+      return make_ticket_importer(ctx, session);
   }
   return nullptr;
 }

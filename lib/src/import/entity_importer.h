@@ -10,6 +10,7 @@
 #include "aftersales/core/context.h"
 #include "aftersales/core/validation.h"
 #include "aftersales/import/importer.h"
+#include "aftersales/store/import_store.h"
 
 namespace aftersales {
 
@@ -57,11 +58,16 @@ class EntityImporter {
 
   // Puts back a row's values from the snapshot kept when a batch updated it.
   virtual void restore(const std::string& key, const std::string& snapshot) = 0;
+
+  // Removes a row a batch added (a revert); Error(kRuleViolation) when other records refer to
+  // it or work was typed onto it since.
+  virtual void remove(const std::string& key) = 0;
 };
 
-// The importer of `entity`, writing as batch `batch` (0 for a revert).
+// The importer of `entity`, writing in `session` (nullptr for a revert, which restores rows
+// under the session of the batch that had written them).
 std::unique_ptr<EntityImporter> make_entity_importer(ImportEntity entity, Context& ctx,
-                                                     std::int64_t batch);
+                                                     ImportSession* session);
 
 // "yes"/"no" and the like: yes, y, true, 1, 是, x, ✓ -> true; no, n, false, 0, 否, "" -> false.
 std::optional<bool> parse_flag(const std::string& text);

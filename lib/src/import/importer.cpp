@@ -43,15 +43,6 @@ std::string lower_ascii(std::string text) {
   return text;
 }
 
-// Clears the store's batch however the import ends.
-struct BatchScope {
-  Store& store;
-  BatchScope(Store& s, std::optional<std::int64_t> batch) : store(s) {
-    store.set_import_batch(batch);
-  }
-  ~BatchScope() { store.set_import_batch(std::nullopt); }
-};
-
 // One record on its way from the reader thread to the writer.
 struct Row {
   SourceRecord record;
@@ -450,7 +441,7 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
     throw Error(ErrorCode::kUsage, "import: no file given", "name one or more .csv or .xlsx files");
   }
   const std::vector<std::string> fields =
-      field_names(*make_entity_importer(options.entity, ctx, 0));
+      field_names(*make_entity_importer(options.entity, ctx, nullptr));
   const Mapping mapping =
       options.mapping_file ? load_mapping(*options.mapping_file, fields) : Mapping{};
 
@@ -477,19 +468,20 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   try {
     ctx.store.write([&] {
       ImportBatch batch;
-      batch.entity = make_entity_importer(options.entity, ctx, 0)->entity();
+      batch.entity = make_entity_importer(options.entity, ctx, nullptr)->entity();
       batch.mapping = mapping.source;
       batch.mode = options.on_error == OnError::kStop ? "stop" : "skip";
       batch.actor = ctx.actor.user;
       batch.login = ctx.actor.login;
       batch.at = ctx.now();
       batch.files = "[]";
-      ctx.store.insert_import_batch(batch);
-      BatchScope scope(ctx.store, batch.id);
+      ctx.store.imports().insert_batch(batch);
+      const std::unique_ptr<ImportSession> session =
+          ctx.store.imports().open_session(options.entity, batch.id);
       std::unique_ptr<EntityImporter> importer =
-          make_entity_importer(options.entity, ctx, batch.id);
+          make_entity_importer(options.entity, ctx, session.get());
       // Into an empty table the indexes are built once at the end (issue 4, item 10).
-      ctx.store.begin_bulk_load(batch.entity);
+      session->begin_bulk_load();
 
       std::vector<std::unique_ptr<RecordSource>> sources;
       for (const std::string& path : options.files) {
@@ -522,7 +514,7 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
       batch.unchanged = summary.unchanged;
       batch.updated = summary.updated;
       batch.rejected = summary.rejected;
-      ctx.store.update_import_batch(batch);
+      ctx.store.imports().update_batch(batch);
       record_change(ctx, "import", std::to_string(batch.id), "import", "",
                     nlohmann::json{{"entity", batch.entity},
                                    {"files", files},
@@ -535,7 +527,7 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
                         .dump());
       const bool refused = options.on_error == OnError::kStop && summary.rejected > 0;
       if (options.dry_run || refused) throw Rollback{};
-      ctx.store.end_bulk_load();
+      session->end_bulk_load();
       summary.batch_id = batch.id;
     });
     summary.committed = true;
@@ -564,7 +556,7 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
 ImportBatch revert_import(Context& ctx, std::int64_t batch_id) {
   ImportBatch batch;
   ctx.store.write([&] {
-    std::optional<ImportBatch> found = ctx.store.find_import_batch(batch_id);
+    std::optional<ImportBatch> found = ctx.store.imports().find_batch(batch_id);
     if (!found) {
       throw Error(ErrorCode::kNotFound, fmt::format("import batch {} does not exist", batch_id),
                   "`aftersales import list` shows the batches");
@@ -576,31 +568,33 @@ ImportBatch revert_import(Context& ctx, std::int64_t batch_id) {
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: import batch {} was reverted already", batch_id));
     }
-    if (std::optional<std::int64_t> later = ctx.store.later_batch_over(batch_id)) {
+    if (std::optional<std::int64_t> later = ctx.store.imports().later_batch_over(batch_id)) {
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: batch {} changed rows of batch {} since", *later, batch_id),
                   fmt::format("revert batch {} first", *later));
     }
-    std::unique_ptr<EntityImporter> importer = make_entity_importer(entity, ctx, 0);
+    std::unique_ptr<EntityImporter> importer = make_entity_importer(entity, ctx, nullptr);
+    ImportStore& imports = ctx.store.imports();
     // Rows the batch still owns: restore the updated ones, remove the added ones. A row typed
     // over since is no longer the batch's (its batch was cleared): it is left as it is.
-    for (const std::string& key : ctx.store.keys_in_batch(batch.entity, batch_id)) {
-      if (std::optional<Store::ImportBefore> before = ctx.store.import_before(batch_id, key)) {
+    for (const std::string& key : imports.keys_in_batch(entity, batch_id)) {
+      if (std::optional<ImportBefore> before = imports.before(batch_id, key)) {
         // The row goes back to the batch (or the clerk) that had written it.
-        BatchScope scope(ctx.store, before->batch);
+        std::unique_ptr<ImportSession> previous;
+        if (before->batch) previous = imports.open_session(entity, *before->batch);
         importer->restore(key, before->values);
       } else {
-        ctx.store.delete_by_key(batch.entity, key);
+        importer->remove(key);
       }
     }
     batch.reverted_at = ctx.now();
     batch.reverted_by = ctx.actor.user;
-    ctx.store.update_import_batch(batch);
+    ctx.store.imports().update_batch(batch);
     record_change(ctx, "import", std::to_string(batch_id), "revert", "", "");
   });
   return batch;
 }
 
-std::vector<ImportBatch> list_imports(Context& ctx) { return ctx.store.list_import_batches(); }
+std::vector<ImportBatch> list_imports(Context& ctx) { return ctx.store.imports().list_batches(); }
 
 }  // namespace aftersales

@@ -12,13 +12,13 @@ namespace aftersales {
 
 class ImporterBase : public EntityImporter {
  public:
-  ImporterBase(Context& ctx, std::int64_t batch) : ctx_(ctx), batch_(batch) {}
+  ImporterBase(Context& ctx, ImportSession* session) : ctx_(ctx), session_(session) {}
 
  protected:
   // A key this batch wrote already appears twice in the files.
   void check_not_twice(const std::string& key, FieldReader& reader) {
-    if (batch_ != 0 && (ctx_.store.batch_of(entity(), key) == batch_ ||
-                        ctx_.store.has_import_key(entity(), key))) {
+    if (session_ != nullptr &&
+        (session_->batch_of(key) == session_->batch() || session_->has_key(key))) {
       reader.add(fields()[0].name, key,
                  fmt::format("{} \"{}\" appears more than once in this import; keep one row",
                              fields()[0].name, key));
@@ -27,14 +27,13 @@ class ImporterBase : public EntityImporter {
 
   // A row that changes nothing: noted, so that the key appearing again is caught.
   RowOutcome unchanged(const std::string& key) {
-    if (batch_ != 0) ctx_.store.note_import_key(entity(), key);
+    if (session_ != nullptr) session_->note_key(key);
     return RowOutcome::kUnchanged;
   }
 
   void keep_before(const std::string& key, const std::string& snapshot) {
-    if (batch_ == 0) return;
-    ctx_.store.save_import_before(
-        batch_, key, Store::ImportBefore{snapshot, ctx_.store.batch_of(entity(), key)});
+    if (session_ == nullptr) return;
+    session_->save_before(key, ImportBefore{snapshot, session_->batch_of(key)});
   }
 
   // A snapshot back into row values, by this entity's field order.
@@ -51,7 +50,7 @@ class ImporterBase : public EntityImporter {
   }
 
   Context& ctx_;
-  std::int64_t batch_;
+  ImportSession* session_;  // the batch writing; none while a revert restores rows
 };
 
 }  // namespace aftersales

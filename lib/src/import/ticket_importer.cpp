@@ -77,11 +77,11 @@ class TicketImporter final : public ImporterBase {
     ticket.state = TicketState::kRegistered;
     ticket.resume_state = TicketState::kRegistered;
     ticket.opened_by = ctx_.actor.user;
-    if (ctx_.store.insert_new_ticket(ticket)) {
+    if (ctx_.store.tickets().insert_if_new(ticket)) {
       note_number(number);
       return RowOutcome::kNew;
     }
-    std::optional<Ticket> existing = ctx_.store.find_ticket(number);
+    std::optional<Ticket> existing = ctx_.store.tickets().find(number);
     if (!existing) {
       throw Error(ErrorCode::kStorageUnavailable,
                   fmt::format("ticket {} exists and cannot be read", number));
@@ -112,16 +112,16 @@ class TicketImporter final : public ImporterBase {
     }
     keep_before(number, snapshot(*existing));
     ticket.id = existing->id;
-    ctx_.store.update_ticket_intake(ticket);
+    ctx_.store.tickets().update_intake(ticket);
     return RowOutcome::kUpdated;
   }
 
   void finish() override {
-    for (const auto& [year, last] : highest_) ctx_.store.raise_ticket_sequence(year, last);
+    for (const auto& [year, last] : highest_) ctx_.store.tickets().raise_sequence(year, last);
   }
 
   void restore(const std::string& key, const std::string& before) override {
-    std::optional<Ticket> ticket = ctx_.store.find_ticket(key);
+    std::optional<Ticket> ticket = ctx_.store.tickets().find(key);
     if (!ticket) return;
     const RowValues values = values_of(before);
     FieldReader reader;
@@ -137,8 +137,10 @@ class TicketImporter final : public ImporterBase {
       ticket->due_at = parse_timestamp(stored.value("due_at", ""), ctx_.rules.general.utc_offset)
                            .value_or(ticket->due_at);
     }
-    ctx_.store.update_ticket_intake(*ticket);
+    ctx_.store.tickets().update_intake(*ticket);
   }
+
+  void remove(const std::string& key) override { ctx_.store.tickets().remove(key); }
 
  private:
   struct UnitAndModel {
@@ -165,8 +167,8 @@ class TicketImporter final : public ImporterBase {
     }
     if (units_.size() >= kUnitCacheLimit) units_.clear();
     std::optional<UnitAndModel> found;
-    if (std::optional<Unit> unit = ctx_.store.find_unit(serial)) {
-      if (std::optional<Model> model = ctx_.store.find_model(unit->model_code)) {
+    if (std::optional<Unit> unit = ctx_.store.archive().find_unit(serial)) {
+      if (std::optional<Model> model = ctx_.store.archive().find_model(unit->model_code)) {
         found = UnitAndModel{std::move(*unit), std::move(*model)};
       }
     }
@@ -209,8 +211,8 @@ class TicketImporter final : public ImporterBase {
 
 }  // namespace
 
-std::unique_ptr<EntityImporter> make_ticket_importer(Context& ctx, std::int64_t batch) {
-  return std::make_unique<TicketImporter>(ctx, batch);
+std::unique_ptr<EntityImporter> make_ticket_importer(Context& ctx, ImportSession* session) {
+  return std::make_unique<TicketImporter>(ctx, session);
 }
 
 }  // namespace aftersales

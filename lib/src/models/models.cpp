@@ -74,11 +74,11 @@ Model add_model(Context& ctx, const std::string& code, const ModelFields& fields
   read_model_fields(ctx.rules, reader, fields, model);
   reader.throw_if_any(fmt::format("model {}", code));
   ctx.store.write([&] {
-    if (ctx.store.find_model(model.code)) {
+    if (ctx.store.archive().find_model(model.code)) {
       throw Error(ErrorCode::kInvalidInput, fmt::format("model {} exists already", model.code),
                   fmt::format("change it with `aftersales model edit {}`", model.code));
     }
-    ctx.store.insert_model(model);
+    ctx.store.archive().insert_model(model);
     record_addition(ctx, "model", model.code, to_json(model));
   });
   return model;
@@ -94,18 +94,18 @@ Model edit_model(Context& ctx, const std::string& code, const ModelFields& field
     read_model_fields(ctx.rules, reader, fields, after);
     reader.throw_if_any(fmt::format("model {}", code));
     if (record_difference(ctx, "model", code, "edit", to_json(before), to_json(after))) {
-      ctx.store.update_model(after);
+      ctx.store.archive().update_model(after);
     }
   });
   return after;
 }
 
 Model get_model(Context& ctx, const std::string& code) {
-  if (std::optional<Model> found = ctx.store.find_model(trim(code))) return *found;
+  if (std::optional<Model> found = ctx.store.archive().find_model(trim(code))) return *found;
   throw Error(ErrorCode::kNotFound, fmt::format("model {} does not exist", code),
               "`aftersales model list` shows the models; add one with `aftersales model add`");
 }
 
-std::vector<Model> list_models(Context& ctx) { return ctx.store.list_models(); }
+std::vector<Model> list_models(Context& ctx) { return ctx.store.archive().list_models(); }
 
 }  // namespace aftersales

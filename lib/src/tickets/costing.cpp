@@ -6,6 +6,8 @@
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/store/store.h"
+#include "aftersales/tickets/ticket_forms.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "approvals/approval_requests.h"
 #include "tickets/ticket_records.h"
@@ -20,26 +22,25 @@ constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000;  // a million hours or
 // the new lines need, and saves the ticket with the lines in its audit line.
 void set_lines(Context& ctx, const Ticket& before, const Ticket& ticket,
                const std::vector<CostLine>& lines, const std::string& action) {
-  const std::vector<CostLine> old_lines = ctx.store.cost_lines(ticket.id);
-  ctx.store.replace_cost_lines(ticket.id, lines);
+  const std::vector<CostLine> old_lines = ctx.store.tickets().cost_lines(ticket.id);
+  ctx.store.tickets().replace_cost_lines(ticket.id, lines);
   save_ticket(ctx, before, ticket, action, AuditJson{{"lines", lines_json(old_lines)}},
               AuditJson{{"lines", lines_json(lines)}});
-  void_approvals(ctx, ticket.number, {ApprovalForm::kBudget, ApprovalForm::kPaidRepair},
+  const ApprovalSubject subject = ticket_subject(ticket.number);
+  void_approvals(ctx, subject, {ticket_form::kBudget, ticket_form::kPaidRepair},
                  "the cost lines changed");
 
   const Rules::Approvals& rules = ctx.rules.approvals;
   const Money warranty = warranty_total(lines);
   const Money paid = paid_total(lines);
-  // 表5: 三包服务费用超过1000元 — strictly over the threshold needs the budget chain.
-  if (warranty > rules.budget_threshold) {
-    raise_approval(ctx, ApprovalForm::kBudget, ticket.number, rules.budget,
+  if (requires_budget_approval(ctx.rules, warranty)) {
+    raise_approval(ctx, ticket_form::kBudget, subject, rules.budget,
                    fmt::format("warranty cost {} is over {}", format_money(warranty),
                                format_money(rules.budget_threshold)),
                    warranty);
   }
-  // 保外: costed and approved by a leader before work starts (not needed once free).
-  if (paid > Money{0} && !ticket.free_repair) {
-    raise_approval(ctx, ApprovalForm::kPaidRepair, ticket.number, rules.paid_repair,
+  if (requires_paid_repair_approval(ticket, paid)) {
+    raise_approval(ctx, ticket_form::kPaidRepair, subject, rules.paid_repair,
                    fmt::format("paid repair costed at {}", format_money(paid)), paid);
   }
 }
@@ -182,8 +183,9 @@ Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& 
     after.waiver_reason = reader.text("reason", reason, true);
     reader.throw_if_any(fmt::format("ticket {}", before.number));
     after.waiver_requested = true;
-    void_approvals(ctx, before.number, {ApprovalForm::kFreeRepair}, "asked again");
-    raise_approval(ctx, ApprovalForm::kFreeRepair, before.number, ctx.rules.approvals.free_repair,
+    void_approvals(ctx, ticket_subject(before.number), {ticket_form::kFreeRepair}, "asked again");
+    raise_approval(ctx, ticket_form::kFreeRepair, ticket_subject(before.number),
+                   ctx.rules.approvals.free_repair,
                    fmt::format("free repair outside warranty: {}", after.waiver_reason));
     save_ticket(ctx, before, after, "waive");
   });

@@ -5,6 +5,8 @@
 #include "aftersales/identity/identity.h"
 #include "aftersales/models/models.h"
 #include "aftersales/store/store.h"
+#include "aftersales/tickets/ticket_forms.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "aftersales/units/units.h"
 #include "aftersales/units/warranty.h"
@@ -66,10 +68,8 @@ std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ti
                                        format_date(reported_on), warranty.reason);
   ticket.serial = unit.serial;
   ticket.customer_code = unit.customer_code;
-  const auto hours = ctx.rules.sla.response_hours.find(ticket.priority);
-  ticket.due_at = Timestamp{
-      ticket.reported_at.seconds +
-      std::int64_t{hours == ctx.rules.sla.response_hours.end() ? 0 : hours->second} * 3600};
+  ticket.due_at =
+      Timestamp{ticket.reported_at.seconds + response_limit_seconds(ctx.rules, ticket.priority)};
   if (reported_on < unit.shipped_on) {
     return fmt::format("{} is before unit {} shipped on {}", format_date(reported_on), unit.serial,
                        format_date(unit.shipped_on));
@@ -96,8 +96,9 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
     ticket.resume_state = TicketState::kRegistered;
     ticket.opened_by = ctx.actor.user;
     const int year = local_date(ticket.reported_at, ctx.rules.general.utc_offset).year();
-    ticket.number = fmt::format("SR-{:04}-{:06}", year, ctx.store.next_ticket_number_in_year(year));
-    ctx.store.insert_ticket(ticket);
+    ticket.number =
+        fmt::format("SR-{:04}-{:06}", year, ctx.store.tickets().next_number_in_year(year));
+    ctx.store.tickets().insert(ticket);
     AuditJson after = ticket_json(ticket);
     after["unit"] = ticket.serial;
     after["customer"] = ticket.customer_code;
@@ -144,19 +145,19 @@ Ticket analyse_ticket(Context& ctx, const std::string& number, const std::string
     reader.throw_if_any(fmt::format("ticket {}", before.number));
     after.state = TicketState::kAnalysed;
     after.returned_reason.clear();
+    const ApprovalSubject subject = ticket_subject(before.number);
     // 表4: the service staff cannot solve it alone; a leader approves the repair notice.
     if (needs_factory && !before.needs_factory) {
       after.needs_factory = true;
-      raise_approval(ctx, ApprovalForm::kRepairNotice, before.number,
-                     ctx.rules.approvals.repair_notice,
+      raise_approval(ctx, ticket_form::kRepairNotice, subject, ctx.rules.approvals.repair_notice,
                      fmt::format("repair notice: production / technical department to help "
                                  "({})",
                                  joined_roles(ctx.rules.approvals.repair_notice)));
     } else if (needs_factory) {
-      const auto current = current_approval(ctx, before.number, ApprovalForm::kRepairNotice);
+      const auto current = current_approval(ctx, subject, ticket_form::kRepairNotice);
       if (!current || current->state == ApprovalState::kRejected) {
-        raise_approval(ctx, ApprovalForm::kRepairNotice, before.number,
-                       ctx.rules.approvals.repair_notice, "repair notice, asked again");
+        raise_approval(ctx, ticket_form::kRepairNotice, subject, ctx.rules.approvals.repair_notice,
+                       "repair notice, asked again");
       }
     }
     // A suspected quality defect: the technical department confirms; outside warranty the
@@ -168,7 +169,7 @@ Ticket analyse_ticket(Context& ctx, const std::string& number, const std::string
         chain.insert(chain.end(), ctx.rules.approvals.free_repair.begin(),
                      ctx.rules.approvals.free_repair.end());
       }
-      raise_approval(ctx, ApprovalForm::kQualityDefect, before.number, chain,
+      raise_approval(ctx, ticket_form::kQualityDefect, subject, chain,
                      before.coverage == Coverage::kPaid
                          ? "quality defect outside warranty: confirm, then repair free"
                          : "quality defect: confirm");

@@ -5,6 +5,8 @@
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/store/store.h"
+#include "aftersales/tickets/ticket_forms.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "approvals/approval_requests.h"
 #include "tickets/start_rules.h"
@@ -14,11 +16,10 @@
 namespace aftersales {
 namespace {
 
-std::vector<Approval> live_approvals(Context& ctx, const std::string& subject) {
-  ApprovalFilter filter;
-  filter.subject = subject;
+std::vector<Approval> live_approvals(Context& ctx, const std::string& number) {
+  const ApprovalFilter filter = ApprovalFilter::of(ticket_subject(number));
   std::vector<Approval> all;
-  for (Approval& a : ctx.store.list_approvals(filter)) {
+  for (Approval& a : ctx.store.approvals().list(filter)) {
     if (a.state != ApprovalState::kVoid) all.push_back(std::move(a));
   }
   return all;
@@ -32,8 +33,9 @@ Ticket start_ticket(Context& ctx, const std::string& number) {
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kStart);
-    const std::vector<StartRequirement> requirements = start_requirements(
-        ctx.rules, before, ctx.store.cost_lines(before.id), live_approvals(ctx, before.number));
+    const std::vector<StartRequirement> requirements =
+        start_requirements(ctx.rules, before, ctx.store.tickets().cost_lines(before.id),
+                           live_approvals(ctx, before.number));
     std::vector<std::string> missing;
     for (const StartRequirement& r : requirements) {
       if (!r.satisfied) missing.push_back("refused: " + r.explanation);
@@ -62,7 +64,7 @@ Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& 
     pause.reason = reader.text("reason", reason, true);
     reader.throw_if_any(fmt::format("ticket {}", before.number));
     pause.from = ctx.now();
-    ctx.store.insert_pause(before.id, pause);
+    ctx.store.tickets().insert_pause(before.id, pause);
     after = before;
     after.resume_state = before.state;
     after.state = TicketState::kPaused;
@@ -77,7 +79,7 @@ Ticket resume_ticket(Context& ctx, const std::string& number) {
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kResume);
-    ctx.store.end_open_pause(before.id, ctx.now());
+    ctx.store.tickets().end_open_pause(before.id, ctx.now());
     after = before;
     after.state = before.resume_state;
     save_ticket(ctx, before, after, "resume");
@@ -149,11 +151,12 @@ Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFiel
     }
     reader.throw_if_any(fmt::format("ticket {}", before.number));
 
-    ctx.store.insert_work_record(before.id, record);
+    ctx.store.tickets().insert_work_record(before.id, record);
     after = before;
     after.state = TicketState::kSignedOff;
     // A major warranty repair makes a follow-up visit due within a week (表2: 维修后一周内).
-    if (warranty_total(ctx.store.cost_lines(before.id)) > ctx.rules.warranty.major_repair) {
+    if (is_major_warranty_repair(ctx.rules,
+                                 warranty_total(ctx.store.tickets().cost_lines(before.id)))) {
       after.visit_due_on =
           local_date(record.finished, zone).plus_days(ctx.rules.visits.major_repair_days);
     }
@@ -177,7 +180,7 @@ Ticket close_ticket(Context& ctx, const std::string& number) {
     const Ticket before = load_ticket(ctx, number);
     // 表6: no ticket is closed without the work record signed by the customer.
     require_allowed(before, TicketAction::kClose,
-                    ctx.store.find_work_record(before.id)
+                    ctx.store.tickets().find_work_record(before.id)
                         ? std::string()
                         : "it has no work record signed by the customer (表6); file it with "
                           "`aftersales ticket record` once the service is done");
@@ -198,10 +201,11 @@ Ticket cancel_ticket(Context& ctx, const std::string& number, const std::string&
     after = before;
     after.cancel_reason = reader.text("reason", reason, true);
     reader.throw_if_any(fmt::format("ticket {}", before.number));
-    if (before.state == TicketState::kPaused) ctx.store.end_open_pause(before.id, ctx.now());
-    void_approvals(ctx, before.number,
-                   {ApprovalForm::kRepairNotice, ApprovalForm::kBudget, ApprovalForm::kPaidRepair,
-                    ApprovalForm::kFreeRepair, ApprovalForm::kQualityDefect},
+    if (before.state == TicketState::kPaused)
+      ctx.store.tickets().end_open_pause(before.id, ctx.now());
+    void_approvals(ctx, ticket_subject(before.number),
+                   {ticket_form::kRepairNotice, ticket_form::kBudget, ticket_form::kPaidRepair,
+                    ticket_form::kFreeRepair, ticket_form::kQualityDefect},
                    "the ticket was cancelled", /*approved_too=*/false);
     after.state = TicketState::kCancelled;
     save_ticket(ctx, before, after, "cancel");

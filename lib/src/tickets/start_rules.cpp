@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "aftersales/tickets/ticket_forms.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "tickets/ticket_records.h"
 
 namespace aftersales {
 namespace {
 
-std::optional<Approval> latest(const std::vector<Approval>& approvals, ApprovalForm form) {
+std::optional<Approval> latest(const std::vector<Approval>& approvals, const std::string& form) {
   std::optional<Approval> found;
   for (const Approval& a : approvals) {
     if (a.form == form && a.state != ApprovalState::kVoid) found = a;
@@ -50,20 +52,19 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
   const Money warranty = warranty_total(lines);
   const Money paid = paid_total(lines);
 
-  if (ticket.needs_factory) {
+  if (requires_repair_notice(ticket)) {
     all.push_back(approval_requirement(
         "repair notice approval (表4)", "a repair with production or the technical department",
-        latest(approvals, ApprovalForm::kRepairNotice), rules.approvals.repair_notice));
+        latest(approvals, ticket_form::kRepairNotice), rules.approvals.repair_notice));
   }
-  // 表5: 三包服务费用超过1000元 — strictly over; 1000.00 exactly needs none.
-  if (warranty > rules.approvals.budget_threshold) {
+  if (requires_budget_approval(rules, warranty)) {
     all.push_back(
         approval_requirement("budget approval (表5)",
                              fmt::format("warranty cost {} is over {} and", format_money(warranty),
                                          format_money(rules.approvals.budget_threshold)),
-                             latest(approvals, ApprovalForm::kBudget), rules.approvals.budget));
+                             latest(approvals, ticket_form::kBudget), rules.approvals.budget));
   }
-  if (ticket.coverage == Coverage::kPaid && !ticket.free_repair && lines.empty()) {
+  if (requires_costing(ticket, lines)) {
     StartRequirement r;
     r.rule = "paid repair costing (保外)";
     r.explanation =
@@ -71,11 +72,11 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
         "quote`";
     all.push_back(r);
   }
-  if (paid > Money{0} && !ticket.free_repair) {
+  if (requires_paid_repair_approval(ticket, paid)) {
     all.push_back(approval_requirement(
         "paid repair approval", fmt::format("paid cost {}", format_money(paid)),
-        latest(approvals, ApprovalForm::kPaidRepair), rules.approvals.paid_repair));
-    if (paid > rules.costs.large_paid_repair) {
+        latest(approvals, ticket_form::kPaidRepair), rules.approvals.paid_repair));
+    if (requires_quotation_and_contract(rules, paid)) {
       StartRequirement r;
       r.rule = "quotation and repair contract (维修项目表, 维修合同)";
       r.satisfied = ticket.itemised && !ticket.contract_no.empty();
@@ -88,9 +89,7 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
       all.push_back(r);
     }
   }
-  // Warranty lines on a repair outside warranty charge the company: a free repair (GM).
-  if (ticket.coverage == Coverage::kPaid && warranty > Money{0} && !ticket.free_repair &&
-      !ticket.waiver_requested) {
+  if (requires_free_repair_approval(ticket, warranty)) {
     StartRequirement r;
     r.rule = "free repair approval";
     r.explanation = fmt::format(
@@ -101,12 +100,11 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
   }
   if (ticket.waiver_requested && !ticket.free_repair) {
     all.push_back(approval_requirement("free repair approval", "a free repair outside warranty",
-                                       latest(approvals, ApprovalForm::kFreeRepair),
+                                       latest(approvals, ticket_form::kFreeRepair),
                                        rules.approvals.free_repair));
   }
-  // Outside warranty a claimed quality defect decides who pays: wait for the answer.
-  if (ticket.quality_claim && ticket.coverage == Coverage::kPaid) {
-    const std::optional<Approval> quality = latest(approvals, ApprovalForm::kQualityDefect);
+  if (waits_for_quality_decision(ticket)) {
+    const std::optional<Approval> quality = latest(approvals, ticket_form::kQualityDefect);
     if (quality && quality->state == ApprovalState::kPending) {
       all.push_back(approval_requirement(
           "quality defect decision", "a quality defect outside warranty", quality, quality->chain));
@@ -118,8 +116,7 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
 SlaStatus sla_status(const Rules& rules, const Ticket& ticket, const std::vector<Pause>& pauses,
                      const std::optional<WorkRecord>& record, Timestamp now) {
   SlaStatus sla;
-  const auto hours = rules.sla.response_hours.find(ticket.priority);
-  sla.limit_seconds = (hours != rules.sla.response_hours.end() ? hours->second : 0) * 3600LL;
+  sla.limit_seconds = response_limit_seconds(rules, ticket.priority);
   if (record) sla.arrived = record->arrived;
   const Timestamp until = record ? record->arrived : now;
   for (const Pause& pause : pauses) {

@@ -42,14 +42,14 @@ AuditJson lines_json(const std::vector<CostLine>& lines) {
 }
 
 Ticket load_ticket(Context& ctx, const std::string& number) {
-  if (std::optional<Ticket> found = ctx.store.find_ticket(trim(number))) return *found;
+  if (std::optional<Ticket> found = ctx.store.tickets().find(trim(number))) return *found;
   throw Error(ErrorCode::kNotFound, fmt::format("ticket {} does not exist", number),
               "`aftersales ticket list` shows the tickets");
 }
 
 void save_ticket(Context& ctx, const Ticket& before, const Ticket& after, const std::string& action,
                  const AuditJson& extra_before, const AuditJson& extra_after) {
-  ctx.store.update_ticket(after);
+  ctx.store.tickets().update(after);
   AuditJson old_values = ticket_json(before);
   AuditJson new_values = ticket_json(after);
   old_values.update(extra_before);

@@ -4,6 +4,7 @@
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
 #include "aftersales/store/store.h"
+#include "aftersales/tickets/ticket_forms.h"
 #include "aftersales/tickets/tickets.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_records.h"
@@ -15,19 +16,17 @@ TicketView show_ticket(Context& ctx, const std::string& number) {
   TicketView view;
   view.ticket = load_ticket(ctx, number);
   const Ticket& t = view.ticket;
-  view.lines = ctx.store.cost_lines(t.id);
+  view.lines = ctx.store.tickets().cost_lines(t.id);
   view.warranty_total = warranty_total(view.lines);
   view.paid_total = paid_total(view.lines);
-  ApprovalFilter filter;
-  filter.subject = t.number;
-  view.approvals = ctx.store.list_approvals(filter);
+  view.approvals = ctx.store.approvals().list(ApprovalFilter::of(ticket_subject(t.number)));
   std::vector<Approval> live;
   for (const Approval& a : view.approvals) {
     if (a.state != ApprovalState::kVoid) live.push_back(a);
   }
   view.requirements = start_requirements(ctx.rules, t, view.lines, live);
-  view.pauses = ctx.store.pauses(t.id);
-  view.record = ctx.store.find_work_record(t.id);
+  view.pauses = ctx.store.tickets().pauses(t.id);
+  view.record = ctx.store.tickets().find_work_record(t.id);
   view.sla = sla_status(ctx.rules, t, view.pauses, view.record, ctx.now());
   view.next_steps = allowed_actions(t.state);
   AuditQuery history;
@@ -68,10 +67,10 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
   if (query.assignee) filter.assignee = trim(*query.assignee);
 
   std::vector<TicketSummary> result;
-  for (Ticket& ticket : ctx.store.list_tickets(filter)) {
+  for (Ticket& ticket : ctx.store.tickets().list(filter)) {
     TicketSummary summary;
-    summary.sla = sla_status(ctx.rules, ticket, ctx.store.pauses(ticket.id),
-                             ctx.store.find_work_record(ticket.id), ctx.now());
+    summary.sla = sla_status(ctx.rules, ticket, ctx.store.tickets().pauses(ticket.id),
+                             ctx.store.tickets().find_work_record(ticket.id), ctx.now());
     if (query.overdue && !summary.sla.overdue) continue;
     summary.ticket = std::move(ticket);
     result.push_back(std::move(summary));

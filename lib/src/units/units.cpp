@@ -120,7 +120,7 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
   read_unit_fields(ctx, reader, fields, unit);
   reader.throw_if_any(fmt::format("unit {}", serial));
   ctx.store.write([&] {
-    if (ctx.store.find_unit(unit.serial)) {
+    if (ctx.store.archive().find_unit(unit.serial)) {
       throw Error(
           ErrorCode::kInvalidInput,
           fmt::format("unit {} exists already (serial no. 出厂编号 is unique)", unit.serial),
@@ -129,7 +129,7 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
                       unit.serial, unit.serial));
     }
     check_references(ctx, unit);
-    ctx.store.insert_unit(unit);
+    ctx.store.archive().insert_unit(unit);
     record_addition(ctx, "unit", unit.serial, to_json(unit));
   });
   return unit;
@@ -148,7 +148,7 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
     const std::string action =
         after.customer_code != before.customer_code ? "change-owner" : "edit";
     if (record_difference(ctx, "unit", before.serial, action, to_json(before), to_json(after))) {
-      ctx.store.update_unit(after);
+      ctx.store.archive().update_unit(after);
     }
   });
   return after;
@@ -177,7 +177,7 @@ Unit accept_unit(Context& ctx, const std::string& serial, const std::string& dat
     after.accepted_by = reader.text("signer", signer, true);
     reader.throw_if_any(fmt::format("unit {}", serial));
     if (record_difference(ctx, "unit", before.serial, "accept", to_json(before), to_json(after))) {
-      ctx.store.update_unit(after);
+      ctx.store.archive().update_unit(after);
     }
   });
   return after;
@@ -203,7 +203,7 @@ UnitNote add_unit_note(Context& ctx, const std::string& serial, const std::strin
     note.serial = get_unit(ctx, serial).serial;
     note.at = ctx.now();
     note.actor = ctx.actor.user;
-    ctx.store.insert_unit_note(note);
+    ctx.store.archive().insert_unit_note(note);
     record_change(ctx, "unit", note.serial, "note", "",
                   AuditJson{{"kind", note_kind_name(note.kind)}, {"text", note.text}}.dump());
   });
@@ -211,7 +211,7 @@ UnitNote add_unit_note(Context& ctx, const std::string& serial, const std::strin
 }
 
 Unit get_unit(Context& ctx, const std::string& serial) {
-  if (std::optional<Unit> found = ctx.store.find_unit(trim(serial))) return *found;
+  if (std::optional<Unit> found = ctx.store.archive().find_unit(trim(serial))) return *found;
   throw Error(ErrorCode::kNotFound,
               fmt::format("unit {} does not exist in the factory archive", serial),
               fmt::format("register it first with `aftersales unit add {} --model M --customer C "
@@ -229,7 +229,7 @@ UnitArchive unit_archive(Context& ctx, const std::string& serial) {
   archive.filing_overdue =
       !archive.missing.empty() &&
       ctx.today().days - archive.unit.shipped_on.days > ctx.rules.archive.complete_within_days;
-  archive.notes = ctx.store.list_unit_notes(archive.unit.serial);
+  archive.notes = ctx.store.archive().list_unit_notes(archive.unit.serial);
   AuditQuery changes;
   changes.entity = "unit";
   changes.entity_id = archive.unit.serial;
@@ -242,13 +242,13 @@ std::vector<UnitSummary> list_units(Context& ctx, const UnitQuery& query) {
   if (query.model) filter.model_code = get_model(ctx, *query.model).code;
   if (query.customer) filter.customer_code = get_customer(ctx, *query.customer).code;
   std::map<std::string, Model> models;
-  for (Model& m : ctx.store.list_models()) models.emplace(m.code, std::move(m));
+  for (Model& m : ctx.store.archive().list_models()) models.emplace(m.code, std::move(m));
   std::map<std::string, Customer> customers;
-  for (Customer& c : ctx.store.list_customers()) customers.emplace(c.code, std::move(c));
+  for (Customer& c : ctx.store.archive().list_customers()) customers.emplace(c.code, std::move(c));
 
   const Date today = ctx.today();
   std::vector<UnitSummary> result;
-  for (Unit& unit : ctx.store.list_units(filter)) {
+  for (Unit& unit : ctx.store.archive().list_units(filter)) {
     const Customer& customer = customers.at(unit.customer_code);
     UnitSummary summary;
     summary.warranty = warranty_on(unit, models.at(unit.model_code), today);

@@ -1,4 +1,6 @@
 // One approval mechanism for every form that needs one: a chain of roles signing in order.
+// Which forms exist, and what a decision does to its subject, is registered by the areas that
+// own them (approvals/approval_forms.h).
 #pragma once
 
 #include <cstdint>
@@ -11,24 +13,21 @@
 
 namespace aftersales {
 
-// What is being approved, with the rules key of its chain.
-enum class ApprovalForm {
-  kRepairNotice,   // 表4 售后维修通知单: approvals.repair_notice
-  kBudget,         // 表5 售后服务费用预算审批单: approvals.budget
-  kPaidRepair,     // 保外维修费用核算: approvals.paid_repair
-  kFreeRepair,     // free repair outside warranty: approvals.free_repair
-  kQualityDefect,  // 质量问题确认: approvals.quality_confirm (+ free_repair outside warranty)
-};
-
 enum class ApprovalState { kPending, kApproved, kRejected, kVoid };
 
-// `表4`, `表5`, `paid repair`, `free repair`, `quality defect`.
-const char* form_name(ApprovalForm form);
-// `repair_notice`, `budget`, ... (stored, and the rules key of the chain).
-const char* form_key(ApprovalForm form);
-std::optional<ApprovalForm> parse_form_key(const std::string& key);
 const char* approval_state_name(ApprovalState state);
 std::optional<ApprovalState> parse_approval_state(const std::string& name);
+
+// What an approval decides on: a record of some kind, named by its number (DOMAIN.md: an
+// approval's subject is the number of the record it decides on).
+struct ApprovalSubject {
+  std::string kind;  // "ticket", ...
+  std::string id;    // SR-2026-000001, ...
+
+  friend bool operator==(const ApprovalSubject& a, const ApprovalSubject& b) {
+    return a.kind == b.kind && a.id == b.id;
+  }
+};
 
 struct Signature {
   int step = 0;  // 0-based position in the chain
@@ -41,8 +40,8 @@ struct Signature {
 
 struct Approval {
   std::int64_t id = 0;
-  ApprovalForm form = ApprovalForm::kRepairNotice;
-  std::string subject;  // the ticket number
+  std::string form;  // the form's key, e.g. "budget" (表5); approval_forms.h
+  ApprovalSubject subject;
   std::vector<std::string> chain;
   ApprovalState state = ApprovalState::kPending;
   std::string requested_by;
@@ -53,6 +52,11 @@ struct Approval {
 
   // The step waiting for a signature (signatures.size()), valid while pending.
   int current_step() const { return static_cast<int>(signatures.size()); }
+  // The role that signs the current step; empty when the approval is not pending.
+  std::string current_role() const {
+    const auto step = static_cast<std::size_t>(current_step());
+    return state == ApprovalState::kPending && step < chain.size() ? chain[step] : std::string();
+  }
 };
 
 }  // namespace aftersales

@@ -1,7 +1,7 @@
 // Approvals (审批) of every form: an approver's inbox, approve and reject. Only a user holding
 // the current step's role signs it; whoever raised the request signs no step of it; nobody
-// signs two steps of one chain. A rejection sends the ticket back to analysis with the reason
-// (a declined quality confirmation only means the fault is not a quality defect).
+// signs two steps of one chain. What a decision does to its subject is the form's own
+// (approval_forms.h): a rejected ticket approval sends the ticket back to analysis.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ namespace aftersales {
 struct ApprovalQuery {
   bool pending = false;                // only those waiting for a signature
   bool mine = false;                   // only those the acting user may sign now
-  std::optional<std::string> subject;  // a ticket number
+  std::optional<std::string> subject;  // only those deciding on the record of this number
 };
 
 std::vector<Approval> list_approvals(Context& ctx, const ApprovalQuery& query);

@@ -10,6 +10,9 @@
 
 namespace aftersales {
 
+// What an import writes: one entity's rows, by natural key.
+enum class ImportEntity { kCustomers, kModels, kUnits, kTickets };
+
 struct ImportBatch {
   std::int64_t id = 0;
   std::string entity;   // customer, model, unit, ticket

@@ -16,8 +16,6 @@
 
 namespace aftersales {
 
-enum class ImportEntity { kCustomers, kModels, kUnits, kTickets };
-
 // customers | models | units | tickets
 std::optional<ImportEntity> parse_import_entity(const std::string& name);
 

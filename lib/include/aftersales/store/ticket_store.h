@@ -1,0 +1,59 @@
+// The tickets' port to storage: service requests (表3) with their cost lines (表5, 维修项目表),
+// SLA pauses and the signed work record (表6). Reads return nothing for a missing key; inserts
+// set the record's id. While an import session is open (import_store.h) every ticket insert and
+// update records its batch on the row. Engine failures throw Error(kStorageUnavailable).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aftersales/tickets/ticket.h"
+
+namespace aftersales {
+
+struct TicketFilter {
+  std::optional<TicketState> state;
+  std::optional<std::string> assignee;
+  std::optional<Timestamp> reported_from;  // reported_at >= from
+  std::optional<Timestamp> reported_to;    // reported_at < to
+};
+
+class TicketStore {
+ public:
+  virtual ~TicketStore() = default;
+
+  // 1, 2, ... per year, never the same number twice (call inside Store::write()).
+  virtual std::int64_t next_number_in_year(int year) = 0;
+  // Makes the year's sequence continue after `at_least` (an imported SR-YYYY-NNNNNN).
+  virtual void raise_sequence(int year, std::int64_t at_least) = 0;
+
+  virtual std::optional<Ticket> find(const std::string& number) = 0;
+  virtual std::vector<Ticket> list(const TicketFilter& filter) = 0;  // by id
+  // A duplicate number throws Error(kConflict).
+  virtual void insert(Ticket& ticket) = 0;
+  // Inserts the ticket unless one with its number exists; returns false, writing nothing, when
+  // one does (the importer's upsert tries the insert first: most rows of an import are new).
+  virtual bool insert_if_new(Ticket& ticket) = 0;
+  // Saves the fields that change after intake (state, analysis, flags, priority, due time).
+  virtual void update(const Ticket& ticket) = 0;
+  // Rewrites the intake fields of an imported ticket (unit, channel, category, description,
+  // reported time, km, coverage, priority, due time).
+  virtual void update_intake(const Ticket& ticket) = 0;
+  // Removes an imported ticket (an import's revert); Error(kRuleViolation) when work was
+  // typed onto it since (cost lines, pauses, a work record, approvals).
+  virtual void remove(const std::string& number) = 0;
+
+  virtual std::vector<CostLine> cost_lines(std::int64_t ticket_id) = 0;  // in position order
+  virtual void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) = 0;
+
+  virtual std::vector<Pause> pauses(std::int64_t ticket_id) = 0;  // oldest first
+  virtual void insert_pause(std::int64_t ticket_id, const Pause& pause) = 0;
+  virtual void end_open_pause(std::int64_t ticket_id, Timestamp to) = 0;
+
+  virtual std::optional<WorkRecord> find_work_record(std::int64_t ticket_id) = 0;
+  virtual void insert_work_record(std::int64_t ticket_id, const WorkRecord& record) = 0;
+};
+
+}  // namespace aftersales

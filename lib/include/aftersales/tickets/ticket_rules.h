@@ -1,0 +1,53 @@
+// The ticket's rules, each in one place and pure (no database, no clock): raising an approval
+// and checking it before the service starts call the same function. Every number is a key of
+// the rules (seed values as defaults).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "aftersales/core/money.h"
+#include "aftersales/rules/rules.h"
+#include "aftersales/tickets/ticket.h"
+
+namespace aftersales {
+
+// 表5 售后服务费用预算审批单: a warranty service whose cost is over [approvals] budget_threshold
+// (三包服务费用超过1000元) needs the budget chain before it is given. Strictly over: 1,000.00
+// needs none, 1,000.01 does.
+bool requires_budget_approval(const Rules& rules, Money warranty_total);
+
+// 保外维修: paid lines are costed and approved by a leader ([approvals] paid_repair) before work
+// starts; a repair made free needs no paid costing.
+bool requires_paid_repair_approval(const Ticket& ticket, Money paid_total);
+
+// A repair outside warranty is costed before work starts (配件费、维修工时费、旅差费): true
+// while a paid, not free, ticket has no cost lines.
+bool requires_costing(const Ticket& ticket, const std::vector<CostLine>& lines);
+
+// A large paid repair (over [costs] large_paid_repair) needs an itemised quotation (维修项目表)
+// and a repair contract number (维修合同) before work starts. Strictly over.
+bool requires_quotation_and_contract(const Rules& rules, Money paid_total);
+
+// 表4 售后维修通知单: the service staff cannot solve it alone and production or the technical
+// department must help; a leader approves the notice before the repair.
+bool requires_repair_notice(const Ticket& ticket);
+
+// Warranty lines on a ticket outside warranty charge the company: they are a free repair and
+// need the GM's approval ([approvals] free_repair) unless one was asked for already.
+bool requires_free_repair_approval(const Ticket& ticket, Money warranty_total);
+
+// A quality defect claimed outside warranty decides who pays: the service waits for the answer
+// of the technical department (and the GM) while that approval is pending.
+bool waits_for_quality_decision(const Ticket& ticket);
+
+// The response limit of `priority` (arrival on site) in seconds, from [sla.response_hours];
+// 0 for a priority the rules do not know.
+std::int64_t response_limit_seconds(const Rules& rules, const std::string& priority);
+
+// A major warranty repair (warranty cost over [warranty] major_repair) makes a follow-up visit
+// (表2) due within [visits] major_repair_days of finishing it. Strictly over.
+bool is_major_warranty_repair(const Rules& rules, Money warranty_total);
+
+}  // namespace aftersales

@@ -1,0 +1,179 @@
+// The engine port: what the areas' SQL needs from a database engine (private to
+// lib/src/store). The areas write their SQL once against this interface, with `?N` parameters
+// and the syntax SQLite and PostgreSQL share (RETURNING, ON CONFLICT, CTEs); a driver per
+// engine (engine/sqlite_database.cpp) holds the connection, transactions, the statement cache,
+// migrations and whatever else differs between dialects.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "aftersales/core/money.h"
+#include "aftersales/core/time.h"
+
+namespace aftersales::store {
+
+// Why the engine failed, as the library's callers need to tell it apart.
+enum class DbFailure {
+  kBusy,             // locked by another writer past the busy timeout
+  kReadOnly,         // the file or connection cannot be written
+  kFull,             // the disk is full
+  kNotADatabase,     // the file is not a database of this engine
+  kUniqueViolation,  // a UNIQUE or PRIMARY KEY constraint: the row exists already
+  kReferenced,       // a FOREIGN KEY constraint: the row is referred to, or refers to nothing
+  kConstraint,       // another constraint (CHECK, NOT NULL)
+  kOther,            // anything else: I/O error, corruption, a bug
+};
+
+// A failure of the engine, thrown by drivers and translated into Error by guarded().
+class DbError : public std::runtime_error {
+ public:
+  DbError(DbFailure failure, const std::string& message)
+      : std::runtime_error(message), failure_(failure) {}
+  DbFailure failure() const noexcept { return failure_; }
+
+ private:
+  DbFailure failure_;
+};
+
+// Translates a DbError into the library's Error, saying what we were `doing`: busy, read-only,
+// full and other failures into kStorageUnavailable (retry later), a UNIQUE violation into
+// kConflict, another constraint into kInvalidInput, "not a database" into kUsage.
+[[noreturn]] void rethrow_as_error(const DbError& error, const std::string& doing);
+
+// Runs `body`, translating engine failures into Error with what we were doing.
+template <typename Body>
+auto guarded(const std::string& doing, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const DbError& e) {
+    rethrow_as_error(e, doing);
+  }
+}
+
+// A prepared statement. Parameters are 1-based (`?1`), columns 0-based. Text is copied when
+// bound. Methods throw DbError.
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  virtual void bind_null(int index) = 0;
+  virtual void bind(int index, std::int64_t value) = 0;
+  virtual void bind(int index, const std::string& text) = 0;
+  // Steps to the next row of a query; false when there is none left.
+  virtual bool step() = 0;
+  // Runs a statement that returns no rows; returns the number of rows it changed.
+  virtual std::int64_t run() = 0;
+  virtual bool is_null(int column) = 0;
+  virtual std::int64_t int64(int column) = 0;
+  virtual std::string text(int column) = 0;
+  // Ends the current run and clears the bindings, so that no statement keeps a read open.
+  virtual void reset() = 0;
+};
+
+// A statement in use: reset when the use ends. Either borrowed from the database's cache or
+// owned (a statement prepared for one use).
+class Query {
+ public:
+  explicit Query(Statement& cached) : statement_(&cached) {}
+  explicit Query(std::unique_ptr<Statement> owned)
+      : owned_(std::move(owned)), statement_(owned_.get()) {}
+  ~Query() {
+    try {
+      statement_->reset();
+    } catch (const DbError&) {
+      // Resetting reports the last run's failure again; it was reported where it happened.
+    }
+  }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  Statement* operator->() { return statement_; }
+  Statement& operator*() { return *statement_; }
+
+ private:
+  std::unique_ptr<Statement> owned_;
+  Statement* statement_;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // Runs `work` in one write transaction; commits when it returns, rolls back and rethrows
+  // when it throws. Nested calls join the outer transaction. Throws Error(kStorageUnavailable)
+  // when the database stays locked past the busy timeout, is read-only or the disk is full.
+  virtual void write(const std::function<void()>& work) = 0;
+
+  // The statement of `sql`, prepared once per connection and kept: `sql` is the cache key by
+  // its address (a string literal or a static string, never a temporary). No use of the same
+  // `sql` may nest.
+  virtual Query cached(const char* sql) = 0;
+  // A statement prepared for one use.
+  virtual Query prepare(const std::string& sql) = 0;
+  // Runs statements without parameters or rows (DDL).
+  virtual void exec(const std::string& sql) = 0;
+
+  // The schema version of the open database (the last migration applied).
+  virtual int schema_version() = 0;
+  // Copies the whole database to `path` consistently while others keep working. Throws
+  // Error(kStorageUnavailable) when the copy cannot be written.
+  virtual void backup_to(const std::string& path) = 0;
+
+  // A large load into the empty `table` begins inside the current write: its secondary
+  // indexes (not its UNIQUE keys) are dropped until restore_secondary_indexes() builds them
+  // again in the same transaction (a rollback puts them back too). Returns whether any were
+  // dropped. `table` is a name of the schema, never input.
+  virtual bool drop_secondary_indexes(const std::string& table) = 0;
+  virtual void restore_secondary_indexes() = 0;
+};
+
+// --- Binding and reading helpers shared by the areas' SQL --------------------------------
+
+template <typename T>
+void bind_optional(Statement& statement, int index, const std::optional<T>& value) {
+  if (value) {
+    statement.bind(index, static_cast<std::int64_t>(*value));
+  } else {
+    statement.bind_null(index);
+  }
+}
+
+inline void bind_optional(Statement& statement, int index, const std::optional<Money>& value) {
+  bind_optional(statement, index, value ? std::optional<std::int64_t>(value->fen) : std::nullopt);
+}
+
+inline void bind_optional(Statement& statement, int index, const std::optional<Timestamp>& at) {
+  bind_optional(statement, index, at ? std::optional<std::int64_t>(at->seconds) : std::nullopt);
+}
+
+inline void bind_date(Statement& statement, int index, const std::optional<Date>& date) {
+  if (date) {
+    statement.bind(index, format_date(*date));
+  } else {
+    statement.bind_null(index);
+  }
+}
+
+template <typename T>
+std::optional<T> optional_column(Statement& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return static_cast<T>(row.int64(column));
+}
+
+inline std::optional<Date> date_column(Statement& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return parse_date(row.text(column));
+}
+
+inline std::optional<Timestamp> time_column(Statement& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return Timestamp{row.int64(column)};
+}
+
+inline bool flag_column(Statement& row, int column) { return row.int64(column) != 0; }
+
+}  // namespace aftersales::store

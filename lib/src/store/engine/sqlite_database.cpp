@@ -1,0 +1,283 @@
+#include "store/engine/sqlite_database.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <cstdio>
+#include <filesystem>
+#include <unordered_map>
+#include <vector>
+
+#include "aftersales/core/error.h"
+#include "store/engine/migrations.h"
+
+namespace aftersales::store {
+namespace {
+
+DbFailure failure_of(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return DbFailure::kBusy;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return DbFailure::kReadOnly;
+    case SQLITE_FULL:
+      return DbFailure::kFull;
+    case SQLITE_NOTADB:
+      return DbFailure::kNotADatabase;
+    case SQLITE_CONSTRAINT:
+      switch (e.getExtendedErrorCode()) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          return DbFailure::kUniqueViolation;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          return DbFailure::kReferenced;
+        default:
+          return DbFailure::kConstraint;
+      }
+    default:
+      return DbFailure::kOther;
+  }
+}
+
+[[noreturn]] void rethrow(const SQLite::Exception& e) { throw DbError(failure_of(e), e.what()); }
+
+// Runs `body`, turning SQLiteCpp's exceptions into DbError.
+template <typename Body>
+auto translated(Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    rethrow(e);
+  }
+}
+
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(SQLite::Database& db, const char* sql)
+      : statement_(translated([&] { return SQLite::Statement(db, sql); })) {}
+
+  void bind_null(int index) override {
+    translated([&] { statement_.bind(index); });
+  }
+  void bind(int index, std::int64_t value) override {
+    translated([&] { statement_.bind(index, value); });
+  }
+  void bind(int index, const std::string& text) override {
+    translated([&] { statement_.bind(index, text); });
+  }
+  bool step() override {
+    return translated([&] { return statement_.executeStep(); });
+  }
+  std::int64_t run() override {
+    return translated([&] { return static_cast<std::int64_t>(statement_.exec()); });
+  }
+  bool is_null(int column) override {
+    return translated([&] { return statement_.getColumn(column).isNull(); });
+  }
+  std::int64_t int64(int column) override {
+    return translated([&] { return statement_.getColumn(column).getInt64(); });
+  }
+  std::string text(int column) override {
+    return translated([&] { return statement_.getColumn(column).getString(); });
+  }
+  void reset() override {
+    statement_.tryReset();
+    statement_.clearBindings();
+  }
+
+ private:
+  SQLite::Statement statement_;
+};
+
+void check_path(const std::string& path, const SqliteOptions& options) {
+  if (path == ":memory:") return;
+  if (std::filesystem::is_directory(path)) {
+    throw Error(ErrorCode::kUsage, fmt::format("database {} is a directory", path),
+                "name the database file with --db or AFTERSALES_DB");
+  }
+  if (!options.create && !std::filesystem::exists(path)) {
+    throw Error(ErrorCode::kUsage, fmt::format("database {} does not exist", path),
+                "create it with `aftersales init`, or name another with --db or AFTERSALES_DB");
+  }
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(const std::string& path, const SqliteOptions& options)
+      : path_(path),
+        busy_timeout_ms_(options.busy_timeout_ms),
+        db_(guarded(fmt::format("opening {}", path), [&] {
+          check_path(path, options);
+          return translated([&] {
+            return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                    options.busy_timeout_ms);
+          });
+        })) {
+    guarded(fmt::format("opening {}", path), [&] {
+      exec("PRAGMA foreign_keys = ON");
+      const int version = schema_version();
+      if (version > latest_schema_version()) {
+        throw Error(ErrorCode::kUsage,
+                    fmt::format("database {} has schema version {}, newer than this aftersales "
+                                "knows ({}); it was left untouched",
+                                path, version, latest_schema_version()),
+                    "use the newer aftersales that last wrote it");
+      }
+      if (path != ":memory:") exec("PRAGMA journal_mode = WAL");
+      migrate();
+      if (options.read_only) exec("PRAGMA query_only = ON");
+    });
+  }
+
+  void write(const std::function<void()>& work) override {
+    if (write_depth_ > 0) {
+      work();
+      return;
+    }
+    guarded(fmt::format("starting a change in {}", path_), [&] { exec("BEGIN IMMEDIATE"); });
+    ++write_depth_;
+    try {
+      work();
+      exec("COMMIT");
+      --write_depth_;
+    } catch (...) {
+      --write_depth_;
+      dropped_indexes_.clear();  // the rollback puts them back
+      try {
+        db_.exec("ROLLBACK");
+      } catch (const SQLite::Exception&) {
+        // The transaction is already gone (SQLite rolled it back itself); nothing to undo.
+      }
+      try {
+        throw;
+      } catch (const DbError& e) {
+        rethrow_as_error(e, fmt::format("writing to {}", path_));
+      }
+    }
+  }
+
+  Query cached(const char* sql) override {
+    std::unique_ptr<SqliteStatement>& statement = statements_[sql];
+    if (!statement) statement = std::make_unique<SqliteStatement>(db_, sql);
+    return Query(*statement);
+  }
+
+  Query prepare(const std::string& sql) override {
+    return Query(std::make_unique<SqliteStatement>(db_, sql.c_str()));
+  }
+
+  void exec(const std::string& sql) override {
+    translated([&] { db_.exec(sql); });
+  }
+
+  int schema_version() override {
+    return guarded("reading the schema version", [&] {
+      return translated([&] { return db_.execAndGet("PRAGMA user_version"); }).getInt();
+    });
+  }
+
+  void backup_to(const std::string& path) override;
+
+  bool drop_secondary_indexes(const std::string& table) override {
+    // The schema's own CREATE INDEX statements; UNIQUE constraints have none (sql IS NULL) and
+    // stay, as an upsert looks rows up by their natural key.
+    std::vector<std::pair<std::string, std::string>> indexes;
+    {
+      Query query = prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql "
+          "IS NOT NULL ORDER BY name");
+      query->bind(1, table);
+      while (query->step()) indexes.emplace_back(query->text(0), query->text(1));
+    }
+    for (const auto& [name, sql] : indexes) {
+      exec(fmt::format("DROP INDEX \"{}\"", name));
+      dropped_indexes_.push_back(sql);
+    }
+    return !indexes.empty();
+  }
+
+  void restore_secondary_indexes() override {
+    for (const std::string& sql : dropped_indexes_) exec(sql);
+    dropped_indexes_.clear();
+  }
+
+ private:
+  void migrate() {
+    if (schema_version() >= latest_schema_version()) return;
+    write([this] {
+      // Another process may have migrated while we waited for the write lock: read again.
+      const int version = schema_version();
+      for (const Migration& migration : migrations()) {
+        if (migration.version <= version) continue;
+        exec(migration.sql);
+        exec(fmt::format("PRAGMA user_version = {}", migration.version));
+      }
+    });
+  }
+
+  std::string path_;
+  int busy_timeout_ms_;
+  SQLite::Database db_;
+  // After db_: the statements are finalized before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> statements_;
+  int write_depth_ = 0;
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
+};
+
+void SqliteDatabase::backup_to(const std::string& path) {
+  // Copy into a temporary file beside the target, then rename: a reader of `path` never sees
+  // half a backup. The copy reads one consistent snapshot; in WAL mode writers go on meanwhile.
+  std::error_code same_error;
+  if (std::filesystem::equivalent(path, path_, same_error)) {
+    throw Error(ErrorCode::kInvalidInput,
+                fmt::format("{} is the database itself; a backup goes to another file", path),
+                "name a new file, e.g. aftersales-2026-11-27.db");
+  }
+  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
+  try {
+    {
+      SQLite::Database target(temporary, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      SQLite::Backup backup(target, db_);
+      // Another connection may hold a lock for a moment; retry within the busy timeout.
+      for (int waited_ms = 0; backup.executeStep(-1) != SQLITE_DONE; waited_ms += 50) {
+        if (waited_ms > busy_timeout_ms_) {
+          throw SQLite::Exception("database is locked", SQLITE_BUSY);
+        }
+        ::usleep(50 * 1000);
+      }
+    }
+    std::filesystem::rename(temporary, path);
+  } catch (const SQLite::Exception& e) {
+    std::remove(temporary.c_str());
+    rethrow_as_error(DbError(failure_of(e), e.what()), fmt::format("backing up to {}", path));
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::remove(temporary.c_str());
+    throw Error(ErrorCode::kStorageUnavailable,
+                fmt::format("backing up to {}: {}", path, e.code().message()),
+                "check that the directory exists and is writable");
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite_database(const std::string& path,
+                                               const SqliteOptions& options) {
+  return std::make_unique<SqliteDatabase>(path, options);
+}
+
+}  // namespace aftersales::store
+
+namespace aftersales {
+
+int latest_schema_version() {
+  const auto& all = store::migrations();
+  return all.empty() ? 0 : all.back().version;
+}
+
+}  // namespace aftersales

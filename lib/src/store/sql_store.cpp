@@ -1,0 +1,48 @@
+// The Store: the engine's connection and every area's port over it.
+#include <memory>
+
+#include "store/engine/sqlite_database.h"
+#include "store/sql_stores.h"
+
+namespace aftersales {
+namespace store {
+namespace {
+
+class SqlStore final : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<Database> db)
+      : db_(std::move(db)),
+        archive_(*db_, stamp_),
+        tickets_(*db_, stamp_),
+        approvals_(*db_),
+        imports_(*db_, stamp_),
+        audit_(*db_) {}
+
+  void write(const std::function<void()>& work) override { db_->write(work); }
+  int schema_version() override { return db_->schema_version(); }
+  void backup_to(const std::string& path) override { db_->backup_to(path); }
+
+  ArchiveStore& archive() override { return archive_; }
+  TicketStore& tickets() override { return tickets_; }
+  ApprovalStore& approvals() override { return approvals_; }
+  ImportStore& imports() override { return imports_; }
+  AuditStore& audit() override { return audit_; }
+
+ private:
+  std::unique_ptr<Database> db_;
+  ImportStamp stamp_;
+  SqlArchiveStore archive_;
+  SqlTicketStore tickets_;
+  SqlApprovalStore approvals_;
+  SqlImportStore imports_;
+  SqlAuditStore audit_;
+};
+
+}  // namespace
+}  // namespace store
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOptions& options) {
+  return std::make_unique<store::SqlStore>(store::open_sqlite_database(path, options));
+}
+
+}  // namespace aftersales

@@ -1,0 +1,122 @@
+// The areas' ports written in SQL once, against the engine port (private to lib/src/store).
+// Each class holds the engine and the import stamp it shares with the others; none holds
+// state of its own.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "aftersales/store/store.h"
+#include "store/engine/database.h"
+
+namespace aftersales::store {
+
+// The batch that stamps the rows written now: set while an import session is open.
+struct ImportStamp {
+  std::optional<std::int64_t> batch;
+};
+
+class SqlArchiveStore final : public ArchiveStore {
+ public:
+  SqlArchiveStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
+
+  std::optional<Customer> find_customer(const std::string& code) override;
+  std::vector<Customer> list_customers() override;
+  void insert_customer(Customer& customer) override;
+  void update_customer(const Customer& customer) override;
+  void remove_customer(const std::string& code) override;
+
+  std::optional<Model> find_model(const std::string& code) override;
+  std::vector<Model> list_models() override;
+  void insert_model(Model& model) override;
+  void update_model(const Model& model) override;
+  void remove_model(const std::string& code) override;
+
+  std::optional<Unit> find_unit(const std::string& serial) override;
+  std::vector<Unit> list_units(const UnitFilter& filter) override;
+  void insert_unit(Unit& unit) override;
+  void update_unit(const Unit& unit) override;
+  void remove_unit(const std::string& serial) override;
+
+  void insert_unit_note(UnitNote& note) override;
+  std::vector<UnitNote> list_unit_notes(const std::string& serial) override;
+
+ private:
+  std::int64_t id_of(const char* sql, const std::string& key, const char* what);
+
+  Database& db_;
+  const ImportStamp& stamp_;
+};
+
+class SqlTicketStore final : public TicketStore {
+ public:
+  SqlTicketStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
+
+  std::int64_t next_number_in_year(int year) override;
+  void raise_sequence(int year, std::int64_t at_least) override;
+  std::optional<Ticket> find(const std::string& number) override;
+  std::vector<Ticket> list(const TicketFilter& filter) override;
+  void insert(Ticket& ticket) override;
+  bool insert_if_new(Ticket& ticket) override;
+  void update(const Ticket& ticket) override;
+  void update_intake(const Ticket& ticket) override;
+  void remove(const std::string& number) override;
+  std::vector<CostLine> cost_lines(std::int64_t ticket_id) override;
+  void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
+  std::vector<Pause> pauses(std::int64_t ticket_id) override;
+  void insert_pause(std::int64_t ticket_id, const Pause& pause) override;
+  void end_open_pause(std::int64_t ticket_id, Timestamp to) override;
+  std::optional<WorkRecord> find_work_record(std::int64_t ticket_id) override;
+  void insert_work_record(std::int64_t ticket_id, const WorkRecord& record) override;
+
+ private:
+  bool insert_row(Ticket& ticket, const char* sql);
+
+  Database& db_;
+  const ImportStamp& stamp_;
+};
+
+class SqlApprovalStore final : public ApprovalStore {
+ public:
+  explicit SqlApprovalStore(Database& db) : db_(db) {}
+
+  std::optional<Approval> find(std::int64_t id) override;
+  std::vector<Approval> list(const ApprovalFilter& filter) override;
+  void insert(Approval& approval) override;
+  void set_state(std::int64_t id, ApprovalState state) override;
+  void insert_signature(std::int64_t approval_id, const Signature& signature) override;
+
+ private:
+  Database& db_;
+};
+
+class SqlImportStore final : public ImportStore {
+ public:
+  SqlImportStore(Database& db, ImportStamp& stamp) : db_(db), stamp_(stamp) {}
+
+  void insert_batch(ImportBatch& batch) override;
+  void update_batch(const ImportBatch& batch) override;
+  std::optional<ImportBatch> find_batch(std::int64_t id) override;
+  std::vector<ImportBatch> list_batches() override;
+  std::unique_ptr<ImportSession> open_session(ImportEntity entity, std::int64_t batch) override;
+  std::vector<std::string> keys_in_batch(ImportEntity entity, std::int64_t batch) override;
+  std::optional<ImportBefore> before(std::int64_t batch, const std::string& key) override;
+  std::optional<std::int64_t> later_batch_over(std::int64_t batch) override;
+
+ private:
+  Database& db_;
+  ImportStamp& stamp_;
+};
+
+class SqlAuditStore final : public AuditStore {
+ public:
+  explicit SqlAuditStore(Database& db) : db_(db) {}
+
+  void append(AuditEntry& entry) override;
+  std::vector<AuditEntry> query(const AuditQuery& query) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aftersales::store

@@ -1,0 +1,358 @@
+// SQL of tickets (表3), their cost lines, pauses and work records (表6).
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "aftersales/core/error.h"
+#include "store/sql_removal.h"
+#include "store/sql_stores.h"
+
+namespace aftersales::store {
+namespace {
+
+#define AFTERSALES_TICKET_SELECT                                                          \
+  "SELECT t.id, t.number, u.serial, c.code, t.channel, t.category, t.description, "       \
+  "t.reported_at, t.km, t.coverage, t.coverage_reason, t.priority, t.due_at, t.state, "   \
+  "t.resume_state, t.assignee, t.analysis, t.needs_factory, t.quality_claim, "            \
+  "t.quality_confirmed, t.waiver_requested, t.waiver_reason, t.free_repair, t.itemised, " \
+  "t.contract_no, t.returned_reason, t.cancel_reason, t.visit_due_on, t.opened_by "       \
+  "FROM ticket t JOIN unit u ON u.id = t.unit_id JOIN customer c ON c.id = t.customer_id "
+
+// ?1..?17 as bind_ticket_state binds them, then the intake fields.
+#define AFTERSALES_TICKET_INSERT                                                            \
+  "INSERT INTO ticket (state, resume_state, assignee, analysis, needs_factory, "            \
+  "quality_claim, quality_confirmed, waiver_requested, waiver_reason, free_repair, "        \
+  "itemised, contract_no, returned_reason, cancel_reason, visit_due_on, priority, due_at, " \
+  "number, unit_id, customer_id, channel, category, description, reported_at, km, "         \
+  "coverage, coverage_reason, opened_by, batch_id) "                                        \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "    \
+  "?18, (SELECT id FROM unit WHERE serial = ?19), (SELECT id FROM customer WHERE code = "   \
+  "?20), ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29) "
+
+TicketState state_column(Statement& row, int column) {
+  return parse_state(row.text(column)).value_or(TicketState::kRegistered);
+}
+
+Ticket read_ticket(Statement& row) {
+  Ticket t;
+  t.id = row.int64(0);
+  t.number = row.text(1);
+  t.serial = row.text(2);
+  t.customer_code = row.text(3);
+  t.channel = row.text(4);
+  t.category = row.text(5);
+  t.description = row.text(6);
+  t.reported_at = Timestamp{row.int64(7)};
+  t.km = optional_column<std::int64_t>(row, 8);
+  t.coverage = parse_coverage(row.text(9)).value_or(Coverage::kPaid);
+  t.coverage_reason = row.text(10);
+  t.priority = row.text(11);
+  t.due_at = Timestamp{row.int64(12)};
+  t.state = state_column(row, 13);
+  t.resume_state = state_column(row, 14);
+  t.assignee = row.text(15);
+  t.analysis = row.text(16);
+  t.needs_factory = flag_column(row, 17);
+  t.quality_claim = flag_column(row, 18);
+  if (!row.is_null(19)) t.quality_confirmed = flag_column(row, 19);
+  t.waiver_requested = flag_column(row, 20);
+  t.waiver_reason = row.text(21);
+  t.free_repair = flag_column(row, 22);
+  t.itemised = flag_column(row, 23);
+  t.contract_no = row.text(24);
+  t.returned_reason = row.text(25);
+  t.cancel_reason = row.text(26);
+  t.visit_due_on = date_column(row, 27);
+  t.opened_by = row.text(28);
+  return t;
+}
+
+// Binds the ticket's changeable fields to ?1..?17 (the order of the update).
+void bind_ticket_state(Statement& s, const Ticket& t) {
+  s.bind(1, state_name(t.state));
+  s.bind(2, state_name(t.resume_state));
+  s.bind(3, t.assignee);
+  s.bind(4, t.analysis);
+  s.bind(5, t.needs_factory ? 1 : 0);
+  s.bind(6, t.quality_claim ? 1 : 0);
+  bind_optional(s, 7, t.quality_confirmed);
+  s.bind(8, t.waiver_requested ? 1 : 0);
+  s.bind(9, t.waiver_reason);
+  s.bind(10, t.free_repair ? 1 : 0);
+  s.bind(11, t.itemised ? 1 : 0);
+  s.bind(12, t.contract_no);
+  s.bind(13, t.returned_reason);
+  s.bind(14, t.cancel_reason);
+  bind_date(s, 15, t.visit_due_on);
+  s.bind(16, t.priority);
+  s.bind(17, t.due_at.seconds);
+}
+
+}  // namespace
+
+std::int64_t SqlTicketStore::next_number_in_year(int year) {
+  return guarded("numbering a ticket", [&] {
+    Query next = db_.cached(
+        "INSERT INTO ticket_sequence (year, last) VALUES (?1, 1) "
+        "ON CONFLICT (year) DO UPDATE SET last = ticket_sequence.last + 1 RETURNING last");
+    next->bind(1, year);
+    next->step();
+    return next->int64(0);
+  });
+}
+
+void SqlTicketStore::raise_sequence(int year, std::int64_t at_least) {
+  guarded("numbering tickets", [&] {
+    Query upsert = db_.cached(
+        "INSERT INTO ticket_sequence (year, last) VALUES (?1, ?2) ON CONFLICT (year) DO UPDATE "
+        "SET last = CASE WHEN ticket_sequence.last < ?2 THEN ?2 ELSE ticket_sequence.last END");
+    upsert->bind(1, year);
+    upsert->bind(2, at_least);
+    upsert->run();
+  });
+}
+
+std::optional<Ticket> SqlTicketStore::find(const std::string& number) {
+  return guarded("reading ticket " + number, [&]() -> std::optional<Ticket> {
+    Query query = db_.cached(AFTERSALES_TICKET_SELECT "WHERE t.number = ?1");
+    query->bind(1, number);
+    if (!query->step()) return std::nullopt;
+    return read_ticket(*query);
+  });
+}
+
+std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
+  return guarded("listing tickets", [&] {
+    Query query = db_.cached(AFTERSALES_TICKET_SELECT
+                             "WHERE (?1 IS NULL OR t.state = ?1) "
+                             "AND (?2 IS NULL OR t.assignee = ?2) "
+                             "AND (?3 IS NULL OR t.reported_at >= ?3) "
+                             "AND (?4 IS NULL OR t.reported_at < ?4) ORDER BY t.id");
+    if (filter.state) query->bind(1, state_name(*filter.state));
+    if (filter.assignee) query->bind(2, *filter.assignee);
+    bind_optional(*query, 3, filter.reported_from);
+    bind_optional(*query, 4, filter.reported_to);
+    std::vector<Ticket> all;
+    while (query->step()) all.push_back(read_ticket(*query));
+    return all;
+  });
+}
+
+bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
+  return guarded("opening ticket " + ticket.number, [&] {
+    Query insert = db_.cached(sql);
+    bind_ticket_state(*insert, ticket);
+    insert->bind(18, ticket.number);
+    insert->bind(19, ticket.serial);
+    insert->bind(20, ticket.customer_code);
+    insert->bind(21, ticket.channel);
+    insert->bind(22, ticket.category);
+    insert->bind(23, ticket.description);
+    insert->bind(24, ticket.reported_at.seconds);
+    bind_optional(*insert, 25, ticket.km);
+    insert->bind(26, coverage_name(ticket.coverage));
+    insert->bind(27, ticket.coverage_reason);
+    insert->bind(28, ticket.opened_by);
+    bind_optional(*insert, 29, stamp_.batch);
+    if (!insert->step()) return false;
+    ticket.id = insert->int64(0);
+    return true;
+  });
+}
+
+void SqlTicketStore::insert(Ticket& ticket) {
+  insert_row(ticket, AFTERSALES_TICKET_INSERT "RETURNING id");
+}
+
+bool SqlTicketStore::insert_if_new(Ticket& ticket) {
+  return insert_row(ticket,
+                    AFTERSALES_TICKET_INSERT "ON CONFLICT (number) DO NOTHING RETURNING id");
+}
+
+void SqlTicketStore::update(const Ticket& ticket) {
+  guarded("changing ticket " + ticket.number, [&] {
+    Query update = db_.cached(
+        "UPDATE ticket SET state = ?1, resume_state = ?2, assignee = ?3, analysis = ?4, "
+        "needs_factory = ?5, quality_claim = ?6, quality_confirmed = ?7, waiver_requested = ?8, "
+        "waiver_reason = ?9, free_repair = ?10, itemised = ?11, contract_no = ?12, "
+        "returned_reason = ?13, cancel_reason = ?14, visit_due_on = ?15, priority = ?16, "
+        "due_at = ?17, batch_id = ?18 WHERE id = ?19");
+    bind_ticket_state(*update, ticket);
+    bind_optional(*update, 18, stamp_.batch);
+    update->bind(19, ticket.id);
+    update->run();
+  });
+}
+
+void SqlTicketStore::update_intake(const Ticket& ticket) {
+  guarded("changing ticket " + ticket.number, [&] {
+    Query update = db_.cached(
+        "UPDATE ticket SET unit_id = (SELECT id FROM unit WHERE serial = ?1), customer_id = "
+        "(SELECT id FROM customer WHERE code = ?2), channel = ?3, category = ?4, description = "
+        "?5, reported_at = ?6, km = ?7, coverage = ?8, coverage_reason = ?9, priority = ?10, "
+        "due_at = ?11, batch_id = ?12 WHERE id = ?13");
+    update->bind(1, ticket.serial);
+    update->bind(2, ticket.customer_code);
+    update->bind(3, ticket.channel);
+    update->bind(4, ticket.category);
+    update->bind(5, ticket.description);
+    update->bind(6, ticket.reported_at.seconds);
+    bind_optional(*update, 7, ticket.km);
+    update->bind(8, coverage_name(ticket.coverage));
+    update->bind(9, ticket.coverage_reason);
+    update->bind(10, ticket.priority);
+    update->bind(11, ticket.due_at.seconds);
+    bind_optional(*update, 12, stamp_.batch);
+    update->bind(13, ticket.id);
+    update->run();
+  });
+}
+
+void SqlTicketStore::remove(const std::string& number) {
+  // Work typed onto an imported ticket (costs, pauses, a record, approvals) is never removed
+  // with it: the revert is refused.
+  refuse_if_typed_since(
+      db_,
+      "SELECT 1 FROM ticket_cost_line WHERE ticket_id = (SELECT id FROM ticket WHERE number = "
+      "?1) UNION ALL SELECT 1 FROM ticket_pause WHERE ticket_id = (SELECT id FROM ticket "
+      "WHERE number = ?1) UNION ALL SELECT 1 FROM work_record WHERE ticket_id = (SELECT id "
+      "FROM ticket WHERE number = ?1) UNION ALL SELECT 1 FROM approval WHERE subject_kind = "
+      "'ticket' AND subject_id = ?1",
+      "ticket", number);
+  remove_row(db_, "DELETE FROM ticket WHERE number = ?1", "ticket", number);
+}
+
+std::vector<CostLine> SqlTicketStore::cost_lines(std::int64_t ticket_id) {
+  return guarded("reading cost lines", [&] {
+    Query query = db_.cached(
+        "SELECT kind, description, quantity_milli, unit_price_fen, amount_fen, coverage FROM "
+        "ticket_cost_line WHERE ticket_id = ?1 ORDER BY position");
+    query->bind(1, ticket_id);
+    std::vector<CostLine> lines;
+    while (query->step()) {
+      CostLine line;
+      line.kind = parse_cost_kind(query->text(0)).value_or(CostKind::kWork);
+      line.description = query->text(1);
+      line.quantity_milli = query->int64(2);
+      line.unit_price = Money{query->int64(3)};
+      line.amount = Money{query->int64(4)};
+      line.coverage = parse_coverage(query->text(5)).value_or(Coverage::kPaid);
+      lines.push_back(std::move(line));
+    }
+    return lines;
+  });
+}
+
+void SqlTicketStore::replace_cost_lines(std::int64_t ticket_id,
+                                        const std::vector<CostLine>& lines) {
+  guarded("saving cost lines", [&] {
+    {
+      Query remove = db_.cached("DELETE FROM ticket_cost_line WHERE ticket_id = ?1");
+      remove->bind(1, ticket_id);
+      remove->run();
+    }
+    Query insert = db_.cached(
+        "INSERT INTO ticket_cost_line (ticket_id, position, kind, description, quantity_milli, "
+        "unit_price_fen, amount_fen, coverage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    int position = 0;
+    for (const CostLine& line : lines) {
+      insert->reset();
+      insert->bind(1, ticket_id);
+      insert->bind(2, ++position);
+      insert->bind(3, cost_kind_name(line.kind));
+      insert->bind(4, line.description);
+      insert->bind(5, line.quantity_milli);
+      insert->bind(6, line.unit_price.fen);
+      insert->bind(7, line.amount.fen);
+      insert->bind(8, coverage_name(line.coverage));
+      insert->run();
+    }
+  });
+}
+
+std::vector<Pause> SqlTicketStore::pauses(std::int64_t ticket_id) {
+  return guarded("reading pauses", [&] {
+    Query query = db_.cached(
+        "SELECT from_at, to_at, reason FROM ticket_pause WHERE ticket_id = ?1 ORDER BY id");
+    query->bind(1, ticket_id);
+    std::vector<Pause> all;
+    while (query->step()) {
+      Pause pause;
+      pause.from = Timestamp{query->int64(0)};
+      pause.to = time_column(*query, 1);
+      pause.reason = query->text(2);
+      all.push_back(std::move(pause));
+    }
+    return all;
+  });
+}
+
+void SqlTicketStore::insert_pause(std::int64_t ticket_id, const Pause& pause) {
+  guarded("pausing a ticket", [&] {
+    Query insert = db_.cached(
+        "INSERT INTO ticket_pause (ticket_id, from_at, to_at, reason) VALUES (?1, ?2, ?3, ?4)");
+    insert->bind(1, ticket_id);
+    insert->bind(2, pause.from.seconds);
+    bind_optional(*insert, 3, pause.to);
+    insert->bind(4, pause.reason);
+    insert->run();
+  });
+}
+
+void SqlTicketStore::end_open_pause(std::int64_t ticket_id, Timestamp to) {
+  guarded("resuming a ticket", [&] {
+    Query update =
+        db_.cached("UPDATE ticket_pause SET to_at = ?1 WHERE ticket_id = ?2 AND to_at IS NULL");
+    update->bind(1, to.seconds);
+    update->bind(2, ticket_id);
+    update->run();
+  });
+}
+
+std::optional<WorkRecord> SqlTicketStore::find_work_record(std::int64_t ticket_id) {
+  return guarded("reading a work record", [&]() -> std::optional<WorkRecord> {
+    Query query = db_.cached(
+        "SELECT technicians, arrived_at, finished_at, work_done, labour_hours_centi, "
+        "travel_fen, signed_by, signed_at, sealed FROM work_record WHERE ticket_id = ?1");
+    query->bind(1, ticket_id);
+    if (!query->step()) return std::nullopt;
+    WorkRecord r;
+    const auto names = nlohmann::json::parse(query->text(0), nullptr, false);
+    if (names.is_array()) {
+      for (const auto& name : names) {
+        if (name.is_string()) r.technicians.push_back(name.get<std::string>());
+      }
+    }
+    r.arrived = Timestamp{query->int64(1)};
+    r.finished = Timestamp{query->int64(2)};
+    r.work_done = query->text(3);
+    r.labour_hours_centi = optional_column<std::int64_t>(*query, 4);
+    if (!query->is_null(5)) r.travel = Money{query->int64(5)};
+    r.signed_by = query->text(6);
+    r.signed_at = Timestamp{query->int64(7)};
+    r.sealed = flag_column(*query, 8);
+    return r;
+  });
+}
+
+void SqlTicketStore::insert_work_record(std::int64_t ticket_id, const WorkRecord& record) {
+  guarded("saving a work record", [&] {
+    Query insert = db_.cached(
+        "INSERT INTO work_record (ticket_id, technicians, arrived_at, finished_at, work_done, "
+        "labour_hours_centi, travel_fen, signed_by, signed_at, sealed) VALUES (?1, ?2, ?3, ?4, "
+        "?5, ?6, ?7, ?8, ?9, ?10)");
+    insert->bind(1, ticket_id);
+    insert->bind(2, nlohmann::json(record.technicians).dump());
+    insert->bind(3, record.arrived.seconds);
+    insert->bind(4, record.finished.seconds);
+    insert->bind(5, record.work_done);
+    bind_optional(*insert, 6, record.labour_hours_centi);
+    bind_optional(*insert, 7, record.travel);
+    insert->bind(8, record.signed_by);
+    insert->bind(9, record.signed_at.seconds);
+    insert->bind(10, record.sealed ? 1 : 0);
+    insert->run();
+  });
+}
+
+}  // namespace aftersales::store
