@@ -36,7 +36,7 @@ TEST_CASE("a customer code that exists already is refused and nothing is written
   fields.name = "A";
   add_customer(ctx, "C001", fields);
   fields.name = "B";
-  expect_error(ErrorCode::kInvalidInput, {"C001", "exists already"},
+  expect_error(ErrorCode::kConflict, {"C001", "exists already"},
                [&] { add_customer(ctx, "C001", fields); });
   CHECK(get_customer(ctx, "C001").name == "A");
   CHECK(world.store->audit().query(AuditQuery{}).size() == 1);

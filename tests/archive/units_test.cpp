@@ -131,7 +131,7 @@ TEST_CASE("a serial number that exists already is refused") {
   world.add_basics();
   Context ctx = world.context();
   add_unit(ctx, "2025-001", complete_unit("2025-03-01"));
-  expect_error(ErrorCode::kInvalidInput, {"2025-001 exists already"},
+  expect_error(ErrorCode::kConflict, {"2025-001 exists already"},
                [&] { add_unit(ctx, "2025-001", complete_unit("2025-04-01")); });
 }
 

@@ -41,8 +41,7 @@ Customer add_customer(Context& ctx, const std::string& code, const CustomerField
   reader.throw_if_any(fmt::format("customer {}", code));
   ctx.store.write([&] {
     if (ctx.store.archive().find_customer(customer.code)) {
-      throw Error(ErrorCode::kInvalidInput,
-                  fmt::format("customer {} exists already", customer.code),
+      throw Error(ErrorCode::kConflict, fmt::format("customer {} exists already", customer.code),
                   fmt::format("change it with `aftersales customer edit {}`, or choose another "
                               "code",
                               customer.code));

@@ -75,7 +75,7 @@ Model add_model(Context& ctx, const std::string& code, const ModelFields& fields
   reader.throw_if_any(fmt::format("model {}", code));
   ctx.store.write([&] {
     if (ctx.store.archive().find_model(model.code)) {
-      throw Error(ErrorCode::kInvalidInput, fmt::format("model {} exists already", model.code),
+      throw Error(ErrorCode::kConflict, fmt::format("model {} exists already", model.code),
                   fmt::format("change it with `aftersales model edit {}`", model.code));
     }
     ctx.store.archive().insert_model(model);

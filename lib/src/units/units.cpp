@@ -122,7 +122,7 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
   ctx.store.write([&] {
     if (ctx.store.archive().find_unit(unit.serial)) {
       throw Error(
-          ErrorCode::kInvalidInput,
+          ErrorCode::kConflict,
           fmt::format("unit {} exists already (serial no. 出厂编号 is unique)", unit.serial),
           fmt::format("show it with `aftersales unit show {}`; change it with `aftersales "
                       "unit edit {}`",
