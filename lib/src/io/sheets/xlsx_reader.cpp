@@ -7,7 +7,7 @@
 // so memory is the shared strings, one chunk and one row, whatever the sheet's size.
 //
 // No exception crosses expat: the handlers catch, stop the parser and the driver rethrows.
-#include "import/xlsx_reader.h"
+#include "io/sheets/xlsx_reader.h"
 
 #include <expat.h>
 #include <fmt/format.h>
