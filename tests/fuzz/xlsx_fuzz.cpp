@@ -12,8 +12,9 @@
 //
 // Build (see scripts/fuzz):
 //   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -Ilib/include -Ilib/src
-//     -Itests tests/fuzz/xlsx_fuzz.cpp lib/src/io/sheets/xlsx_reader.cpp
-//     lib/src/io/sheets/excel_date.cpp tests/support/xlsx_builder.cpp -lzip -lexpat -lfmt
+//     -Itests tests/fuzz/xlsx_fuzz.cpp lib/src/io/sheets/{xlsx_reader,zip_container,xml_driver,
+//     xlsx_package,shared_strings,cell_reference,string_escapes,worksheet_reader,excel_date}.cpp
+//     tests/support/xlsx_builder.cpp -lzip -lexpat -lfmt
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
