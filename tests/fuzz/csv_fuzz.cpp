@@ -4,8 +4,8 @@
 //
 // Build (see scripts/fuzz):
 //   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -Ilib/include -Ilib/src
-//     tests/fuzz/csv_fuzz.cpp lib/src/import/csv_reader.cpp lib/src/import/text_decoder.cpp
-//     lib/src/core/text.cpp -lfmt
+//     tests/fuzz/csv_fuzz.cpp lib/src/io/sheets/csv_reader.cpp
+//     lib/src/io/sheets/text_decoder.cpp lib/src/core/text.cpp -lfmt
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,9 +14,9 @@
 #include <string_view>
 
 #include "aftersales/core/text.h"
-#include "aftersales/import/record_source.h"
-#include "import/csv_reader.h"
-#include "import/text_decoder.h"
+#include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/csv_reader.h"
+#include "io/sheets/text_decoder.h"
 
 namespace {
 

@@ -12,8 +12,9 @@
 //
 // Build (see scripts/fuzz):
 //   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -Ilib/include -Ilib/src
-//     -Itests tests/fuzz/xlsx_fuzz.cpp lib/src/import/xlsx_reader.cpp
-//     lib/src/import/excel_date.cpp tests/support/xlsx_builder.cpp -lzip -lexpat -lfmt
+//     -Itests tests/fuzz/xlsx_fuzz.cpp lib/src/io/sheets/{xlsx_reader,zip_container,xml_driver,
+//     xlsx_package,shared_strings,cell_reference,string_escapes,worksheet_reader,excel_date}.cpp
+//     tests/support/xlsx_builder.cpp -lzip -lexpat -lfmt
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,9 +23,9 @@
 #include <vector>
 
 #include "aftersales/core/error.h"
-#include "aftersales/import/excel_date.h"
-#include "aftersales/import/record_source.h"
-#include "import/xlsx_reader.h"
+#include "aftersales/io/sheets/excel_date.h"
+#include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/xlsx_reader.h"
 #include "support/xlsx_builder.h"
 
 namespace {

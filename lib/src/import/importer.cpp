@@ -17,7 +17,7 @@
 #include "aftersales/core/error.h"
 #include "aftersales/core/text.h"
 #include "aftersales/identity/identity.h"
-#include "aftersales/import/excel_date.h"
+#include "aftersales/io/sheets/excel_date.h"
 #include "aftersales/store/store.h"
 #include "import/bounded_queue.h"
 #include "import/entity_importer.h"

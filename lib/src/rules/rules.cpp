@@ -1,4 +1,4 @@
-// The typed rules' own queries: roles and users. Loading them from TOML is in rules_file.cpp.
+// The typed rules' own queries: roles and users. Loading them from TOML is in rules_toml.cpp.
 #include "aftersales/rules/rules.h"
 
 #include <algorithm>

@@ -12,7 +12,7 @@
 
 #include "aftersales/core/context.h"
 #include "aftersales/import/import_batch.h"
-#include "aftersales/import/record_source.h"
+#include "aftersales/io/sheets/record_source.h"
 
 namespace aftersales {
 

@@ -1,5 +1,5 @@
 // Excel 1900 date system serial numbers.
-#include "aftersales/import/excel_date.h"
+#include "aftersales/io/sheets/excel_date.h"
 
 #include <cstdint>
 

@@ -4,7 +4,7 @@
 // field or text after a closing quote, a carriage return alone outside quotes, a quote that
 // never closes. A lone CR inside quotes is text. The empty line after the last line break is not
 // a record; any other empty line is a record of one empty field.
-#include "import/csv_reader.h"
+#include "io/sheets/csv_reader.h"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@
 #include <utility>
 
 #include "aftersales/core/text.h"
-#include "import/text_decoder.h"
+#include "io/sheets/text_decoder.h"
 
 namespace aftersales {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <memory>
 
-#include "aftersales/import/record_source.h"
-#include "import/text_decoder.h"
+#include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/text_decoder.h"
 
 namespace aftersales {
 

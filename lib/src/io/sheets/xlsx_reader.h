@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "aftersales/import/record_source.h"
+#include "aftersales/io/sheets/record_source.h"
 
 namespace aftersales::xlsx {
 

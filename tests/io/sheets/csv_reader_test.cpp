@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "aftersales/core/text.h"
-#include "aftersales/import/record_source.h"
-#include "import/csv_reader.h"
+#include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/csv_reader.h"
 #include "support/expect_error.h"
 
 namespace aftersales {

@@ -9,9 +9,9 @@
 #include <doctest/doctest.h>
 
 #include "aftersales/core/time.h"
-#include "aftersales/import/excel_date.h"
-#include "aftersales/import/record_source.h"
-#include "import/xlsx_reader.h"
+#include "aftersales/io/sheets/excel_date.h"
+#include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/xlsx_reader.h"
 #include "support/expect_error.h"
 #include "support/xlsx_builder.h"
 

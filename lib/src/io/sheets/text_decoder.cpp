@@ -1,4 +1,4 @@
-#include "import/text_decoder.h"
+#include "io/sheets/text_decoder.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>

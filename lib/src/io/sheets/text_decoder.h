@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aftersales/import/record_source.h"
+#include "aftersales/io/sheets/record_source.h"
 
 namespace aftersales {
 
