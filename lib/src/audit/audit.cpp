@@ -11,7 +11,8 @@ namespace aftersales {
 void record_change(Context& ctx, const std::string& entity, const std::string& entity_id,
                    const std::string& action, const std::string& before, const std::string& after) {
   AuditEntry entry;
-  entry.at = ctx.now();
+  entry.at = ctx.real_now();
+  if (ctx.business_time_set()) entry.business_at = ctx.now();
   entry.actor = ctx.actor.user;
   entry.login = ctx.actor.login;
   entry.entity = entity;

@@ -44,18 +44,23 @@ Actor resolve_actor(const Rules& rules, const std::string& login,
 void require_role(const Context& ctx, const std::vector<std::string>& roles,
                   const std::string& action) {
   // No [users] table at all: a fresh demo where everyone is a clerk (CLI.md).
-  const std::vector<std::string> demo_roles = {"clerk"};
-  const std::vector<std::string>& held =
-      ctx.rules.users.empty() ? demo_roles : ctx.rules.roles_of(ctx.actor.user);
-  for (const std::string& role : held) {
-    if (std::find(roles.begin(), roles.end(), role) != roles.end()) return;
+  const bool demo = ctx.rules.users.empty();
+  for (const std::string& role : roles) {
+    if (ctx.rules.has_role(ctx.actor.user, role) || (demo && role == "clerk")) return;
+  }
+  std::vector<std::string> held =
+      demo ? std::vector<std::string>{"clerk"} : ctx.rules.roles_of(ctx.actor.user);
+  if (ctx.rules.has_role(ctx.actor.user, "admin") &&
+      std::find(held.begin(), held.end(), "admin") == held.end()) {
+    held.push_back("admin");
   }
   throw Error(ErrorCode::kRuleViolation,
               fmt::format("refused: {} needs the role {}; {} has {}", action,
                           fmt::join(roles, " or "), ctx.actor.user,
                           held.empty() ? std::string("no role (not in [users])")
                                        : fmt::format("{}", fmt::join(held, ", "))),
-              "ask someone with that role, or add the role to the user in [users] of the config");
+              "ask someone with that role; an admin gives roles in [users] of the ledger's "
+              "rulebook (`aftersales config apply`)");
 }
 
 }  // namespace aftersales

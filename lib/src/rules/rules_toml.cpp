@@ -59,12 +59,12 @@ std::string read_file_text(const std::string& path) {
   return text.str();
 }
 
-// Reads `path` into `reader`: one problem for a syntax error, else every semantic problem.
-void read_rules_file(const std::string& path, RulesReader& reader) {
-  const std::string text = read_file_text(path);
+// Reads `text` (named `source` in problems) into `reader`: one problem for a syntax error,
+// else every semantic problem.
+void read_rules_text(const std::string& text, const std::string& source, RulesReader& reader) {
   toml::table root;
   try {
-    root = toml::parse(text, path);
+    root = toml::parse(text, source);
   } catch (const toml::parse_error& error) {
     reader.syntax_error(error);
     return;
@@ -304,15 +304,28 @@ std::string RulesProblem::to_string() const {
   return out + message;
 }
 
+std::string read_rules_file_text(const std::string& path) {
+  return rules_file::read_file_text(path);
+}
+
 std::vector<RulesProblem> check_rules_file(const std::string& path) {
-  rules_file::RulesReader reader(path);
-  rules_file::read_rules_file(path, reader);
+  return check_rules_text(read_rules_file_text(path), path);
+}
+
+std::vector<RulesProblem> check_rules_text(const std::string& text, const std::string& source) {
+  rules_file::RulesReader reader(source);
+  rules_file::read_rules_text(text, source, reader);
   return reader.take_problems();
 }
 
 LoadedRules load_rules_file(const std::string& path) {
-  rules_file::RulesReader reader(path);
-  rules_file::read_rules_file(path, reader);
+  return load_rules_text(read_rules_file_text(path), path);
+}
+
+LoadedRules load_rules_text(const std::string& text, const std::string& source) {
+  const std::string& path = source;
+  rules_file::RulesReader reader(source);
+  rules_file::read_rules_text(text, source, reader);
   const std::vector<RulesProblem> problems = reader.take_problems();
   if (!problems.empty()) {
     std::string message;

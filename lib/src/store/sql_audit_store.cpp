@@ -6,8 +6,8 @@ namespace aftersales::store {
 void SqlAuditStore::append(AuditEntry& entry) {
   guarded("writing the audit trail", [&] {
     Query insert = db_.cached(
-        "INSERT INTO audit_log (at, actor, login, entity, entity_id, action, before, after) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
+        "INSERT INTO audit_log (at, actor, login, entity, entity_id, action, before, after, "
+        "business_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
     insert->bind(1, entry.at.seconds);
     insert->bind(2, entry.actor);
     insert->bind(3, entry.login);
@@ -16,6 +16,7 @@ void SqlAuditStore::append(AuditEntry& entry) {
     insert->bind(6, entry.action);
     insert->bind(7, entry.before);
     insert->bind(8, entry.after);
+    bind_optional(*insert, 9, entry.business_at);
     insert->step();
     entry.id = insert->int64(0);
   });
@@ -24,7 +25,8 @@ void SqlAuditStore::append(AuditEntry& entry) {
 std::vector<AuditEntry> SqlAuditStore::query(const AuditQuery& query) {
   return guarded("reading the audit trail", [&] {
     Query select = db_.cached(
-        "SELECT id, at, actor, login, entity, entity_id, action, before, after FROM audit_log "
+        "SELECT id, at, actor, login, entity, entity_id, action, before, after, business_at "
+        "FROM audit_log "
         "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) "
         "AND (?3 IS NULL OR at >= ?3) ORDER BY id");
     if (query.entity) select->bind(1, *query.entity);
@@ -42,6 +44,7 @@ std::vector<AuditEntry> SqlAuditStore::query(const AuditQuery& query) {
       e.action = select->text(6);
       e.before = select->text(7);
       e.after = select->text(8);
+      e.business_at = time_column(*select, 9);
       all.push_back(std::move(e));
     }
     return all;

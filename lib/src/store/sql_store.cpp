@@ -16,7 +16,8 @@ class SqlStore final : public Store {
         tickets_(*db_, stamp_),
         approvals_(*db_),
         imports_(*db_, stamp_),
-        audit_(*db_) {}
+        audit_(*db_),
+        rulebook_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -27,6 +28,7 @@ class SqlStore final : public Store {
   ApprovalStore& approvals() override { return approvals_; }
   ImportStore& imports() override { return imports_; }
   AuditStore& audit() override { return audit_; }
+  RulebookStore& rulebook() override { return rulebook_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -36,6 +38,7 @@ class SqlStore final : public Store {
   SqlApprovalStore approvals_;
   SqlImportStore imports_;
   SqlAuditStore audit_;
+  SqlRulebookStore rulebook_;
 };
 
 }  // namespace

@@ -108,6 +108,17 @@ class SqlImportStore final : public ImportStore {
   ImportStamp& stamp_;
 };
 
+class SqlRulebookStore final : public RulebookStore {
+ public:
+  explicit SqlRulebookStore(Database& db) : db_(db) {}
+
+  std::optional<StoredRulebook> current() override;
+  void append(StoredRulebook& rulebook) override;
+
+ private:
+  Database& db_;
+};
+
 class SqlAuditStore final : public AuditStore {
  public:
   explicit SqlAuditStore(Database& db) : db_(db) {}

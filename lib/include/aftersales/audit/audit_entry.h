@@ -11,14 +11,15 @@ namespace aftersales {
 
 struct AuditEntry {
   std::int64_t id = 0;
-  Timestamp at;
-  std::string actor;      // the acting user
-  std::string login;      // the OS login that ran the command
-  std::string entity;     // customer, model, unit, ...
-  std::string entity_id;  // its natural key
-  std::string action;     // add, edit, accept, note, ...
-  std::string before;     // JSON object of the changed fields before; empty for an add
-  std::string after;      // JSON object after
+  Timestamp at;                          // the real time of the change
+  std::optional<Timestamp> business_at;  // the business time it was made under, when set apart
+  std::string actor;                     // the acting user
+  std::string login;                     // the OS login that ran the command
+  std::string entity;                    // customer, model, unit, ...
+  std::string entity_id;                 // its natural key
+  std::string action;                    // add, edit, accept, note, ...
+  std::string before;  // JSON object of the changed fields before; empty for an add
+  std::string after;   // JSON object after
 };
 
 struct AuditQuery {

@@ -19,11 +19,19 @@ struct Actor {
 struct Context {
   Store& store;
   const Rules& rules;
-  const Clock& clock;
+  const Clock& clock;  // business time: the real clock, or --today
   Actor actor;
+  // The real clock, for the audit trail's own time, which --today never alters. nullptr: the
+  // business clock is the real one (core tests run both on one fixed clock).
+  const Clock* real_clock = nullptr;
 
+  // Business time: when the facts happen (reported, arrived, signed, approved ...).
   Timestamp now() const { return clock.now(); }
   Date today() const { return local_date(clock.now(), rules.general.utc_offset); }
+  // The real time of a change.
+  Timestamp real_now() const { return real_clock != nullptr ? real_clock->now() : clock.now(); }
+  // Whether business time was set apart from the real clock (--today).
+  bool business_time_set() const { return real_clock != nullptr && real_clock != &clock; }
 };
 
 }  // namespace aftersales

@@ -19,7 +19,8 @@ enum class IdentitySource { kLogin, kDeclared };
 using ApprovalChain = std::vector<std::string>;
 
 // Every role a user, a permission or an approval chain may name, in DOMAIN.md's order: clerk,
-// technician, sales_manager, service_manager, tech_dept, qc, warehouse, finance, deputy_gm, gm.
+// technician, sales_manager, service_manager, tech_dept, qc, warehouse, finance, deputy_gm, gm,
+// admin (keeps the ledger's rulebook and users; approves nothing).
 const std::vector<std::string>& known_roles();
 
 struct Rules {
@@ -39,6 +40,11 @@ struct Rules {
   // Login name -> roles (CLI.md "[users]"). Empty: a fresh demo, everyone is a clerk and
   // nobody can approve.
   std::map<std::string, std::vector<std::string>> users;
+
+  // The ledger's administrators beyond those [users] names as "admin": the user who created the
+  // ledger (`init`). Kept by the ledger, never read from a rules file; they do not make [users]
+  // non-empty (a demo ledger keeps "everyone is a clerk").
+  std::vector<std::string> admins;
 
   // Which roles may perform each kind of change. Keys are the permission names below.
   struct Permissions {
@@ -133,8 +139,9 @@ struct Rules {
     double part_accuracy_rate = 98;
   } kpi;
 
-  // The roles a login holds; empty when the login is not in [users].
+  // The roles a login holds in [users]; empty when the login is not in [users].
   const std::vector<std::string>& roles_of(const std::string& user) const;
+  // Whether the login holds `role`: in [users], or "admin" as one of the ledger's admins.
   bool has_role(const std::string& user, const std::string& role) const;
 };
 

@@ -47,6 +47,15 @@ std::vector<RulesProblem> check_rules_file(const std::string& path);
 // check_rules_file, and when the file cannot be read.
 LoadedRules load_rules_file(const std::string& path);
 
+// The same for rules given as TOML text (the rulebook kept in the ledger); `source` names it in
+// problems and origins.
+std::vector<RulesProblem> check_rules_text(const std::string& text, const std::string& source);
+LoadedRules load_rules_text(const std::string& text, const std::string& source);
+
+// The text of a rules file. Throws Error(kUsage) when it cannot be read (missing, a directory,
+// no permission), with a hint.
+std::string read_rules_file_text(const std::string& path);
+
 // The built-in defaults, with every setting's origin "default".
 LoadedRules default_rules();
 

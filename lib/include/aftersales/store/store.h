@@ -1,4 +1,5 @@
-// The ledger's storage: one port per area (archive, tickets, approvals, imports, audit), each
+// The ledger's storage: one port per area (archive, tickets, approvals, imports, audit, the
+// rulebook), each
 // with its contract in its own header, behind one object that owns the engine's connection and
 // its transactions. The areas' SQL is written once (lib/src/store/sql_*.cpp) against the engine
 // port (lib/src/store/engine/database.h); SQLite is the embedded engine. A new area adds a port
@@ -13,6 +14,7 @@
 #include "aftersales/store/archive_store.h"
 #include "aftersales/store/audit_store.h"
 #include "aftersales/store/import_store.h"
+#include "aftersales/store/rulebook_store.h"
 #include "aftersales/store/ticket_store.h"
 
 namespace aftersales {
@@ -40,6 +42,7 @@ class Store {
   virtual ApprovalStore& approvals() = 0;
   virtual ImportStore& imports() = 0;
   virtual AuditStore& audit() = 0;
+  virtual RulebookStore& rulebook() = 0;
 };
 
 struct SqliteOptions {
