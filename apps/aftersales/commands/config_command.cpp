@@ -4,6 +4,7 @@
 
 #include "aftersales/rules/rules_file.h"
 #include "commands/registry.h"
+#include "exit_codes.h"
 
 namespace aftersales::cli {
 
@@ -42,7 +43,7 @@ void attach_config(CLI::App& family, Session& session) {
       if (!problems.empty()) {
         std::cerr << fmt::format("{}: {} problem{}\n", *file, problems.size(),
                                  problems.size() == 1 ? "" : "s");
-        return 2;
+        return process_status(ExitCode::kUsage);
       }
       std::cerr << fmt::format("{}: ok\n", *file);
       return 0;

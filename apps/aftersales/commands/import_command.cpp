@@ -8,6 +8,7 @@
 #include "aftersales/core/error.h"
 #include "aftersales/import/importer.h"
 #include "commands/registry.h"
+#include "exit_codes.h"
 
 namespace aftersales::cli {
 namespace {
@@ -80,7 +81,7 @@ int run_import_command(Session& session, ImportEntity entity, const ImportReques
                   summary.unchanged, summary.updated, summary.rejected);
   if (options.dry_run) {
     session.note(fmt::format("checked, nothing written: {}", counts));
-    return summary.rejected > 0 ? exit_code(ErrorCode::kInvalidInput) : 0;
+    return process_status(summary.rejected > 0 ? ExitCode::kBadData : ExitCode::kOk);
   }
   if (!summary.committed) {
     std::cerr << fmt::format("aftersales: error: nothing was imported: {} ({} problem{} shown)\n",
@@ -88,14 +89,14 @@ int run_import_command(Session& session, ImportEntity entity, const ImportReques
                              summary.findings.size() == 1 ? "" : "s")
               << "  hint: correct the rows and import again, or keep the good rows with "
                  "--on-error skip --reject-file FILE\n";
-    return exit_code(ErrorCode::kInvalidInput);
+    return process_status(ExitCode::kBadData);
   }
   session.note(fmt::format("imported as batch {}: {}", *summary.batch_id, counts));
   if (summary.rejected > 0 && options.reject_file) {
     session.note(fmt::format("rejected rows written to {}", *options.reject_file));
   }
   session.emit_created(std::to_string(*summary.batch_id));
-  return summary.rejected > 0 ? 5 : 0;
+  return process_status(summary.rejected > 0 ? ExitCode::kImportRejected : ExitCode::kOk);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands/registry.h"
+#include "exit_codes.h"
 
 namespace aftersales::cli {
 
@@ -18,7 +19,7 @@ void attach_planned(CLI::App& family, Session& session) {
           "aftersales: error: `aftersales {}` is not built yet in this version; see the open "
           "issues of the project\n",
           name);
-      return 2;
+      return process_status(ExitCode::kUsage);
     };
   });
 }
