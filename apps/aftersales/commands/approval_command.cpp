@@ -1,60 +1,12 @@
 // aftersales approval list|approve|reject: one inbox for every form (表4, 表5, ...). Who may
-// sign which step is the core's rule (approvals/approvals.h); this file parses and renders.
+// sign which step is the core's rule (approvals/approvals.h); this file parses and calls.
 #include <fmt/format.h>
 
 #include "aftersales/approvals/approvals.h"
 #include "commands/registry.h"
+#include "views/approval_view.h"
 
 namespace aftersales::cli {
-namespace {
-
-// `2/3`: the step waiting while pending; the last step signed once decided.
-std::string step_text(const Approval& a) {
-  const std::size_t step = a.state == ApprovalState::kPending
-                               ? static_cast<std::size_t>(a.current_step()) + 1
-                               : a.signatures.size();
-  return fmt::format("{}/{}", step, a.chain.size());
-}
-
-// The role that must sign next; empty once decided.
-std::string waiting_role(const Approval& a) {
-  const auto step = static_cast<std::size_t>(a.current_step());
-  if (a.state != ApprovalState::kPending || step >= a.chain.size()) return {};
-  return a.chain[step];
-}
-
-// `xu (sales_manager) approved 2026-11-27T10:00:00+08:00: ok; ...`
-std::string signatures_text(const Approval& a, UtcOffset zone) {
-  std::vector<std::string> parts;
-  for (const Signature& s : a.signatures) {
-    std::string part =
-        fmt::format("{} ({}) {} {}", s.user, s.role, s.approved ? "approved" : "rejected",
-                    format_timestamp(s.at, zone));
-    if (!s.comment.empty()) part += ": " + s.comment;
-    parts.push_back(std::move(part));
-  }
-  return fmt::format("{}", fmt::join(parts, "; "));
-}
-
-std::string label(const Approval& a) {
-  return fmt::format("approval {} ({} {})", a.id, form_name(a.form), a.subject);
-}
-
-}  // namespace
-
-Table approval_table(const std::vector<Approval>& approvals, UtcOffset zone) {
-  Table table;
-  table.columns = {{"id", ""},    {"form", ""},    {"subject", ""},
-                   {"step", ""},  {"role", ""},    {"requested_by", "requested by"},
-                   {"state", ""}, {"summary", ""}, {"signatures", ""}};
-  for (const Approval& a : approvals) {
-    table.add_row({a.id, std::string(form_name(a.form)), a.subject, step_text(a), waiting_role(a),
-                   a.requested_by, std::string(approval_state_name(a.state)), a.summary,
-                   signatures_text(a, zone)});
-  }
-  return table;
-}
-
 void attach_approval(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales approval list --pending --mine");
@@ -87,18 +39,7 @@ void attach_approval(CLI::App& family, Session& session) {
   approve_command->callback([&session, approve_request] {
     session.run = [&session, approve_request] {
       const Approval a = approve(session.context(), approve_request->id, approve_request->text);
-      std::string line = label(a);
-      if (!a.signatures.empty()) {
-        const Signature& s = a.signatures.back();
-        line += fmt::format(": step {}/{} signed by {} as {}", s.step + 1, a.chain.size(), s.user,
-                            s.role);
-      }
-      if (a.state == ApprovalState::kPending) {
-        line += "; waiting for " + waiting_role(a);
-      } else {
-        line += fmt::format("; {}", approval_state_name(a.state));
-      }
-      session.note(line);
+      session.note(signed_text(a));
       return 0;
     };
   });
@@ -112,8 +53,8 @@ void attach_approval(CLI::App& family, Session& session) {
   reject_command->callback([&session, reject_request] {
     session.run = [&session, reject_request] {
       const Approval a = reject(session.context(), reject_request->id, reject_request->text);
-      session.note(
-          fmt::format("{}: {}: {}", label(a), approval_state_name(a.state), reject_request->text));
+      session.note(fmt::format("{}: {}: {}", approval_label(a), approval_state_name(a.state),
+                               reject_request->text));
       return 0;
     };
   });

@@ -5,12 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <vector>
 
-#include "aftersales/io/table.h"
 #include "session.h"
-
-namespace aftersales {
-struct Approval;
-}
 
 namespace aftersales::cli {
 
@@ -36,11 +31,6 @@ void attach_ticket(CLI::App& family, Session& session);
 void attach_approval(CLI::App& family, Session& session);
 // Families that later issues build; they say so and exit 2 (commands/planned_commands.cpp).
 void attach_planned(CLI::App& family, Session& session);
-
-// Approvals as `approval list` and `ticket show` print them: id, form, subject, step ("2/3"),
-// the role of the current step, requested_by, state, summary, signatures
-// (commands/approval_command.cpp).
-Table approval_table(const std::vector<Approval>& approvals, UtcOffset zone);
 
 // Sets the help footer of a command to one example.
 inline void example(CLI::App& command, const std::string& text) {
