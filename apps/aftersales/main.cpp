@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
 
   try {
     session.check_output();
-    return session.run ? session.run() : 0;
+    return process_status(session.run_chosen());
   } catch (const Error& e) {
     return process_status(report(e));
   } catch (const std::exception& e) {

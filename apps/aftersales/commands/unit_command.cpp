@@ -3,6 +3,7 @@
 
 #include "aftersales/units/units.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 #include "views/unit_view.h"
 
 namespace aftersales::cli {
@@ -37,102 +38,101 @@ void add_field_options(CLI::App& command, UnitRequest& r, bool adding) {
   command.add_option("--km", r.fields.km, "odometer reading today, in km");
 }
 
+struct SerialRequest {
+  std::string serial;
+};
+
+struct AcceptRequest {
+  std::string serial, date, signer;
+};
+
+struct NoteRequest {
+  std::string serial, kind, text;
+};
+
+void add_serial(CLI::App& command, std::string& serial) {
+  command.add_option("SERIAL", serial, "serial no.")->required();
+}
+
 }  // namespace
 
 void attach_unit(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales unit show 2023-001");
 
-  auto add_request = std::make_shared<UnitRequest>();
-  CLI::App* add = family.add_subcommand("add", "register a shipped unit; prints its serial no.");
-  example(*add,
-          "aftersales unit add 2023-001 --model HYS5160 --customer C001 --shipped 2023-03-05 "
-          "--vin LZZ1234 --engine WP10-88 --config 8吨洗扫 --terms 整车一年");
-  add_field_options(*add, *add_request, true);
-  add->callback([&session, add_request] {
-    session.run = [&session, add_request] {
-      const Unit u = add_unit(session.context(), add_request->serial, add_request->fields);
-      session.emit_created(u.serial);
-      return 0;
-    };
-  });
+  add_verb<UnitRequest>(
+      family, session,
+      {"add", "register a shipped unit; prints its serial no.",
+       "aftersales unit add 2023-001 --model HYS5160 --customer C001 --shipped 2023-03-05 "
+       "--vin LZZ1234 --engine WP10-88 --config 8吨洗扫 --terms 整车一年",
+       StoreUse::kWrites},
+      [](CLI::App& verb, UnitRequest& r) { add_field_options(verb, r, true); },
+      [](Session& s, const UnitRequest& r) {
+        s.emit_created(add_unit(s.context(), r.serial, r.fields).serial);
+      });
 
-  auto edit_request = std::make_shared<UnitRequest>();
-  CLI::App* edit = family.add_subcommand("edit", "change fields of a unit (--customer: new owner)");
-  example(*edit, "aftersales unit edit 2023-001 --customer C002 --km 12000");
-  add_field_options(*edit, *edit_request, false);
-  edit->callback([&session, edit_request] {
-    session.run = [&session, edit_request] {
-      const Unit u = edit_unit(session.context(), edit_request->serial, edit_request->fields);
-      session.note("unit " + u.serial + " saved");
-      return 0;
-    };
-  });
+  add_verb<UnitRequest>(
+      family, session,
+      {"edit", "change fields of a unit (--customer: new owner)",
+       "aftersales unit edit 2023-001 --customer C002 --km 12000", StoreUse::kWrites},
+      [](CLI::App& verb, UnitRequest& r) { add_field_options(verb, r, false); },
+      [](Session& s, const UnitRequest& r) {
+        s.note("unit " + edit_unit(s.context(), r.serial, r.fields).serial + " saved");
+      });
 
-  auto show_serial = std::make_shared<std::string>();
-  CLI::App* show = family.add_subcommand("show", "the whole factory archive (表1) with history");
-  example(*show, "aftersales unit show 2023-001 --format json");
-  show->add_option("SERIAL", *show_serial, "serial no.")->required();
-  show->callback([&session, show_serial] {
-    session.run = [&session, show_serial] {
-      Context& ctx = session.context();
-      session.emit(archive_view(unit_archive(ctx, *show_serial), ctx.rules));
-      return 0;
-    };
-  });
+  add_verb<SerialRequest>(
+      family, session,
+      {"show", "the whole factory archive (表1) with history",
+       "aftersales unit show 2023-001 --format json", StoreUse::kReads},
+      [](CLI::App& verb, SerialRequest& r) { add_serial(verb, r.serial); },
+      [](Session& s, const SerialRequest& r) {
+        Context& ctx = s.context();
+        s.emit(archive_view(unit_archive(ctx, r.serial), ctx.rules));
+      });
 
-  auto query = std::make_shared<UnitQuery>();
-  CLI::App* list = family.add_subcommand("list", "list units with their warranty today");
-  example(*list, "aftersales unit list --incomplete");
-  list->add_option("--model", query->model, "only this model");
-  list->add_option("--customer", query->customer, "only this customer's units");
-  list->add_flag("--in-warranty", query->in_warranty, "only units in warranty today");
-  list->add_flag("--incomplete", query->incomplete,
-                 "only archives still incomplete past the filing window (2 days after shipping)");
-  list->callback([&session, query] {
-    session.run = [&session, query] {
-      session.emit(unit_table(list_units(session.context(), *query)));
-      return 0;
-    };
-  });
+  add_verb<UnitQuery>(
+      family, session,
+      {"list", "list units with their warranty today", "aftersales unit list --incomplete",
+       StoreUse::kReads},
+      [](CLI::App& verb, UnitQuery& query) {
+        verb.add_option("--model", query.model, "only this model");
+        verb.add_option("--customer", query.customer, "only this customer's units");
+        verb.add_flag("--in-warranty", query.in_warranty, "only units in warranty today");
+        verb.add_flag(
+            "--incomplete", query.incomplete,
+            "only archives still incomplete past the filing window (2 days after shipping)");
+      },
+      [](Session& s, const UnitQuery& query) {
+        s.emit(unit_table(list_units(s.context(), query)));
+      });
 
-  struct AcceptRequest {
-    std::string serial, date, signer;
-  };
-  auto accept_request = std::make_shared<AcceptRequest>();
-  CLI::App* accept = family.add_subcommand(
-      "accept", "record the customer's acceptance (用户验收单); the warranty starts then");
-  example(*accept, "aftersales unit accept 2023-001 --date 2023-03-10 --signer 王明");
-  accept->add_option("SERIAL", accept_request->serial, "serial no.")->required();
-  accept->add_option("--date", accept_request->date, "acceptance date")->required();
-  accept->add_option("--signer", accept_request->signer, "who signed for the customer")->required();
-  accept->callback([&session, accept_request] {
-    session.run = [&session, accept_request] {
-      const Unit u = accept_unit(session.context(), accept_request->serial, accept_request->date,
-                                 accept_request->signer);
-      session.note(fmt::format("unit {} accepted on {}", u.serial, format_date(*u.accepted_on)));
-      return 0;
-    };
-  });
+  add_verb<AcceptRequest>(
+      family, session,
+      {"accept", "record the customer's acceptance (用户验收单); the warranty starts then",
+       "aftersales unit accept 2023-001 --date 2023-03-10 --signer 王明", StoreUse::kWrites},
+      [](CLI::App& verb, AcceptRequest& r) {
+        add_serial(verb, r.serial);
+        verb.add_option("--date", r.date, "acceptance date")->required();
+        verb.add_option("--signer", r.signer, "who signed for the customer")->required();
+      },
+      [](Session& s, const AcceptRequest& r) {
+        const Unit u = accept_unit(s.context(), r.serial, r.date, r.signer);
+        s.note(fmt::format("unit {} accepted on {}", u.serial, format_date(*u.accepted_on)));
+      });
 
-  struct NoteRequest {
-    std::string serial, kind, text;
-  };
-  auto note_request = std::make_shared<NoteRequest>();
-  CLI::App* note = family.add_subcommand("note", "file a line into the unit's history");
-  example(*note, "aftersales unit note 2023-001 --kind quality --text 液压泵异响, 已更换");
-  note->add_option("SERIAL", note_request->serial, "serial no.")->required();
-  note->add_option("--kind", note_request->kind, "status, quality, tech-change or part-replacement")
-      ->required();
-  note->add_option("--text", note_request->text, "what happened")->required();
-  note->callback([&session, note_request] {
-    session.run = [&session, note_request] {
-      const UnitNote n = add_unit_note(session.context(), note_request->serial, note_request->kind,
-                                       note_request->text);
-      session.emit_created(std::to_string(n.id));
-      return 0;
-    };
-  });
+  add_verb<NoteRequest>(
+      family, session,
+      {"note", "file a line into the unit's history",
+       "aftersales unit note 2023-001 --kind quality --text 液压泵异响, 已更换", StoreUse::kWrites},
+      [](CLI::App& verb, NoteRequest& r) {
+        add_serial(verb, r.serial);
+        verb.add_option("--kind", r.kind, "status, quality, tech-change or part-replacement")
+            ->required();
+        verb.add_option("--text", r.text, "what happened")->required();
+      },
+      [](Session& s, const NoteRequest& r) {
+        s.emit_created(std::to_string(add_unit_note(s.context(), r.serial, r.kind, r.text).id));
+      });
 }
 
 }  // namespace aftersales::cli
