@@ -8,11 +8,14 @@
 
 #include "aftersales/core/error.h"
 #include "commands/registry.h"
+#include "exit_codes.h"
 #include "session.h"
 
 namespace {
 
 using aftersales::Error;
+using aftersales::cli::ExitCode;
+using aftersales::cli::process_status;
 using aftersales::cli::Session;
 
 void add_global_options(CLI::App& app, Session& session) {
@@ -39,13 +42,13 @@ void add_global_options(CLI::App& app, Session& session) {
 }
 
 // Prints an error as `aftersales: error: ...` (each line of a multi-line message) and its hint.
-int report(const Error& error) {
+ExitCode report(const Error& error) {
   std::istringstream lines(error.what());
   for (std::string line; std::getline(lines, line);) {
     std::cerr << "aftersales: error: " << line << '\n';
   }
   if (!error.hint().empty()) std::cerr << "  hint: " << error.hint() << '\n';
-  return aftersales::exit_code(error.code());
+  return aftersales::cli::exit_code_for(error.code());
 }
 
 }  // namespace
@@ -70,19 +73,19 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help or the parse error
-    return code == 0 ? 0 : aftersales::exit_code(aftersales::ErrorCode::kUsage);
+    return process_status(code == 0 ? ExitCode::kOk : ExitCode::kUsage);
   } catch (const Error& e) {
-    return report(e);
+    return process_status(report(e));
   }
 
   try {
     session.check_output();
-    return session.run ? session.run() : 0;
+    return process_status(session.run_chosen());
   } catch (const Error& e) {
-    return report(e);
+    return process_status(report(e));
   } catch (const std::exception& e) {
     std::cerr << "aftersales: internal error: " << e.what() << '\n'
               << "  hint: nothing was written; please report this with the command you ran\n";
-    return 70;
+    return process_status(ExitCode::kInternal);
   }
 }

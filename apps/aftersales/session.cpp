@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
+#include <utility>
 
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
@@ -23,10 +25,21 @@ const LoadedRules& Session::rules() {
   return *rules_;
 }
 
-Store& Session::store(bool create) {
+void Session::choose(StoreUse store_use, std::function<ExitCode()> run) {
+  store_use_ = store_use;
+  run_ = std::move(run);
+}
+
+ExitCode Session::run_chosen() { return run_ ? run_() : ExitCode::kOk; }
+
+Store& Session::store() {
   if (!store_) {
+    if (store_use_ == StoreUse::kNone) {
+      throw std::logic_error("a command declared to use no ledger asked for one");
+    }
     SqliteOptions sqlite;
-    sqlite.create = create;
+    sqlite.create = store_use_ == StoreUse::kCreates;
+    sqlite.read_only = store_use_ == StoreUse::kReads;
     sqlite.busy_timeout_ms = rules().rules.storage.busy_timeout_ms;
     store_ = open_sqlite_store(options.db, sqlite);
   }

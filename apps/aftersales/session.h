@@ -11,8 +11,18 @@
 #include "aftersales/io/render.h"
 #include "aftersales/rules/rules_file.h"
 #include "aftersales/store/store.h"
+#include "exit_codes.h"
 
 namespace aftersales::cli {
+
+// How a command uses the ledger: each verb declares it once (commands/verb.h), and the session
+// opens the store to match (taskwarrior's "read-only or writing" trait).
+enum class StoreUse {
+  kNone,     // never opens the ledger (config, commands not built yet); opening it is a bug
+  kReads,    // opened read-only (PRAGMA query_only) after any migration it lacks
+  kWrites,   // opened for changes; the file must exist
+  kCreates,  // opened for changes, and the file is created when missing (init)
+};
 
 // The global options of CLI.md, as parsed.
 struct GlobalOptions {
@@ -30,16 +40,22 @@ class Session {
  public:
   GlobalOptions options;
 
-  // The command chosen on the command line; returns the exit code.
-  std::function<int()> run;
+  // Chooses the command to run and declares how it uses the ledger. Called by the chosen
+  // verb's parse callback (commands/verb.h); a later choice replaces an earlier one.
+  void choose(StoreUse store_use, std::function<ExitCode()> run);
+  // Runs the chosen command and returns its exit code; kOk when none was chosen.
+  ExitCode run_chosen();
 
   // The effective rules (loaded on first use). Throws Error(kUsage) for a bad config file.
   const LoadedRules& rules();
   // The config file in effect, or empty for the built-in defaults.
   std::string config_path() const;
 
-  // The database, opened and migrated on first use. `create`: init may create the file.
-  Store& store(bool create = false);
+  // The database, opened and migrated on first use as the chosen command declared: read-only
+  // for kReads, created when missing for kCreates. Throws Error(kUsage) when it is missing or
+  // newer than this binary, Error(kStorageUnavailable) when it cannot be opened, and
+  // std::logic_error when the command declared kNone (a bug: exit 70).
+  Store& store();
 
   // A core context: rules, store, clock (--today or the system's) and the acting user.
   Context& context();
@@ -62,6 +78,8 @@ class Session {
   RenderOptions render_options() const;
   void write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render);
 
+  StoreUse store_use_ = StoreUse::kNone;
+  std::function<ExitCode()> run_;
   std::optional<LoadedRules> rules_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Clock> clock_;

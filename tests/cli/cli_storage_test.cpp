@@ -73,3 +73,62 @@ TEST_CASE("regression: a backup onto the live database itself is refused") {
   CHECK(contains(r.err, "the database itself"));
   CHECK(cli.run({"unit", "show", "2025-001"}).exit_code == 0);
 }
+
+TEST_CASE("every reading command runs while another clerk holds the write lock") {
+  Cli cli;
+  cli.seed_archive();
+  const RunResult open = cli.run({"ticket", "open", "--unit", "2025-001", "--category", "液压系统",
+                                  "--channel", "phone", "--desc", "液压泵异响"});
+  INFO(describe(open));
+  REQUIRE(open.exit_code == 0);
+  const std::string number = open.out.substr(0, open.out.find('\n'));
+  cli.write_file("aftersales.toml", "[storage]\nbusy_timeout_ms = 300\n");
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(cli.db().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  // They open the ledger read-only (PRAGMA query_only): none of them can wait for a writer.
+  for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
+           {"customer", "list"},
+           {"customer", "show", "C001"},
+           {"model", "list"},
+           {"unit", "list"},
+           {"unit", "show", "2025-001"},
+           {"ticket", "list"},
+           {"ticket", "show", number},
+           {"approval", "list"},
+           {"import", "list"},
+           {"log"},
+           {"backup", "copy.db"},
+           {"config", "show"},
+       }) {
+    const RunResult r = cli.run(command);
+    INFO(command.front(), " ", command.size() > 1 ? command[1] : "", "\n", describe(r));
+    CHECK(r.exit_code == 0);
+  }
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+
+TEST_CASE("import check and --dry-run wait for the write lock: they import and roll back") {
+  Cli cli;
+  cli.seed_archive();
+  cli.write_file("aftersales.toml", "[storage]\nbusy_timeout_ms = 300\n");
+  cli.write_file("models.csv", "code,name,category,warranty_months\nHYS9,扫路车,sanitation,12\n");
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(cli.db().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  CHECK(cli.run({"import", "check", "models", "models.csv"}).exit_code == 6);
+  CHECK(cli.run({"import", "models", "models.csv", "--dry-run"}).exit_code == 6);
+  CHECK(cli.run({"model", "edit", "HYS5160", "--warranty-months", "24"}).exit_code == 6);
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  RunResult r = cli.run({"import", "check", "models", "models.csv"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 0);
+  r = cli.run({"import", "models", "models.csv", "--dry-run"});
+  CHECK(r.exit_code == 0);
+  r = cli.run({"model", "edit", "HYS5160", "--warranty-months", "24"});
+  CHECK(r.exit_code == 0);
+  CHECK(
+      contains(cli.run({"model", "list", "--format", "csv"}).out, "HYS5160,洗扫车,sanitation,24"));
+}

@@ -1,123 +1,65 @@
 // aftersales approval list|approve|reject: one inbox for every form (表4, 表5, ...). Who may
-// sign which step is the core's rule (approvals/approvals.h); this file parses and renders.
+// sign which step is the core's rule (approvals/approvals.h); this file parses and calls.
 #include <fmt/format.h>
 
-#include "aftersales/approvals/approval_forms.h"
 #include "aftersales/approvals/approvals.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
+#include "views/approval_view.h"
 
 namespace aftersales::cli {
 namespace {
 
-// `2/3`: the step waiting while pending; the last step signed once decided.
-std::string step_text(const Approval& a) {
-  const std::size_t step = a.state == ApprovalState::kPending
-                               ? static_cast<std::size_t>(a.current_step()) + 1
-                               : a.signatures.size();
-  return fmt::format("{}/{}", step, a.chain.size());
-}
-
-// The role that must sign next; empty once decided.
-std::string waiting_role(const Approval& a) {
-  const auto step = static_cast<std::size_t>(a.current_step());
-  if (a.state != ApprovalState::kPending || step >= a.chain.size()) return {};
-  return a.chain[step];
-}
-
-// `xu (sales_manager) approved 2026-11-27T10:00:00+08:00: ok; ...`
-std::string signatures_text(const Approval& a, UtcOffset zone) {
-  std::vector<std::string> parts;
-  for (const Signature& s : a.signatures) {
-    std::string part =
-        fmt::format("{} ({}) {} {}", s.user, s.role, s.approved ? "approved" : "rejected",
-                    format_timestamp(s.at, zone));
-    if (!s.comment.empty()) part += ": " + s.comment;
-    parts.push_back(std::move(part));
-  }
-  return fmt::format("{}", fmt::join(parts, "; "));
-}
-
-std::string label(const Approval& a) {
-  return fmt::format("approval {} ({} {})", a.id, form_label(a.form), a.subject.id);
-}
+struct SignRequest {
+  std::int64_t id = 0;
+  std::string text;
+};
 
 }  // namespace
-
-Table approval_table(const std::vector<Approval>& approvals, UtcOffset zone) {
-  Table table;
-  table.columns = {{"id", ""},    {"form", ""},    {"subject", ""},
-                   {"step", ""},  {"role", ""},    {"requested_by", "requested by"},
-                   {"state", ""}, {"summary", ""}, {"signatures", ""}};
-  for (const Approval& a : approvals) {
-    table.add_row({a.id, form_label(a.form), a.subject.id, step_text(a), waiting_role(a),
-                   a.requested_by, std::string(approval_state_name(a.state)), a.summary,
-                   signatures_text(a, zone)});
-  }
-  return table;
-}
 
 void attach_approval(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales approval list --pending --mine");
 
-  auto query = std::make_shared<ApprovalQuery>();
-  CLI::App* list = family.add_subcommand("list", "approvals of every form, newest last");
-  example(*list, "aftersales --as xu approval list --pending --mine");
-  list->add_flag("--pending", query->pending, "only those waiting for a signature");
-  list->add_flag("--mine", query->mine, "only those the acting user may sign now (an inbox)");
-  list->add_option("--subject", query->subject, "only those of this ticket");
-  list->callback([&session, query] {
-    session.run = [&session, query] {
-      Context& ctx = session.context();
-      session.emit(approval_table(list_approvals(ctx, *query), ctx.rules.general.utc_offset));
-      return 0;
-    };
-  });
+  add_verb<ApprovalQuery>(
+      family, session,
+      {"list", "approvals of every form, newest last",
+       "aftersales --as xu approval list --pending --mine", StoreUse::kReads},
+      [](CLI::App& verb, ApprovalQuery& query) {
+        verb.add_flag("--pending", query.pending, "only those waiting for a signature");
+        verb.add_flag("--mine", query.mine, "only those the acting user may sign now (an inbox)");
+        verb.add_option("--subject", query.subject,
+                        "only those deciding on this record (a ticket number, ...)");
+      },
+      [](Session& s, const ApprovalQuery& query) {
+        Context& ctx = s.context();
+        s.emit(approval_table(list_approvals(ctx, query), ctx.rules.general.utc_offset));
+      });
 
-  struct SignRequest {
-    std::int64_t id = 0;
-    std::string text;
-  };
-  auto approve_request = std::make_shared<SignRequest>();
-  CLI::App* approve_command =
-      family.add_subcommand("approve", "sign the current step of an approval");
-  example(*approve_command, "aftersales --as xu approval approve 3 --comment 同意");
-  approve_command->add_option("ID", approve_request->id, "the id shown by approval list")
-      ->required();
-  approve_command->add_option("--comment", approve_request->text, "a remark with the signature");
-  approve_command->callback([&session, approve_request] {
-    session.run = [&session, approve_request] {
-      const Approval a = approve(session.context(), approve_request->id, approve_request->text);
-      std::string line = label(a);
-      if (!a.signatures.empty()) {
-        const Signature& s = a.signatures.back();
-        line += fmt::format(": step {}/{} signed by {} as {}", s.step + 1, a.chain.size(), s.user,
-                            s.role);
-      }
-      if (a.state == ApprovalState::kPending) {
-        line += "; waiting for " + waiting_role(a);
-      } else {
-        line += fmt::format("; {}", approval_state_name(a.state));
-      }
-      session.note(line);
-      return 0;
-    };
-  });
+  add_verb<SignRequest>(
+      family, session,
+      {"approve", "sign the current step of an approval",
+       "aftersales --as xu approval approve 3 --comment 同意", StoreUse::kWrites},
+      [](CLI::App& verb, SignRequest& r) {
+        verb.add_option("ID", r.id, "the id shown by approval list")->required();
+        verb.add_option("--comment", r.text, "a remark with the signature");
+      },
+      [](Session& s, const SignRequest& r) {
+        s.note(signed_text(approve(s.context(), r.id, r.text)));
+      });
 
-  auto reject_request = std::make_shared<SignRequest>();
-  CLI::App* reject_command =
-      family.add_subcommand("reject", "reject an approval at its current step, with the reason");
-  example(*reject_command, "aftersales --as wang approval reject 3 --reason 费用过高, 重新核算");
-  reject_command->add_option("ID", reject_request->id, "the id shown by approval list")->required();
-  reject_command->add_option("--reason", reject_request->text, "why")->required();
-  reject_command->callback([&session, reject_request] {
-    session.run = [&session, reject_request] {
-      const Approval a = reject(session.context(), reject_request->id, reject_request->text);
-      session.note(
-          fmt::format("{}: {}: {}", label(a), approval_state_name(a.state), reject_request->text));
-      return 0;
-    };
-  });
+  add_verb<SignRequest>(
+      family, session,
+      {"reject", "reject an approval at its current step, with the reason",
+       "aftersales --as wang approval reject 3 --reason 费用过高, 重新核算", StoreUse::kWrites},
+      [](CLI::App& verb, SignRequest& r) {
+        verb.add_option("ID", r.id, "the id shown by approval list")->required();
+        verb.add_option("--reason", r.text, "why")->required();
+      },
+      [](Session& s, const SignRequest& r) {
+        const Approval a = reject(s.context(), r.id, r.text);
+        s.note(fmt::format("{}: {}: {}", approval_label(a), approval_state_name(a.state), r.text));
+      });
 }
 
 }  // namespace aftersales::cli

@@ -3,25 +3,31 @@
 
 #include "aftersales/store/backup.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
+namespace {
+
+struct BackupRequest {
+  std::string file;
+  bool force = false;
+};
+
+}  // namespace
 
 void attach_backup(CLI::App& family, Session& session) {
-  struct BackupRequest {
-    std::string file;
-    bool force = false;
-  };
-  auto request = std::make_shared<BackupRequest>();
   example(family, "aftersales backup /var/backups/aftersales-2026-11-27.db");
-  family.add_option("FILE", request->file, "where to write the copy")->required();
-  family.add_flag("--force", request->force, "replace FILE when it exists");
-  family.callback([&session, request] {
-    session.run = [&session, request] {
-      backup_database(session.store(), request->file, request->force);
-      session.note(fmt::format("backed up {} to {}", session.options.db, request->file));
-      return 0;
-    };
-  });
+  // Reads only: the copy is written through a connection of its own.
+  define_command<BackupRequest>(
+      family, session, StoreUse::kReads,
+      [](CLI::App& command, BackupRequest& r) {
+        command.add_option("FILE", r.file, "where to write the copy")->required();
+        command.add_flag("--force", r.force, "replace FILE when it exists");
+      },
+      [](Session& s, const BackupRequest& r) {
+        backup_database(s.store(), r.file, r.force);
+        s.note(fmt::format("backed up {} to {}", s.options.db, r.file));
+      });
 }
 
 }  // namespace aftersales::cli

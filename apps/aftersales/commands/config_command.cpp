@@ -4,50 +4,62 @@
 
 #include "aftersales/rules/rules_file.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
+namespace {
+
+struct ShowRequest {
+  bool origin = false;
+};
+
+struct CheckRequest {
+  std::string file;
+};
+
+}  // namespace
 
 void attach_config(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales config show --origin");
 
-  CLI::App* show = family.add_subcommand("show", "print the effective rules");
-  example(*show, "aftersales --config aftersales.toml config show --origin");
-  // Option storage lives as long as the callback that reads it (owned by the command).
-  auto origin = std::make_shared<bool>(false);
-  show->add_flag("--origin", *origin, "also say where each value came from");
-  show->callback([&session, origin] {
-    session.run = [&session, origin] {
-      Table table;
-      table.columns = {{"key", ""}, {"value", ""}};
-      if (*origin) table.columns.push_back({"origin", ""});
-      for (const RulesSetting& setting : session.rules().settings) {
-        std::vector<Cell> row = {setting.key, setting.value};
-        if (*origin) row.emplace_back(setting.origin);
-        table.add_row(std::move(row));
-      }
-      session.emit(table);
-      return 0;
-    };
-  });
+  add_verb<ShowRequest>(
+      family, session,
+      {"show", "print the effective rules",
+       "aftersales --config aftersales.toml config show --origin", StoreUse::kNone},
+      [](CLI::App& verb, ShowRequest& r) {
+        verb.add_flag("--origin", r.origin, "also say where each value came from");
+      },
+      [](Session& s, const ShowRequest& r) {
+        Table table;
+        table.columns = {{"key", ""}, {"value", ""}};
+        if (r.origin) table.columns.push_back({"origin", ""});
+        for (const RulesSetting& setting : s.rules().settings) {
+          std::vector<Cell> row = {setting.key, setting.value};
+          if (r.origin) row.emplace_back(setting.origin);
+          table.add_row(std::move(row));
+        }
+        s.emit(table);
+      });
 
-  CLI::App* check = family.add_subcommand("check", "check a rules file; list every problem");
-  example(*check, "aftersales config check aftersales.toml");
-  auto file = std::make_shared<std::string>();
-  check->add_option("FILE", *file, "the rules file")->required();
-  check->callback([&session, file] {
-    session.run = [file] {
-      const std::vector<RulesProblem> problems = check_rules_file(*file);
-      for (const RulesProblem& problem : problems) std::cerr << problem.to_string() << '\n';
-      if (!problems.empty()) {
-        std::cerr << fmt::format("{}: {} problem{}\n", *file, problems.size(),
-                                 problems.size() == 1 ? "" : "s");
-        return 2;
-      }
-      std::cerr << fmt::format("{}: ok\n", *file);
-      return 0;
-    };
-  });
+  add_verb<CheckRequest>(
+      family, session,
+      {"check", "check a rules file; list every problem", "aftersales config check aftersales.toml",
+       StoreUse::kNone},
+      [](CLI::App& verb, CheckRequest& r) {
+        verb.add_option("FILE", r.file, "the rules file")->required();
+      },
+      [](Session&, const CheckRequest& r) {
+        const std::vector<RulesProblem> problems = check_rules_file(r.file);
+        for (const RulesProblem& problem : problems) std::cerr << problem.to_string() << '\n';
+        if (!problems.empty()) {
+          std::cerr << fmt::format("{}: {} problem{}\n", r.file, problems.size(),
+                                   problems.size() == 1 ? "" : "s");
+          return ExitCode::kUsage;
+        }
+        std::cerr << fmt::format("{}: ok\n", r.file);
+        return ExitCode::kOk;
+      });
 }
 
 }  // namespace aftersales::cli

@@ -1,6 +1,7 @@
 // aftersales customer add|list|show|edit
 #include "aftersales/customers/customers.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
 namespace {
@@ -11,11 +12,17 @@ struct CustomerRequest {
   bool key = false;
   bool not_key = false;
 
-  // --key / --no-key set the 大客户 flag only when given.
-  void finish() {
-    if (key) fields.key = true;
-    if (not_key) fields.key = false;
+  // The fields with --key / --no-key applied: they set the 大客户 flag only when given.
+  CustomerFields with_key() const {
+    CustomerFields result = fields;
+    if (key) result.key = true;
+    if (not_key) result.key = false;
+    return result;
   }
+};
+
+struct CodeRequest {
+  std::string code;
 };
 
 void add_field_options(CLI::App& command, CustomerRequest& r, bool name_required) {
@@ -45,65 +52,56 @@ RecordView customer_view(const Customer& c) {
   return view;
 }
 
+Table customer_table(const std::vector<Customer>& customers) {
+  Table table;
+  table.columns = {{"code", ""},  {"name", ""},   {"contact", ""}, {"phone", ""},
+                   {"email", ""}, {"region", ""}, {"key", ""}};
+  for (const Customer& c : customers) {
+    table.add_row({c.code, c.name, c.contact, c.phone, c.email, c.region, c.key});
+  }
+  return table;
+}
+
 }  // namespace
 
 void attach_customer(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales customer list");
 
-  auto add_request = std::make_shared<CustomerRequest>();
-  CLI::App* add = family.add_subcommand("add", "add a customer; prints its code");
-  example(*add,
-          "aftersales customer add C001 --name 鞍山市环卫处 --contact 王明 --phone 0412-5551234 "
-          "--key");
-  add_field_options(*add, *add_request, true);
-  add->callback([&session, add_request] {
-    session.run = [&session, add_request] {
-      add_request->finish();
-      const Customer c = add_customer(session.context(), add_request->code, add_request->fields);
-      session.emit_created(c.code);
-      return 0;
-    };
-  });
+  add_verb<CustomerRequest>(
+      family, session,
+      {"add", "add a customer; prints its code",
+       "aftersales customer add C001 --name 鞍山市环卫处 --contact 王明 --phone 0412-5551234 "
+       "--key",
+       StoreUse::kWrites},
+      [](CLI::App& verb, CustomerRequest& r) { add_field_options(verb, r, true); },
+      [](Session& s, const CustomerRequest& r) {
+        s.emit_created(add_customer(s.context(), r.code, r.with_key()).code);
+      });
 
-  auto edit_request = std::make_shared<CustomerRequest>();
-  CLI::App* edit = family.add_subcommand("edit", "change the given fields of a customer");
-  example(*edit, "aftersales customer edit C001 --phone 0412-5559999");
-  add_field_options(*edit, *edit_request, false);
-  edit->callback([&session, edit_request] {
-    session.run = [&session, edit_request] {
-      edit_request->finish();
-      const Customer c = edit_customer(session.context(), edit_request->code, edit_request->fields);
-      session.note("customer " + c.code + " saved");
-      return 0;
-    };
-  });
+  add_verb<CustomerRequest>(
+      family, session,
+      {"edit", "change the given fields of a customer",
+       "aftersales customer edit C001 --phone 0412-5559999", StoreUse::kWrites},
+      [](CLI::App& verb, CustomerRequest& r) { add_field_options(verb, r, false); },
+      [](Session& s, const CustomerRequest& r) {
+        s.note("customer " + edit_customer(s.context(), r.code, r.with_key()).code + " saved");
+      });
 
-  CLI::App* list = family.add_subcommand("list", "list the customers");
-  example(*list, "aftersales customer list --format csv -o customers.csv");
-  list->callback([&session] {
-    session.run = [&session] {
-      Table table;
-      table.columns = {{"code", ""},  {"name", ""},   {"contact", ""}, {"phone", ""},
-                       {"email", ""}, {"region", ""}, {"key", ""}};
-      for (const Customer& c : list_customers(session.context())) {
-        table.add_row({c.code, c.name, c.contact, c.phone, c.email, c.region, c.key});
-      }
-      session.emit(table);
-      return 0;
-    };
-  });
+  add_verb(family, session,
+           {"list", "list the customers", "aftersales customer list --format csv -o customers.csv",
+            StoreUse::kReads},
+           [](Session& s) { s.emit(customer_table(list_customers(s.context()))); });
 
-  auto show_code = std::make_shared<std::string>();
-  CLI::App* show = family.add_subcommand("show", "show one customer");
-  example(*show, "aftersales customer show C001");
-  show->add_option("CODE", *show_code, "customer code")->required();
-  show->callback([&session, show_code] {
-    session.run = [&session, show_code] {
-      session.emit(customer_view(get_customer(session.context(), *show_code)));
-      return 0;
-    };
-  });
+  add_verb<CodeRequest>(
+      family, session,
+      {"show", "show one customer", "aftersales customer show C001", StoreUse::kReads},
+      [](CLI::App& verb, CodeRequest& r) {
+        verb.add_option("CODE", r.code, "customer code")->required();
+      },
+      [](Session& s, const CodeRequest& r) {
+        s.emit(customer_view(get_customer(s.context(), r.code)));
+      });
 }
 
 }  // namespace aftersales::cli

@@ -8,6 +8,7 @@
 #include "aftersales/core/error.h"
 #include "aftersales/import/importer.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
 namespace {
@@ -39,9 +40,11 @@ void add_import_options(CLI::App& command, ImportRequest& r) {
       ->check(CLI::PositiveNumber);
 }
 
-// Runs the import and reports: summary and problems on stderr, the batch on stdout.
-int run_import_command(Session& session, ImportEntity entity, const ImportRequest& r,
-                       bool check_only) {
+// Runs the import and reports: summary and problems on stderr, the batch on stdout. Returns
+// kBadData when rows were rejected and nothing was written, kImportRejected when the good rows
+// were imported without the rejected ones (--on-error skip).
+ExitCode run_import_command(Session& session, ImportEntity entity, const ImportRequest& r,
+                            bool check_only) {
   ImportOptions options;
   options.entity = entity;
   options.files = r.files;
@@ -80,7 +83,7 @@ int run_import_command(Session& session, ImportEntity entity, const ImportReques
                   summary.unchanged, summary.updated, summary.rejected);
   if (options.dry_run) {
     session.note(fmt::format("checked, nothing written: {}", counts));
-    return summary.rejected > 0 ? exit_code(ErrorCode::kInvalidInput) : 0;
+    return summary.rejected > 0 ? ExitCode::kBadData : ExitCode::kOk;
   }
   if (!summary.committed) {
     std::cerr << fmt::format("aftersales: error: nothing was imported: {} ({} problem{} shown)\n",
@@ -88,14 +91,39 @@ int run_import_command(Session& session, ImportEntity entity, const ImportReques
                              summary.findings.size() == 1 ? "" : "s")
               << "  hint: correct the rows and import again, or keep the good rows with "
                  "--on-error skip --reject-file FILE\n";
-    return exit_code(ErrorCode::kInvalidInput);
+    return ExitCode::kBadData;
   }
   session.note(fmt::format("imported as batch {}: {}", *summary.batch_id, counts));
   if (summary.rejected > 0 && options.reject_file) {
     session.note(fmt::format("rejected rows written to {}", *options.reject_file));
   }
   session.emit_created(std::to_string(*summary.batch_id));
-  return summary.rejected > 0 ? 5 : 0;
+  return summary.rejected > 0 ? ExitCode::kImportRejected : ExitCode::kOk;
+}
+
+struct CheckRequest {
+  std::string entity;
+  ImportRequest import;
+};
+
+struct RevertRequest {
+  std::int64_t batch = 0;
+};
+
+Table batch_table(const std::vector<ImportBatch>& batches, UtcOffset zone) {
+  Table table;
+  table.columns = {{"batch", ""},   {"at", ""},
+                   {"entity", ""},  {"actor", ""},
+                   {"new", ""},     {"unchanged", ""},
+                   {"updated", ""}, {"rejected", ""},
+                   {"mode", ""},    {"reverted_at", "reverted"},
+                   {"files", ""}};
+  for (const ImportBatch& b : batches) {
+    table.add_row({b.id, format_timestamp(b.at, zone), b.entity, b.actor, b.new_rows, b.unchanged,
+                   b.updated, b.rejected, b.mode,
+                   b.reverted_at ? Cell{format_timestamp(*b.reverted_at, zone)} : Cell{}, b.files});
+  }
+  return table;
 }
 
 }  // namespace
@@ -104,84 +132,66 @@ void attach_import(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales import units units.xlsx --dry-run");
 
+  // Writing, --dry-run too: a dry run imports inside a transaction that it rolls back.
   for (const char* entity_name : {"customers", "models", "units", "tickets"}) {
-    auto request = std::make_shared<ImportRequest>();
-    CLI::App* command =
-        family.add_subcommand(entity_name, fmt::format("import {} from CSV or .xlsx", entity_name));
-    example(*command, fmt::format("aftersales import {} {}.csv --on-error skip --reject-file "
-                                  "rejected.csv",
-                                  entity_name, entity_name));
-    add_import_options(*command, *request);
-    command->add_flag("--dry-run", request->dry_run, "validate everything, write nothing");
-    command->add_option("--on-error", request->on_error,
-                        "stop: all or nothing (default); skip: keep the good rows");
-    command->add_option("--reject-file", request->reject_file,
-                        "with --on-error skip: the bad rows with _line,_field,_error");
-    const ImportEntity entity = *parse_import_entity(entity_name);
-    command->callback([&session, request, entity] {
-      session.run = [&session, request, entity] {
-        return run_import_command(session, entity, *request, false);
-      };
-    });
+    add_verb<ImportRequest>(
+        family, session,
+        {entity_name, fmt::format("import {} from CSV or .xlsx", entity_name),
+         fmt::format("aftersales import {} {}.csv --on-error skip --reject-file rejected.csv",
+                     entity_name, entity_name),
+         StoreUse::kWrites},
+        [](CLI::App& verb, ImportRequest& r) {
+          add_import_options(verb, r);
+          verb.add_flag("--dry-run", r.dry_run, "validate everything, write nothing");
+          verb.add_option("--on-error", r.on_error,
+                          "stop: all or nothing (default); skip: keep the good rows");
+          verb.add_option("--reject-file", r.reject_file,
+                          "with --on-error skip: the bad rows with _line,_field,_error");
+        },
+        [entity = *parse_import_entity(entity_name)](Session& s, const ImportRequest& r) {
+          return run_import_command(s, entity, r, false);
+        });
   }
 
-  auto check_request = std::make_shared<ImportRequest>();
-  auto check_entity = std::make_shared<std::string>();
-  CLI::App* check = family.add_subcommand("check", "validate files; change nothing");
-  example(*check, "aftersales import check units units.csv");
-  check->add_option("ENTITY", *check_entity, "customers, models, units or tickets")->required();
-  add_import_options(*check, *check_request);
-  check->callback([&session, check_request, check_entity] {
-    session.run = [&session, check_request, check_entity] {
-      const std::optional<ImportEntity> entity = parse_import_entity(*check_entity);
-      if (!entity) {
-        throw Error(ErrorCode::kUsage,
-                    fmt::format("import check {}: unknown entity", *check_entity),
-                    "use customers, models, units or tickets");
-      }
-      return run_import_command(session, *entity, *check_request, true);
-    };
-  });
+  // Writing for the same reason as --dry-run: the check is an import that is rolled back.
+  add_verb<CheckRequest>(
+      family, session,
+      {"check", "validate files; change nothing", "aftersales import check units units.csv",
+       StoreUse::kWrites},
+      [](CLI::App& verb, CheckRequest& r) {
+        verb.add_option("ENTITY", r.entity, "customers, models, units or tickets")->required();
+        add_import_options(verb, r.import);
+      },
+      [](Session& s, const CheckRequest& r) {
+        const std::optional<ImportEntity> entity = parse_import_entity(r.entity);
+        if (!entity) {
+          throw Error(ErrorCode::kUsage, fmt::format("import check {}: unknown entity", r.entity),
+                      "use customers, models, units or tickets");
+        }
+        return run_import_command(s, *entity, r.import, true);
+      });
 
-  auto batch = std::make_shared<std::int64_t>(0);
-  CLI::App* revert = family.add_subcommand("revert", "undo an import batch in one transaction");
-  example(*revert, "aftersales import revert 7");
-  revert->add_option("BATCH", *batch, "the batch number printed by the import")->required();
-  revert->callback([&session, batch] {
-    session.run = [&session, batch] {
-      const ImportBatch reverted = revert_import(session.context(), *batch);
-      session.note(
-          fmt::format("batch {} reverted: the rows it added are removed, the ones it "
-                      "updated restored (rows typed over since are left as they are)",
-                      reverted.id));
-      return 0;
-    };
-  });
+  add_verb<RevertRequest>(
+      family, session,
+      {"revert", "undo an import batch in one transaction", "aftersales import revert 7",
+       StoreUse::kWrites},
+      [](CLI::App& verb, RevertRequest& r) {
+        verb.add_option("BATCH", r.batch, "the batch number printed by the import")->required();
+      },
+      [](Session& s, const RevertRequest& r) {
+        const ImportBatch reverted = revert_import(s.context(), r.batch);
+        s.note(
+            fmt::format("batch {} reverted: the rows it added are removed, the ones it "
+                        "updated restored (rows typed over since are left as they are)",
+                        reverted.id));
+      });
 
-  CLI::App* list = family.add_subcommand("list", "the import batches");
-  example(*list, "aftersales import list --format csv");
-  list->callback([&session] {
-    session.run = [&session] {
-      Context& ctx = session.context();
-      Table table;
-      table.columns = {{"batch", ""},   {"at", ""},
-                       {"entity", ""},  {"actor", ""},
-                       {"new", ""},     {"unchanged", ""},
-                       {"updated", ""}, {"rejected", ""},
-                       {"mode", ""},    {"reverted_at", "reverted"},
-                       {"files", ""}};
-      for (const ImportBatch& b : list_imports(ctx)) {
-        table.add_row({b.id, format_timestamp(b.at, ctx.rules.general.utc_offset), b.entity,
-                       b.actor, b.new_rows, b.unchanged, b.updated, b.rejected, b.mode,
-                       b.reverted_at
-                           ? Cell{format_timestamp(*b.reverted_at, ctx.rules.general.utc_offset)}
-                           : Cell{},
-                       b.files});
-      }
-      session.emit(table);
-      return 0;
-    };
-  });
+  add_verb(family, session,
+           {"list", "the import batches", "aftersales import list --format csv", StoreUse::kReads},
+           [](Session& s) {
+             Context& ctx = s.context();
+             s.emit(batch_table(list_imports(ctx), ctx.rules.general.utc_offset));
+           });
 }
 
 }  // namespace aftersales::cli

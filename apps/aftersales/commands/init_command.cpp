@@ -2,17 +2,15 @@
 #include <fmt/format.h>
 
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
 
 void attach_init(CLI::App& family, Session& session) {
   example(family, "aftersales --db service.db init");
-  family.callback([&session] {
-    session.run = [&session] {
-      const int version = session.store(/*create=*/true).schema_version();
-      session.note(fmt::format("{}: ready (schema version {})", session.options.db, version));
-      return 0;
-    };
+  define_command(family, session, StoreUse::kCreates, [](Session& s) {
+    const int version = s.store().schema_version();
+    s.note(fmt::format("{}: ready (schema version {})", s.options.db, version));
   });
 }
 

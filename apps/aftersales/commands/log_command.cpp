@@ -4,50 +4,53 @@
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
+namespace {
+
+struct LogRequest {
+  std::optional<std::string> entity, id, since;
+};
+
+// --since as a date (from the start of that local day) or an ISO 8601 time.
+Timestamp since_time(const std::string& since, UtcOffset zone) {
+  std::string why;
+  if (auto date = parse_date(since)) return start_of_day(*date, zone);
+  if (auto at = parse_timestamp(since, zone, &why)) return *at;
+  throw Error(ErrorCode::kInvalidInput,
+              fmt::format("--since: cannot read \"{}\" as a date or time: {}", since, why),
+              "write a date like 2026-11-01 or a time like 2026-11-01T08:00");
+}
+
+}  // namespace
 
 void attach_log(CLI::App& family, Session& session) {
-  struct LogRequest {
-    std::optional<std::string> entity, id, since;
-  };
-  auto request = std::make_shared<LogRequest>();
   example(family, "aftersales log --entity unit --id 2023-001 --since 2026-11-01");
-  family.add_option("--entity", request->entity, "customer, model, unit, ...");
-  family.add_option("--id", request->id, "the record's code or number");
-  family.add_option("--since", request->since, "from this date (local) or ISO 8601 time on");
-  family.callback([&session, request] {
-    session.run = [&session, request] {
-      Context& ctx = session.context();
-      const UtcOffset zone = ctx.rules.general.utc_offset;
-      AuditQuery query;
-      query.entity = request->entity;
-      query.entity_id = request->id;
-      if (request->since) {
-        std::string why;
-        if (auto date = parse_date(*request->since)) {
-          query.since = start_of_day(*date, zone);
-        } else if (auto at = parse_timestamp(*request->since, zone, &why)) {
-          query.since = *at;
-        } else {
-          throw Error(ErrorCode::kInvalidInput,
-                      fmt::format("--since: cannot read \"{}\" as a date or time: {}",
-                                  *request->since, why),
-                      "write a date like 2026-11-01 or a time like 2026-11-01T08:00");
+  define_command<LogRequest>(
+      family, session, StoreUse::kReads,
+      [](CLI::App& command, LogRequest& r) {
+        command.add_option("--entity", r.entity, "customer, model, unit, ...");
+        command.add_option("--id", r.id, "the record's code or number");
+        command.add_option("--since", r.since, "from this date (local) or ISO 8601 time on");
+      },
+      [](Session& s, const LogRequest& r) {
+        Context& ctx = s.context();
+        const UtcOffset zone = ctx.rules.general.utc_offset;
+        AuditQuery query;
+        query.entity = r.entity;
+        query.entity_id = r.id;
+        if (r.since) query.since = since_time(*r.since, zone);
+        Table table;
+        table.columns = {{"id", ""},     {"at", ""},     {"actor", ""},
+                         {"login", ""},  {"entity", ""}, {"entity_id", "entity id"},
+                         {"action", ""}, {"before", ""}, {"after", ""}};
+        for (const AuditEntry& e : audit_log(ctx, query)) {
+          table.add_row({e.id, format_timestamp(e.at, zone), e.actor, e.login, e.entity,
+                         e.entity_id, e.action, e.before, e.after});
         }
-      }
-      Table table;
-      table.columns = {{"id", ""},     {"at", ""},     {"actor", ""},
-                       {"login", ""},  {"entity", ""}, {"entity_id", "entity id"},
-                       {"action", ""}, {"before", ""}, {"after", ""}};
-      for (const AuditEntry& e : audit_log(ctx, query)) {
-        table.add_row({e.id, format_timestamp(e.at, zone), e.actor, e.login, e.entity, e.entity_id,
-                       e.action, e.before, e.after});
-      }
-      session.emit(table);
-      return 0;
-    };
-  });
+        s.emit(table);
+      });
 }
 
 }  // namespace aftersales::cli

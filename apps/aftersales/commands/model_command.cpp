@@ -1,6 +1,7 @@
 // aftersales model add|edit|list
 #include "aftersales/models/models.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
 namespace {
@@ -28,60 +29,53 @@ void add_field_options(CLI::App& command, ModelRequest& r, bool adding) {
   command.add_option("--maintenance-km", r.fields.maintenance_km, "maintenance interval in km");
 }
 
+Table model_table(const std::vector<Model>& models) {
+  Table table;
+  table.columns = {{"code", ""},
+                   {"name", ""},
+                   {"category", ""},
+                   {"warranty_months", "warranty months"},
+                   {"warranty_km", "warranty km"},
+                   {"maintenance_days", "maint. days"},
+                   {"maintenance_km", "maint. km"}};
+  for (const Model& m : models) {
+    table.add_row({m.code, m.name, m.category, std::int64_t{m.warranty_months},
+                   optional_cell(m.warranty_km),
+                   m.maintenance_days ? Cell{std::int64_t{*m.maintenance_days}} : Cell{},
+                   optional_cell(m.maintenance_km)});
+  }
+  return table;
+}
+
 }  // namespace
 
 void attach_model(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales model list");
 
-  auto add_request = std::make_shared<ModelRequest>();
-  CLI::App* add = family.add_subcommand("add", "add a model; prints its code");
-  example(*add,
-          "aftersales model add HYS5160 --name 洗扫车 --category sanitation --warranty-months 12 "
-          "--warranty-km 100000");
-  add_field_options(*add, *add_request, true);
-  add->callback([&session, add_request] {
-    session.run = [&session, add_request] {
-      const Model m = add_model(session.context(), add_request->code, add_request->fields);
-      session.emit_created(m.code);
-      return 0;
-    };
-  });
+  add_verb<ModelRequest>(
+      family, session,
+      {"add", "add a model; prints its code",
+       "aftersales model add HYS5160 --name 洗扫车 --category sanitation --warranty-months 12 "
+       "--warranty-km 100000",
+       StoreUse::kWrites},
+      [](CLI::App& verb, ModelRequest& r) { add_field_options(verb, r, true); },
+      [](Session& s, const ModelRequest& r) {
+        s.emit_created(add_model(s.context(), r.code, r.fields).code);
+      });
 
-  auto edit_request = std::make_shared<ModelRequest>();
-  CLI::App* edit = family.add_subcommand("edit", "change the given fields of a model");
-  example(*edit, "aftersales model edit HYS5160 --warranty-months 24");
-  add_field_options(*edit, *edit_request, false);
-  edit->callback([&session, edit_request] {
-    session.run = [&session, edit_request] {
-      const Model m = edit_model(session.context(), edit_request->code, edit_request->fields);
-      session.note("model " + m.code + " saved");
-      return 0;
-    };
-  });
+  add_verb<ModelRequest>(
+      family, session,
+      {"edit", "change the given fields of a model",
+       "aftersales model edit HYS5160 --warranty-months 24", StoreUse::kWrites},
+      [](CLI::App& verb, ModelRequest& r) { add_field_options(verb, r, false); },
+      [](Session& s, const ModelRequest& r) {
+        s.note("model " + edit_model(s.context(), r.code, r.fields).code + " saved");
+      });
 
-  CLI::App* list = family.add_subcommand("list", "list the models");
-  example(*list, "aftersales model list --format json");
-  list->callback([&session] {
-    session.run = [&session] {
-      Table table;
-      table.columns = {{"code", ""},
-                       {"name", ""},
-                       {"category", ""},
-                       {"warranty_months", "warranty months"},
-                       {"warranty_km", "warranty km"},
-                       {"maintenance_days", "maint. days"},
-                       {"maintenance_km", "maint. km"}};
-      for (const Model& m : list_models(session.context())) {
-        table.add_row({m.code, m.name, m.category, std::int64_t{m.warranty_months},
-                       optional_cell(m.warranty_km),
-                       m.maintenance_days ? Cell{std::int64_t{*m.maintenance_days}} : Cell{},
-                       optional_cell(m.maintenance_km)});
-      }
-      session.emit(table);
-      return 0;
-    };
-  });
+  add_verb(family, session,
+           {"list", "list the models", "aftersales model list --format json", StoreUse::kReads},
+           [](Session& s) { s.emit(model_table(list_models(s.context()))); });
 }
 
 }  // namespace aftersales::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands/registry.h"
+#include "commands/verb.h"
 
 namespace aftersales::cli {
 
@@ -11,15 +12,12 @@ void attach_planned(CLI::App& family, Session& session) {
   // Take whatever follows (verbs, flags) without complaint: the message below is the answer.
   family.fallthrough(false);
   family.prefix_command();
-  family.callback([&family, &session] {
-    const std::string name = family.get_name();
-    session.run = [name] {
-      std::cerr << fmt::format(
-          "aftersales: error: `aftersales {}` is not built yet in this version; see the open "
-          "issues of the project\n",
-          name);
-      return 2;
-    };
+  define_command(family, session, StoreUse::kNone, [name = family.get_name()](Session&) {
+    std::cerr << fmt::format(
+        "aftersales: error: `aftersales {}` is not built yet in this version; see the open "
+        "issues of the project\n",
+        name);
+    return ExitCode::kUsage;
   });
 }
 

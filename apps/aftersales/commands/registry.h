@@ -1,23 +1,22 @@
 // Every command family of `aftersales`, listed once: help, dispatch and "not built yet" come
-// from this table.
+// from this table. How each verb uses the ledger is declared with the verb (commands/verb.h).
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <vector>
 
-#include "aftersales/io/table.h"
-#include "session.h"
-
-namespace aftersales {
-struct Approval;
+namespace CLI {
+class App;
 }
 
 namespace aftersales::cli {
 
+class Session;
+
 struct CommandFamily {
   const char* name;     // the noun: customer, unit, ...
   const char* summary;  // one line for `aftersales --help`
-  // Adds the family's verbs and options to `family`; its callbacks set session.run.
+  // Adds the family's verbs and options to `family`; the chosen verb's callback tells the
+  // session what to run (Session::choose).
   void (*attach)(CLI::App& family, Session& session);
 };
 
@@ -36,15 +35,5 @@ void attach_ticket(CLI::App& family, Session& session);
 void attach_approval(CLI::App& family, Session& session);
 // Families that later issues build; they say so and exit 2 (commands/planned_commands.cpp).
 void attach_planned(CLI::App& family, Session& session);
-
-// Approvals as `approval list` and `ticket show` print them: id, form, subject, step ("2/3"),
-// the role of the current step, requested_by, state, summary, signatures
-// (commands/approval_command.cpp).
-Table approval_table(const std::vector<Approval>& approvals, UtcOffset zone);
-
-// Sets the help footer of a command to one example.
-inline void example(CLI::App& command, const std::string& text) {
-  command.footer("Example:\n  " + text);
-}
 
 }  // namespace aftersales::cli

@@ -1,9 +1,10 @@
 // aftersales unit add|edit|show|list|accept|note: the factory archive (表1).
 #include <fmt/format.h>
 
-#include "aftersales/audit/audit.h"
 #include "aftersales/units/units.h"
 #include "commands/registry.h"
+#include "commands/verb.h"
+#include "views/unit_view.h"
 
 namespace aftersales::cli {
 namespace {
@@ -37,60 +38,20 @@ void add_field_options(CLI::App& command, UnitRequest& r, bool adding) {
   command.add_option("--km", r.fields.km, "odometer reading today, in km");
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  return fmt::format("{}", fmt::join(items, ", "));
-}
+struct SerialRequest {
+  std::string serial;
+};
 
-RecordView archive_view(const UnitArchive& a, const Rules& rules) {
-  const Unit& u = a.unit;
-  RecordView v;
-  v.title = fmt::format("产品出厂档案 (表1) {}", u.serial);
-  v.add("serial", "serial no. 出厂编号", u.serial);
-  v.add("model", "model 车型", u.model_code);
-  v.add("model_name", "model name", a.model.name);
-  v.add("category", "category", a.model.category);
-  v.add("customer", "customer 客户", u.customer_code);
-  v.add("customer_name", "customer name", a.customer.name);
-  v.add("contact", "contact 联系人", u.contact.empty() ? a.customer.contact : u.contact);
-  v.add("phone", "phone 电话", u.phone.empty() ? a.customer.phone : u.phone);
-  v.add("vin", "chassis no. 底盘号", u.vin);
-  v.add("engine", "engine no. 发动机编号", u.engine_no);
-  v.add("plate", "plate 车号", u.plate);
-  v.add("config", "configuration 主要配置", u.configuration);
-  v.add("terms", "service terms 服务条款", u.terms);
-  v.add("shipped", "shipped 出厂日期", u.shipped_on);
-  v.add("packing_list", "packing list 发运装箱单", u.packing_list);
-  v.add("accepted_on", "accepted 验收日期", optional_cell(u.accepted_on));
-  v.add("accepted_by", "accepted by 验收人", u.accepted_by);
-  v.add("warranty_start", "warranty start", a.warranty.start);
-  v.add("warranty_end", "warranty end", a.warranty.end);
-  v.add("warranty_end_source", "warranty end from",
-        a.warranty.end_from_contract ? std::string("contract") : std::string("model"));
-  v.add("km", "odometer km", optional_cell(u.odometer_km));
-  v.add("km_on", "odometer read on", optional_cell(u.odometer_on));
-  v.add("in_warranty", "in warranty today", a.warranty.covered);
-  v.add("warranty_status", "warranty", a.warranty.reason);
-  v.add("missing", "archive lacks", joined(a.missing));
-  v.add("filing_overdue",
-        fmt::format("incomplete past {} days", rules.archive.complete_within_days),
-        a.filing_overdue);
+struct AcceptRequest {
+  std::string serial, date, signer;
+};
 
-  Table notes;
-  notes.columns = {{"at", ""}, {"kind", ""}, {"text", ""}, {"by", ""}};
-  for (const UnitNote& n : a.notes) {
-    notes.add_row({format_timestamp(n.at, rules.general.utc_offset),
-                   std::string(note_kind_name(n.kind)), n.text, n.actor});
-  }
-  v.tables.push_back({{"history", "history 运行、质量和服务状况 / 技术变动 / 部件更换"}, notes});
+struct NoteRequest {
+  std::string serial, kind, text;
+};
 
-  Table changes;
-  changes.columns = {{"at", ""}, {"actor", ""}, {"action", ""}, {"before", ""}, {"after", ""}};
-  for (const AuditEntry& e : a.changes) {
-    changes.add_row(
-        {format_timestamp(e.at, rules.general.utc_offset), e.actor, e.action, e.before, e.after});
-  }
-  v.tables.push_back({{"changes", "changes"}, changes});
-  return v;
+void add_serial(CLI::App& command, std::string& serial) {
+  command.add_option("SERIAL", serial, "serial no.")->required();
 }
 
 }  // namespace
@@ -99,109 +60,79 @@ void attach_unit(CLI::App& family, Session& session) {
   family.require_subcommand(1);
   example(family, "aftersales unit show 2023-001");
 
-  auto add_request = std::make_shared<UnitRequest>();
-  CLI::App* add = family.add_subcommand("add", "register a shipped unit; prints its serial no.");
-  example(*add,
-          "aftersales unit add 2023-001 --model HYS5160 --customer C001 --shipped 2023-03-05 "
-          "--vin LZZ1234 --engine WP10-88 --config 8吨洗扫 --terms 整车一年");
-  add_field_options(*add, *add_request, true);
-  add->callback([&session, add_request] {
-    session.run = [&session, add_request] {
-      const Unit u = add_unit(session.context(), add_request->serial, add_request->fields);
-      session.emit_created(u.serial);
-      return 0;
-    };
-  });
+  add_verb<UnitRequest>(
+      family, session,
+      {"add", "register a shipped unit; prints its serial no.",
+       "aftersales unit add 2023-001 --model HYS5160 --customer C001 --shipped 2023-03-05 "
+       "--vin LZZ1234 --engine WP10-88 --config 8吨洗扫 --terms 整车一年",
+       StoreUse::kWrites},
+      [](CLI::App& verb, UnitRequest& r) { add_field_options(verb, r, true); },
+      [](Session& s, const UnitRequest& r) {
+        s.emit_created(add_unit(s.context(), r.serial, r.fields).serial);
+      });
 
-  auto edit_request = std::make_shared<UnitRequest>();
-  CLI::App* edit = family.add_subcommand("edit", "change fields of a unit (--customer: new owner)");
-  example(*edit, "aftersales unit edit 2023-001 --customer C002 --km 12000");
-  add_field_options(*edit, *edit_request, false);
-  edit->callback([&session, edit_request] {
-    session.run = [&session, edit_request] {
-      const Unit u = edit_unit(session.context(), edit_request->serial, edit_request->fields);
-      session.note("unit " + u.serial + " saved");
-      return 0;
-    };
-  });
+  add_verb<UnitRequest>(
+      family, session,
+      {"edit", "change fields of a unit (--customer: new owner)",
+       "aftersales unit edit 2023-001 --customer C002 --km 12000", StoreUse::kWrites},
+      [](CLI::App& verb, UnitRequest& r) { add_field_options(verb, r, false); },
+      [](Session& s, const UnitRequest& r) {
+        s.note("unit " + edit_unit(s.context(), r.serial, r.fields).serial + " saved");
+      });
 
-  auto show_serial = std::make_shared<std::string>();
-  CLI::App* show = family.add_subcommand("show", "the whole factory archive (表1) with history");
-  example(*show, "aftersales unit show 2023-001 --format json");
-  show->add_option("SERIAL", *show_serial, "serial no.")->required();
-  show->callback([&session, show_serial] {
-    session.run = [&session, show_serial] {
-      Context& ctx = session.context();
-      session.emit(archive_view(unit_archive(ctx, *show_serial), ctx.rules));
-      return 0;
-    };
-  });
+  add_verb<SerialRequest>(
+      family, session,
+      {"show", "the whole factory archive (表1) with history",
+       "aftersales unit show 2023-001 --format json", StoreUse::kReads},
+      [](CLI::App& verb, SerialRequest& r) { add_serial(verb, r.serial); },
+      [](Session& s, const SerialRequest& r) {
+        Context& ctx = s.context();
+        s.emit(archive_view(unit_archive(ctx, r.serial), ctx.rules));
+      });
 
-  auto query = std::make_shared<UnitQuery>();
-  CLI::App* list = family.add_subcommand("list", "list units with their warranty today");
-  example(*list, "aftersales unit list --incomplete");
-  list->add_option("--model", query->model, "only this model");
-  list->add_option("--customer", query->customer, "only this customer's units");
-  list->add_flag("--in-warranty", query->in_warranty, "only units in warranty today");
-  list->add_flag("--incomplete", query->incomplete,
-                 "only archives still incomplete past the filing window (2 days after shipping)");
-  list->callback([&session, query] {
-    session.run = [&session, query] {
-      Table table;
-      table.columns = {{"serial", ""},
-                       {"model", ""},
-                       {"customer", ""},
-                       {"customer_name", "customer name"},
-                       {"shipped", ""},
-                       {"warranty_end", "warranty end"},
-                       {"in_warranty", "in warranty"},
-                       {"missing", ""}};
-      for (const UnitSummary& s : list_units(session.context(), *query)) {
-        table.add_row({s.unit.serial, s.unit.model_code, s.unit.customer_code, s.customer_name,
-                       s.unit.shipped_on, s.warranty.end, s.warranty.covered, joined(s.missing)});
-      }
-      session.emit(table);
-      return 0;
-    };
-  });
+  add_verb<UnitQuery>(
+      family, session,
+      {"list", "list units with their warranty today", "aftersales unit list --incomplete",
+       StoreUse::kReads},
+      [](CLI::App& verb, UnitQuery& query) {
+        verb.add_option("--model", query.model, "only this model");
+        verb.add_option("--customer", query.customer, "only this customer's units");
+        verb.add_flag("--in-warranty", query.in_warranty, "only units in warranty today");
+        verb.add_flag(
+            "--incomplete", query.incomplete,
+            "only archives still incomplete past the filing window (2 days after shipping)");
+      },
+      [](Session& s, const UnitQuery& query) {
+        s.emit(unit_table(list_units(s.context(), query)));
+      });
 
-  struct AcceptRequest {
-    std::string serial, date, signer;
-  };
-  auto accept_request = std::make_shared<AcceptRequest>();
-  CLI::App* accept = family.add_subcommand(
-      "accept", "record the customer's acceptance (用户验收单); the warranty starts then");
-  example(*accept, "aftersales unit accept 2023-001 --date 2023-03-10 --signer 王明");
-  accept->add_option("SERIAL", accept_request->serial, "serial no.")->required();
-  accept->add_option("--date", accept_request->date, "acceptance date")->required();
-  accept->add_option("--signer", accept_request->signer, "who signed for the customer")->required();
-  accept->callback([&session, accept_request] {
-    session.run = [&session, accept_request] {
-      const Unit u = accept_unit(session.context(), accept_request->serial, accept_request->date,
-                                 accept_request->signer);
-      session.note(fmt::format("unit {} accepted on {}", u.serial, format_date(*u.accepted_on)));
-      return 0;
-    };
-  });
+  add_verb<AcceptRequest>(
+      family, session,
+      {"accept", "record the customer's acceptance (用户验收单); the warranty starts then",
+       "aftersales unit accept 2023-001 --date 2023-03-10 --signer 王明", StoreUse::kWrites},
+      [](CLI::App& verb, AcceptRequest& r) {
+        add_serial(verb, r.serial);
+        verb.add_option("--date", r.date, "acceptance date")->required();
+        verb.add_option("--signer", r.signer, "who signed for the customer")->required();
+      },
+      [](Session& s, const AcceptRequest& r) {
+        const Unit u = accept_unit(s.context(), r.serial, r.date, r.signer);
+        s.note(fmt::format("unit {} accepted on {}", u.serial, format_date(*u.accepted_on)));
+      });
 
-  struct NoteRequest {
-    std::string serial, kind, text;
-  };
-  auto note_request = std::make_shared<NoteRequest>();
-  CLI::App* note = family.add_subcommand("note", "file a line into the unit's history");
-  example(*note, "aftersales unit note 2023-001 --kind quality --text 液压泵异响, 已更换");
-  note->add_option("SERIAL", note_request->serial, "serial no.")->required();
-  note->add_option("--kind", note_request->kind, "status, quality, tech-change or part-replacement")
-      ->required();
-  note->add_option("--text", note_request->text, "what happened")->required();
-  note->callback([&session, note_request] {
-    session.run = [&session, note_request] {
-      const UnitNote n = add_unit_note(session.context(), note_request->serial, note_request->kind,
-                                       note_request->text);
-      session.emit_created(std::to_string(n.id));
-      return 0;
-    };
-  });
+  add_verb<NoteRequest>(
+      family, session,
+      {"note", "file a line into the unit's history",
+       "aftersales unit note 2023-001 --kind quality --text 液压泵异响, 已更换", StoreUse::kWrites},
+      [](CLI::App& verb, NoteRequest& r) {
+        add_serial(verb, r.serial);
+        verb.add_option("--kind", r.kind, "status, quality, tech-change or part-replacement")
+            ->required();
+        verb.add_option("--text", r.text, "what happened")->required();
+      },
+      [](Session& s, const NoteRequest& r) {
+        s.emit_created(std::to_string(add_unit_note(s.context(), r.serial, r.kind, r.text).id));
+      });
 }
 
 }  // namespace aftersales::cli

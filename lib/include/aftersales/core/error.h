@@ -1,5 +1,5 @@
 // The one error type that crosses the library boundary, with a code callers branch on.
-// The command line maps each code to the exit code of CLI.md.
+// The library knows no exit codes: the command line maps each code to one (apps/aftersales).
 #pragma once
 
 #include <stdexcept>
@@ -7,8 +7,7 @@
 
 namespace aftersales {
 
-// What kind of failure this is, for callers to branch on. The command line maps each to an
-// exit code of CLI.md.
+// What kind of failure this is, for callers to branch on.
 enum class ErrorCode {
   kInvalidInput,        // bad value, malformed file; nothing was changed
   kConflict,            // the record exists already (a duplicate natural key)
@@ -32,23 +31,5 @@ class Error : public std::runtime_error {
   ErrorCode code_;
   std::string hint_;
 };
-
-// The process exit code for an error code (CLI.md "Exit codes").
-inline int exit_code(ErrorCode code) noexcept {
-  switch (code) {
-    case ErrorCode::kInvalidInput:
-    case ErrorCode::kConflict:
-      return 1;
-    case ErrorCode::kUsage:
-      return 2;
-    case ErrorCode::kNotFound:
-      return 3;
-    case ErrorCode::kRuleViolation:
-      return 4;
-    case ErrorCode::kStorageUnavailable:
-      return 6;
-  }
-  return 70;
-}
 
 }  // namespace aftersales

@@ -1,0 +1,153 @@
+#include "views/ticket_view.h"
+
+#include <fmt/format.h>
+
+#include "aftersales/audit/audit.h"
+#include "views/approval_view.h"
+#include "views/text.h"
+
+namespace aftersales::cli {
+namespace {
+
+// The SLA as a word: arrived on time / arrived late, or still within the limit / overdue.
+std::string sla_text(const SlaStatus& sla) {
+  if (sla.arrived) return sla.on_time ? "arrived on time" : "arrived late";
+  return sla.overdue ? "overdue" : "within limit";
+}
+
+}  // namespace
+
+RecordView ticket_view(const TicketView& view, const Rules& rules) {
+  const UtcOffset zone = rules.general.utc_offset;
+  const Ticket& t = view.ticket;
+  RecordView v;
+  v.title = fmt::format("售后服务申请单 (表3) {}", t.number);
+  v.add("number", "number 编号", t.number);
+  v.add("state", "state", std::string(state_name(t.state)));
+  v.add("unit", "unit 出厂编号", t.serial);
+  v.add("customer", "customer 客户", t.customer_code);
+  v.add("channel", "channel", t.channel);
+  v.add("category", "fault category 故障类别", t.category);
+  v.add("description", "description 故障描述", t.description);
+  v.add("reported_at", "reported at", format_timestamp(t.reported_at, zone));
+  v.add("km", "odometer km", optional_cell(t.km));
+  v.add("coverage", "coverage 保内/保外", std::string(coverage_name(t.coverage)));
+  v.add("coverage_reason", "coverage because", t.coverage_reason);
+  v.add("priority", "priority", t.priority);
+  v.add("due_at", "due at", format_timestamp(t.due_at, zone));
+  v.add("opened_by", "opened by", t.opened_by);
+  v.add("assignee", "assignee", t.assignee);
+  v.add("analysis", "analysis 问题描述与分析", t.analysis);
+  v.add("needs_factory", "needs the factory (表4)", t.needs_factory);
+  v.add("quality_claim", "quality defect claimed", t.quality_claim);
+  v.add("quality_confirmed", "quality defect confirmed", optional_flag(t.quality_confirmed));
+  v.add("waiver_requested", "free repair asked", t.waiver_requested);
+  v.add("waiver_reason", "free repair because", t.waiver_reason);
+  v.add("free_repair", "free repair approved", t.free_repair);
+  v.add("itemised", "itemised quotation 维修项目表", t.itemised);
+  v.add("contract", "repair contract 维修合同", t.contract_no);
+  v.add("warranty_total", "warranty cost", view.warranty_total);
+  v.add("paid_total", "paid cost", view.paid_total);
+  v.add("returned_reason", "returned to analysis because", t.returned_reason);
+  v.add("cancel_reason", "cancelled because", t.cancel_reason);
+  v.add("visit_due_on", "follow-up visit due (表2)", optional_cell(t.visit_due_on));
+  v.add("response_limit", "response limit", duration_text(view.sla.limit_seconds));
+  v.add("paused", "paused before arrival", duration_text(view.sla.paused_seconds));
+  v.add("arrived_at", "arrived at", optional_time(view.sla.arrived, zone));
+  v.add("sla", "SLA 服务及时", sla_text(view.sla));
+  v.add("on_time", "on time", view.sla.on_time);
+  v.add("overdue", "overdue", view.sla.overdue);
+
+  Table lines;
+  lines.columns = {{"kind", ""},     {"description", ""},
+                   {"quantity", ""}, {"unit_price", "unit price"},
+                   {"amount", ""},   {"coverage", ""}};
+  for (const CostLine& line : view.lines) {
+    lines.add_row({std::string(cost_kind_name(line.kind)), line.description,
+                   decimal_text(line.quantity_milli, 1000), line.unit_price, line.amount,
+                   std::string(coverage_name(line.coverage))});
+  }
+  v.tables.push_back({{"lines", "cost lines 费用"}, lines});
+
+  v.tables.push_back({{"approvals", "approvals 审批"}, approval_table(view.approvals, zone)});
+
+  Table requirements;
+  requirements.columns = {{"rule", ""}, {"satisfied", ""}, {"explanation", ""}};
+  for (const StartRequirement& r : view.requirements) {
+    requirements.add_row({r.rule, r.satisfied, r.explanation});
+  }
+  v.tables.push_back({{"requirements", "before the service starts"}, requirements});
+
+  Table pauses;
+  pauses.columns = {{"from", ""}, {"to", ""}, {"reason", ""}};
+  for (const Pause& p : view.pauses) {
+    pauses.add_row({format_timestamp(p.from, zone), optional_time(p.to, zone), p.reason});
+  }
+  v.tables.push_back({{"pauses", "pauses of the SLA clock"}, pauses});
+
+  Table record;
+  record.columns = {{"technicians", ""},
+                    {"arrived", ""},
+                    {"finished", ""},
+                    {"work_done", "work done"},
+                    {"labour_hours", "labour hours"},
+                    {"travel", ""},
+                    {"signed_by", "signed by"},
+                    {"signed_at", "signed at"},
+                    {"sealed", "sealed 盖章"}};
+  if (view.record) {
+    const WorkRecord& w = *view.record;
+    record.add_row({joined(w.technicians), format_timestamp(w.arrived, zone),
+                    format_timestamp(w.finished, zone), w.work_done,
+                    w.labour_hours_centi ? Cell{decimal_text(*w.labour_hours_centi, 100)} : Cell{},
+                    w.travel ? Cell{*w.travel} : Cell{}, w.signed_by,
+                    format_timestamp(w.signed_at, zone), w.sealed});
+  }
+  v.tables.push_back({{"work_record", "work record 现场工作记录 (表6)"}, record});
+
+  Table next;
+  next.columns = {{"step", "ticket ... (allowed now)"}};
+  for (const std::string& step : view.next_steps) next.add_row({step});
+  v.tables.push_back({{"next_steps", "next steps"}, next});
+
+  Table history;
+  history.columns = {{"at", ""}, {"actor", ""}, {"action", ""}, {"change", ""}};
+  for (const AuditEntry& e : view.history) {
+    history.add_row({format_timestamp(e.at, zone), e.actor, e.action, describe_change(e)});
+  }
+  v.tables.push_back({{"history", "history"}, history});
+  return v;
+}
+
+Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone) {
+  Table table;
+  table.columns = {{"number", ""},   {"reported_at", "reported at"},
+                   {"unit", ""},     {"customer", ""},
+                   {"category", ""}, {"priority", ""},
+                   {"coverage", ""}, {"state", ""},
+                   {"assignee", ""}, {"due_at", "due at"},
+                   {"overdue", ""},  {"on_time", "on time"}};
+  for (const TicketSummary& s : tickets) {
+    const Ticket& t = s.ticket;
+    table.add_row({t.number, format_timestamp(t.reported_at, zone), t.serial, t.customer_code,
+                   t.category, t.priority, std::string(coverage_name(t.coverage)),
+                   std::string(state_name(t.state)), t.assignee, format_timestamp(t.due_at, zone),
+                   s.sla.overdue, s.sla.on_time});
+  }
+  return table;
+}
+
+std::string progress_text(const TicketView& view) {
+  std::vector<std::string> waiting;
+  for (const Approval& a : view.approvals) {
+    if (a.state != ApprovalState::kPending) continue;
+    const std::string role = waiting_role(a);
+    waiting.push_back(
+        fmt::format("{} approval {} by {}", form_label(a.form), a.id, role.empty() ? "?" : role));
+  }
+  if (!waiting.empty()) return "waiting for " + joined(waiting);
+  if (!view.next_steps.empty()) return "next: " + joined(view.next_steps);
+  return {};
+}
+
+}  // namespace aftersales::cli

@@ -1,0 +1,26 @@
+// How tickets read on screen and in files: the service request (表3) with its cost lines (表5),
+// approvals (表4, 表5), SLA, work record (表6) and history; the ticket list; the progress line a
+// change prints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aftersales/io/table.h"
+#include "aftersales/rules/rules.h"
+#include "aftersales/tickets/tickets.h"
+
+namespace aftersales::cli {
+
+// Everything `ticket show` prints: the fields of 表3, then the tables lines, approvals,
+// requirements, pauses, work_record, next_steps and history. Times in the rules' zone.
+RecordView ticket_view(const TicketView& view, const Rules& rules);
+
+// One row per ticket of `ticket list`, with its SLA status. Times in `zone`.
+Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone);
+
+// What the ticket waits for after a change: `waiting for 表4 approval 3 by sales_manager`, or
+// `next: start, cancel` when no approval is pending; empty when neither.
+std::string progress_text(const TicketView& view);
+
+}  // namespace aftersales::cli
