@@ -179,3 +179,28 @@ TEST_CASE("reverting needs the role of the typed command") {
                [&] { revert_import(technician, 1); });
   CHECK(world.serials().size() == 2);
 }
+
+TEST_CASE("regression: reverting a km update gives the reading back its own date") {
+  ImportWorld world;
+  world.import(ImportEntity::kUnits, "units.csv",
+               "serial,model,customer,shipped,km\r\n2025-001,HYS5160,C001,2025-03-01,100\r\n");
+  world.set_today("2026-12-01");
+  world.import(ImportEntity::kUnits, "km.csv", "serial,km\r\n2025-001,5000\r\n");
+  CHECK(world.store->archive().find_unit("2025-001")->odometer_on == parse_date("2026-12-01"));
+  world.set_today("2026-12-05");
+  world.revert(2);
+  const Unit unit = *world.store->archive().find_unit("2025-001");
+  CHECK(unit.odometer_km == 100);
+  // 100 km was read on the day of the first import, not on the day of the revert.
+  CHECK(unit.odometer_on == parse_date("2026-11-27"));
+}
+
+TEST_CASE("reverting a batch that gave a unit its first reading leaves it without one") {
+  ImportWorld world;
+  world.import(ImportEntity::kUnits, "units.csv", testing::kTwoUnitsCsv);
+  world.import(ImportEntity::kUnits, "km.csv", "serial,km\r\n2025-001,5000\r\n");
+  world.revert(2);
+  const Unit unit = *world.store->archive().find_unit("2025-001");
+  CHECK_FALSE(unit.odometer_km.has_value());
+  CHECK_FALSE(unit.odometer_on.has_value());
+}
