@@ -254,7 +254,7 @@ class UnitImporter final : public ImporterBase {
       return RowOutcome::kNew;
     }
     if (snapshot(u) == snapshot(*existing)) return unchanged(serial);
-    keep_before(serial, snapshot(*existing));
+    keep_before(serial, before_snapshot(*existing));
     ctx_.store.archive().update_unit(u);
     return RowOutcome::kUpdated;
   }
@@ -264,6 +264,12 @@ class UnitImporter final : public ImporterBase {
     if (!u) return;
     FieldReader reader;
     read_unit_fields(ctx_, reader, to_fields(values_of(before)), *u);
+    // Reading km dates the reading today; the one put back keeps the date it had (values
+    // before kept without km_on, by older binaries, leave it today).
+    const nlohmann::json object = nlohmann::json::parse(before, nullptr, false);
+    if (object.is_object() && object.contains("km_on") && object["km_on"].is_string()) {
+      u->odometer_on = parse_date(object["km_on"].get<std::string>());
+    }
     ctx_.store.archive().update_unit(*u);
   }
 
@@ -330,6 +336,14 @@ class UnitImporter final : public ImporterBase {
                           {"warranty_end", date_text(u.contract_warranty_end)},
                           {"km", u.odometer_km ? std::to_string(*u.odometer_km) : std::string()}}
         .dump();
+  }
+
+  // The snapshot kept for a revert: also the date of the km reading, which is no field of the
+  // file (and so no part of the comparison with the row).
+  std::string before_snapshot(const Unit& u) const {
+    nlohmann::json object = nlohmann::json::parse(snapshot(u));
+    object["km_on"] = date_text(u.odometer_on);
+    return object.dump();
   }
 
   std::unordered_map<std::string, std::string> names_;  // customer name -> code ("" if two)

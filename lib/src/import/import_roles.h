@@ -1,0 +1,19 @@
+// Who may import an entity, and revert its batches (private to lib/src/import).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aftersales/core/context.h"
+#include "aftersales/import/import_batch.h"
+
+namespace aftersales {
+
+// The roles of the typed command that writes `entity`: ticket intake for tickets, archive
+// writing for customers, models and units (rules.permissions).
+inline const std::vector<std::string>& roles_to_import(const Context& ctx, ImportEntity entity) {
+  return entity == ImportEntity::kTickets ? ctx.rules.permissions.ticket_intake
+                                          : ctx.rules.permissions.archive_write;
+}
+
+}  // namespace aftersales

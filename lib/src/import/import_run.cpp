@@ -1,0 +1,136 @@
+// The import run: files -> records -> mapped row values -> the entity's upsert, in one
+// transaction, as one recorded batch (CLI.md `import`).
+#include <fmt/format.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "aftersales/audit/audit.h"
+#include "aftersales/core/error.h"
+#include "aftersales/identity/identity.h"
+#include "aftersales/import/importer.h"
+#include "aftersales/store/store.h"
+#include "import/entity_importer.h"
+#include "import/file_digest.h"
+#include "import/file_run.h"
+#include "import/import_roles.h"
+#include "import/mapping.h"
+#include "import/reject_file.h"
+
+namespace aftersales {
+namespace {
+
+struct Rollback {};  // thrown to undo a dry run or a failed all-or-nothing import
+
+std::vector<std::string> field_names(const EntityImporter& importer) {
+  std::vector<std::string> names;
+  for (const ImportField& f : importer.fields()) names.push_back(f.name);
+  return names;
+}
+
+// The files' record for the batch and the audit trail: a JSON array.
+nlohmann::json files_record(const std::vector<ImportFileSummary>& files) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const ImportFileSummary& f : files) {
+    all.push_back(
+        {{"path", f.path}, {"sha256", f.sha256}, {"encoding", f.encoding}, {"records", f.records}});
+  }
+  return all;
+}
+
+}  // namespace
+
+ImportSummary run_import(Context& ctx, const ImportOptions& options) {
+  require_role(ctx, roles_to_import(ctx, options.entity), "importing");
+  if (options.files.empty()) {
+    throw Error(ErrorCode::kUsage, "import: no file given", "name one or more .csv or .xlsx files");
+  }
+  const std::vector<std::string> fields =
+      field_names(*make_entity_importer(options.entity, ctx, nullptr));
+  const Mapping mapping =
+      options.mapping_file ? load_mapping(*options.mapping_file, fields) : Mapping{};
+
+  ImportSummary summary;
+  std::uint64_t bytes_total = 0;
+  for (const std::string& path : options.files) {
+    ImportFileSummary file;
+    file.path = path;
+    file.sha256 = sha256_of_file(path);
+    summary.files.push_back(file);
+  }
+  // Removed unless committed below, however the run ends.
+  std::optional<RejectFile> rejects;
+  if (options.on_error == OnError::kSkip && options.reject_file && !options.dry_run) {
+    rejects.emplace(*options.reject_file);
+  }
+
+  try {
+    ctx.store.write([&] {
+      ImportBatch batch;
+      batch.entity = make_entity_importer(options.entity, ctx, nullptr)->entity();
+      batch.mapping = mapping.source;
+      batch.mode = options.on_error == OnError::kStop ? "stop" : "skip";
+      batch.actor = ctx.actor.user;
+      batch.login = ctx.actor.login;
+      batch.at = ctx.real_now();
+      batch.files = "[]";
+      ctx.store.imports().insert_batch(batch);
+      const std::unique_ptr<ImportSession> session =
+          ctx.store.imports().open_session(options.entity, batch.id);
+      std::unique_ptr<EntityImporter> importer =
+          make_entity_importer(options.entity, ctx, session.get());
+      // Into an empty table the indexes are built once at the end (issue 4, item 10).
+      session->begin_bulk_load();
+
+      std::vector<std::unique_ptr<RecordSource>> sources;
+      for (const std::string& path : options.files) {
+        sources.push_back(is_xlsx_path(path) ? open_xlsx(path) : open_csv(path, options.encoding));
+        bytes_total += sources.back()->total_bytes();
+      }
+      std::uint64_t bytes_before = 0;
+      for (std::size_t i = 0; i < sources.size(); ++i) {
+        FileRun run(options, mapping, *importer, summary, rejects ? &*rejects : nullptr);
+        summary.files[i].encoding = sources[i]->encoding();
+        const bool complete =
+            run.run(options.files[i], *sources[i], summary.files[i], bytes_before, bytes_total);
+        bytes_before += sources[i]->total_bytes();
+        if (!complete) break;
+      }
+      importer->finish();
+      if (options.progress) options.progress(bytes_total, bytes_total);
+
+      const nlohmann::json files = files_record(summary.files);
+      batch.files = files.dump();
+      batch.new_rows = summary.new_rows;
+      batch.unchanged = summary.unchanged;
+      batch.updated = summary.updated;
+      batch.rejected = summary.rejected;
+      ctx.store.imports().update_batch(batch);
+      record_change(ctx, "import", std::to_string(batch.id), "import", "",
+                    nlohmann::json{{"entity", batch.entity},
+                                   {"files", files},
+                                   {"mapping", batch.mapping},
+                                   {"mode", batch.mode},
+                                   {"new", batch.new_rows},
+                                   {"unchanged", batch.unchanged},
+                                   {"updated", batch.updated},
+                                   {"rejected", batch.rejected}}
+                        .dump());
+      const bool refused = options.on_error == OnError::kStop && summary.rejected > 0;
+      if (options.dry_run || refused) throw Rollback{};
+      session->end_bulk_load();
+      summary.batch_id = batch.id;
+    });
+    summary.committed = true;
+  } catch (const Rollback&) {
+    summary.committed = false;
+  }
+  if (rejects && summary.committed && !rejects->empty()) {
+    if (std::optional<std::string> warning = rejects->commit()) {
+      summary.warnings.push_back(*warning);
+    }
+  }
+  return summary;
+}
+
+}  // namespace aftersales
