@@ -19,18 +19,46 @@ std::string Session::config_path() const {
 
 const LoadedRules& Session::rules() {
   if (!rules_) {
-    const std::string path = config_path();
-    rules_ = path.empty() ? default_rules() : load_rules_file(path);
+    if (rules_source_ == RulesSource::kFile) {
+      const std::string path = config_path();
+      rules_ = path.empty() ? default_rules() : load_rules_file(path);
+    } else {
+      rules_ = ledger_rules().loaded;
+    }
   }
   return *rules_;
 }
 
-void Session::choose(StoreUse store_use, std::function<ExitCode()> run) {
+const LedgerRules& Session::ledger_rules() {
+  if (!ledger_rules_) {
+    ledger_rules_ = load_ledger_rules(store());
+    store_->set_busy_timeout(ledger_rules_->loaded.rules.storage.busy_timeout_ms);
+  }
+  return *ledger_rules_;
+}
+
+void Session::choose(StoreUse store_use, RulesSource rules_source,
+                     std::function<ExitCode()> run) {
   store_use_ = store_use;
+  rules_source_ = rules_source;
   run_ = std::move(run);
 }
 
-ExitCode Session::run_chosen() { return run_ ? run_() : ExitCode::kOk; }
+ExitCode Session::run_chosen() {
+  if (!run_) return ExitCode::kOk;
+  // A rules file given to a command that uses the ledger's rulebook would be silently ignored,
+  // or worse, believed: refuse it.
+  if (rules_source_ == RulesSource::kLedger && store_use_ != StoreUse::kNone &&
+      !options.config.empty()) {
+    throw Error(ErrorCode::kUsage,
+                fmt::format("--config {} is not read here: this command uses the rulebook kept "
+                            "in the ledger",
+                            options.config),
+                "drop --config (and AFTERSALES_CONFIG); an admin changes the ledger's rules with "
+                "`aftersales config apply FILE`");
+  }
+  return run_();
+}
 
 Store& Session::store() {
   if (!store_) {
@@ -40,7 +68,10 @@ Store& Session::store() {
     SqliteOptions sqlite;
     sqlite.create = store_use_ == StoreUse::kCreates;
     sqlite.read_only = store_use_ == StoreUse::kReads;
-    sqlite.busy_timeout_ms = rules().rules.storage.busy_timeout_ms;
+    // The ledger's own busy timeout is set once its rulebook is read (ledger_rules()).
+    if (rules_source_ == RulesSource::kFile) {
+      sqlite.busy_timeout_ms = rules().rules.storage.busy_timeout_ms;
+    }
     store_ = open_sqlite_store(options.db, sqlite);
   }
   return *store_;
@@ -65,7 +96,9 @@ Context& Session::context() {
     std::optional<std::string> requested;
     if (!options.as.empty()) requested = options.as;
     Actor actor = resolve_actor(r, os_login(), requested);
-    context_ = std::make_unique<Context>(Context{store(), r, *clock_, std::move(actor)});
+    real_clock_ = std::make_unique<SystemClock>();
+    context_ = std::make_unique<Context>(
+        Context{store(), r, *clock_, std::move(actor), real_clock_.get()});
   }
   return *context_;
 }

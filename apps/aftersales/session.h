@@ -9,6 +9,7 @@
 
 #include "aftersales/core/context.h"
 #include "aftersales/io/render.h"
+#include "aftersales/rules/rulebook.h"
 #include "aftersales/rules/rules_file.h"
 #include "aftersales/store/store.h"
 #include "exit_codes.h"
@@ -22,6 +23,15 @@ enum class StoreUse {
   kReads,    // opened read-only (PRAGMA query_only) after any migration it lacks
   kWrites,   // opened for changes; the file must exist
   kCreates,  // opened for changes, and the file is created when missing (init)
+};
+
+// Where a command's rules come from (CLI.md "--config"): the ledger keeps its own rulebook, and
+// only `init` and `config check|diff|apply` read a rules file.
+enum class RulesSource {
+  kLedger,         // the ledger's rulebook; --config is refused
+  kLedgerAndFile,  // the ledger's rulebook, and --config or FILE names the file the verb reads
+  kFile,           // --config, ./aftersales.toml when present, else the built-in rules (init,
+                   // config check)
 };
 
 // The global options of CLI.md, as parsed.
@@ -42,13 +52,17 @@ class Session {
 
   // Chooses the command to run and declares how it uses the ledger. Called by the chosen
   // verb's parse callback (commands/verb.h); a later choice replaces an earlier one.
-  void choose(StoreUse store_use, std::function<ExitCode()> run);
+  void choose(StoreUse store_use, RulesSource rules_source, std::function<ExitCode()> run);
   // Runs the chosen command and returns its exit code; kOk when none was chosen.
   ExitCode run_chosen();
 
-  // The effective rules (loaded on first use). Throws Error(kUsage) for a bad config file.
+  // The effective rules (loaded on first use): the ledger's rulebook, or for kFile commands the
+  // rules file. Throws Error(kUsage) for a bad rules file or a ledger without a rulebook.
   const LoadedRules& rules();
-  // The config file in effect, or empty for the built-in defaults.
+  // The ledger's rulebook in force (opens the ledger); Error(kUsage) when it has none.
+  const LedgerRules& ledger_rules();
+  // The rules file named by --config / AFTERSALES_CONFIG, else ./aftersales.toml when present,
+  // else empty (the built-in rules).
   std::string config_path() const;
 
   // The database, opened and migrated on first use as the chosen command declared: read-only
@@ -79,8 +93,11 @@ class Session {
   void write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render);
 
   StoreUse store_use_ = StoreUse::kNone;
+  RulesSource rules_source_ = RulesSource::kLedger;
   std::function<ExitCode()> run_;
   std::optional<LoadedRules> rules_;
+  std::optional<LedgerRules> ledger_rules_;
+  std::unique_ptr<Clock> real_clock_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Clock> clock_;
   std::unique_ptr<Context> context_;

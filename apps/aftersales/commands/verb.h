@@ -24,6 +24,7 @@ struct VerbSpec {
   std::string summary;  // one line for the family's --help
   std::string example;  // one example for the verb's --help
   StoreUse store;       // how it uses the ledger; the session opens the store to match
+  RulesSource rules = RulesSource::kLedger;  // where its rules come from
 };
 
 // The request of a verb that takes no arguments.
@@ -49,24 +50,28 @@ ExitCode run_body(const Body& body, Session& session, const Request& request) {
 // `body(Session&, const Request&)` is chosen to run with the store opened as `store` says.
 // The body returns void (exit 0) or an ExitCode; errors it raises are mapped by main().
 // Returns `command`.
+// Its rules come from `rules` (the ledger's rulebook unless said otherwise).
 template <typename Request, typename AddOptions, typename Body>
 CLI::App& define_command(CLI::App& command, Session& session, StoreUse store,
-                         const AddOptions& add_options, Body body) {
+                         const AddOptions& add_options, Body body,
+                         RulesSource rules = RulesSource::kLedger) {
   auto request = std::make_shared<Request>();
   add_options(command, *request);
-  command.callback([&session, store, request, body] {
-    session.choose(store,
-                   [&session, request, body] { return detail::run_body(body, session, *request); });
+  command.callback([&session, store, rules, request, body] {
+    session.choose(store, rules, [&session, request, body] {
+      return detail::run_body(body, session, *request);
+    });
   });
   return command;
 }
 
 // A command without arguments: `body(Session&)`.
 template <typename Body>
-CLI::App& define_command(CLI::App& command, Session& session, StoreUse store, Body body) {
+CLI::App& define_command(CLI::App& command, Session& session, StoreUse store, Body body,
+                         RulesSource rules = RulesSource::kLedger) {
   return define_command<NoRequest>(
       command, session, store, [](CLI::App&, NoRequest&) {},
-      [body](Session& s, const NoRequest&) { return body(s); });
+      [body](Session& s, const NoRequest&) { return body(s); }, rules);
 }
 
 // Adds a verb to a command family and makes it a command (define_command). Returns the verb.
@@ -75,7 +80,8 @@ CLI::App& add_verb(CLI::App& family, Session& session, const VerbSpec& spec,
                    const AddOptions& add_options, Body body) {
   CLI::App* verb = family.add_subcommand(spec.name, spec.summary);
   example(*verb, spec.example);
-  return define_command<Request>(*verb, session, spec.store, add_options, std::move(body));
+  return define_command<Request>(*verb, session, spec.store, add_options, std::move(body),
+                                 spec.rules);
 }
 
 // A verb without arguments: `body(Session&)`.
@@ -83,7 +89,7 @@ template <typename Body>
 CLI::App& add_verb(CLI::App& family, Session& session, const VerbSpec& spec, Body body) {
   CLI::App* verb = family.add_subcommand(spec.name, spec.summary);
   example(*verb, spec.example);
-  return define_command(*verb, session, spec.store, std::move(body));
+  return define_command(*verb, session, spec.store, std::move(body), spec.rules);
 }
 
 }  // namespace aftersales::cli

@@ -29,6 +29,10 @@ class Store {
   // the database stays locked past the timeout, is read-only or the disk is full.
   virtual void write(const std::function<void()>& work) = 0;
 
+  // How long a writer waits for another before Error(kStorageUnavailable); the ledger's
+  // rulebook sets it once read.
+  virtual void set_busy_timeout(int milliseconds) = 0;
+
   // The schema version of the open database (the number of the last migration applied).
   virtual int schema_version() = 0;
 

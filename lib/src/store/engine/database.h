@@ -117,6 +117,8 @@ class Database {
   // Runs statements without parameters or rows (DDL).
   virtual void exec(const std::string& sql) = 0;
 
+  virtual void set_busy_timeout(int milliseconds) = 0;
+
   // The schema version of the open database (the last migration applied).
   virtual int schema_version() = 0;
   // Copies the whole database to `path` consistently while others keep working. Throws

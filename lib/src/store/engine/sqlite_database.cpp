@@ -184,6 +184,11 @@ class SqliteDatabase final : public Database {
 
   void backup_to(const std::string& path) override;
 
+  void set_busy_timeout(int milliseconds) override {
+    busy_timeout_ms_ = milliseconds;
+    translated([&] { db_.setBusyTimeout(milliseconds); });
+  }
+
   bool drop_secondary_indexes(const std::string& table) override {
     // The schema's own CREATE INDEX statements; UNIQUE constraints have none (sql IS NULL) and
     // stay, as an upsert looks rows up by their natural key.
