@@ -180,6 +180,51 @@ TEST_CASE("JSON replaces invalid UTF-8 instead of failing") {
   CHECK(rendered(table, Format::kJsonl) == "{\"text\":\"a\xEF\xBF\xBD\"}\n");
 }
 
+// Issue 8, finding 6: text from a CSV or a clerk printed raw by `customer list`.
+TEST_CASE("a table shows control, C1 and bidi characters of cells and titles escaped") {
+  Table table;
+  table.columns = {{"name", "名称\x1b[31m"}, {"note", ""}};
+  table.add_row({std::string("evil\x1b]0;pwned\x07"), std::string("tab\there")});
+  table.add_row({std::string("csi\xC2\x9B"
+                             "2J"),
+                 std::string("abc\xE2\x80\xAE"
+                             "cod.exe")});
+  table.add_row({std::string("del\x7f"), std::string("nbsp\xC2\xA0ok")});
+  CHECK(rendered(table, Format::kTable) ==
+        "名称\\x1b[31m          note\n"
+        "--------------------  ----------------\n"
+        "evil\\x1b]0;pwned\\x07  tab here\n"
+        "csi\\u009b2J           abc\\u202ecod.exe\n"
+        "del\\x7f               nbsp\xC2\xA0ok\n");
+}
+
+TEST_CASE("a record in table format shows its title, labels and values escaped") {
+  RecordView record;
+  record.title =
+      "客户 \xE2\x80\xAE"
+      "C-1";
+  record.add("name", "名称\xC2\x9D", std::string("a\x1b[2Jb"));
+  CHECK(rendered(record, Format::kTable) ==
+        "客户 \\u202eC-1\n"
+        "名称\\u009d: a\\x1b[2Jb\n");
+}
+
+TEST_CASE("JSON writes DEL, C1 and bidi characters as \\u escapes of the same text") {
+  Table table;
+  table.columns = {{"text", ""}};
+  table.add_row({std::string("\x1b\x7f\xC2\x9B\xE2\x80\xAE\xE2\x81\xA6\xD8\x9C\xC2\xA0中")});
+  CHECK(rendered(table, Format::kJsonl) ==
+        "{\"text\":\"\\u001b\\u007f\\u009b\\u202e\\u2066\\u061c\xC2\xA0中\"}\n");
+}
+
+TEST_CASE("CSV and TSV keep control and bidi characters as they are") {
+  Table table;
+  table.columns = {{"text", ""}};
+  table.add_row({std::string("a\x1b[31m\xC2\x9B\xE2\x80\xAE")});
+  CHECK(rendered(table, Format::kCsv) == "text\r\na\x1b[31m\xC2\x9B\xE2\x80\xAE\r\n");
+  CHECK(rendered(table, Format::kTsv) == "text\na\x1b[31m\xC2\x9B\xE2\x80\xAE\n");
+}
+
 namespace {
 
 RecordView unit_record() {

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -14,9 +16,12 @@
 #include <variant>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/text.h"
+#include "aftersales/io/terminal.h"
 
 namespace aftersales {
 namespace {
@@ -70,17 +75,18 @@ const std::string& heading_of(const Column& column) {
 
 // ---- text table -------------------------------------------------------------------------------
 
-// A cell of the human table stays on one line and sends no control codes to the terminal: CR LF
-// and every other control character become one space.
+// A cell or title of the human table stays on one line and sends nothing the terminal would obey
+// (issue 8, finding 6): a line break (CR LF counts as one) or a tab becomes one space, and every
+// other control, C1 or bidi character shows escaped (terminal_safe).
 std::string single_line(std::string_view text) {
   std::string line;
   line.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    line += (byte < 0x20 || byte == 0x7F) ? ' ' : text[i];
+    const char ch = text[i];
+    if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    line += (ch == '\n' || ch == '\t') ? ' ' : ch;
   }
-  return line;
+  return terminal_safe(line);
 }
 
 void append_padded(std::string& line, const std::string& text, std::size_t width,
@@ -294,9 +300,34 @@ Json record_object(const RecordView& record) {
   return object;
 }
 
-// Invalid UTF-8 in stored text must not abort the output: it is replaced by U+FFFD.
+// Invalid UTF-8 in stored text must not abort the output: it is replaced by U+FFFD. nlohmann
+// escapes C0 controls; DEL, C1 controls and bidi characters are escaped here too (\u009b), so
+// JSON read on a terminal is as safe as a table while a parser still gets the exact text. The
+// dump is well-formed UTF-8, so their byte sequences occur only as those characters; ASCII
+// below DEL is left alone (the indented dump's own line breaks).
 std::string dump(const Json& json, int indent) {
-  return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+  const std::string text = json.dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (byte == 0x7F || byte >= 0xC0) {
+      const std::optional<DecodedUtf8> decoded = decode_utf8(std::string_view(text).substr(i));
+      if (decoded) {
+        length = decoded->length;
+        const char32_t c = decoded->code_point;
+        if (is_control_character(c) || is_bidi_control(c)) {
+          safe += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
+          i += length;
+          continue;
+        }
+      }
+    }
+    safe.append(text, i, length);
+    i += length;
+  }
+  return safe;
 }
 
 void write_bom_if_asked(std::ostream& out, const RenderOptions& options) {

@@ -1,5 +1,9 @@
 // One rendering layer for every command: --format table|csv|tsv|json|jsonl, --bom and -o FILE
 // (CLI.md "Global options").
+//
+// What reaches a terminal (issue 8, finding 6): the human table shows control, C1 and bidi
+// characters escaped (terminal_safe, io/terminal.h); JSON writes them as \u escapes of the same
+// text; CSV and TSV keep the data exact.
 #pragma once
 
 #include <functional>
@@ -28,7 +32,8 @@ struct RenderOptions {
 };
 
 // Renders a table. Table: columns padded by display width (CJK two columns wide), a header
-// and a rule; CSV: RFC 4180 with CRLF line ends; TSV: tabs and newlines in cells become
+// and a rule, each cell and title on one line (line breaks and tabs become spaces) with
+// controls escaped; CSV: RFC 4180 with CRLF line ends; TSV: tabs and newlines in cells become
 // spaces; JSON: an array of objects; JSON Lines: one object per line.
 void render(std::ostream& out, const Table& table, const RenderOptions& options);
 
