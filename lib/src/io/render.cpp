@@ -209,10 +209,35 @@ std::string tsv_field(std::string_view text) {
   return field;
 }
 
+// Whether a text cell would start a formula in a spreadsheet (OWASP "CSV injection"): it begins
+// with = + - @, a tab or a CR, and is not a plain number such as -5 or +12.50, which Excel reads
+// as that number (no formula runs, and a quote would turn it into text).
+bool starts_formula(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) {
+    return false;
+  }
+  if (text.front() != '+' && text.front() != '-') return true;
+  std::size_t digits = 0;
+  bool seen_point = false;
+  for (const char ch : text.substr(1)) {
+    if (ch >= '0' && ch <= '9') {
+      ++digits;
+    } else if (ch == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      return true;
+    }
+  }
+  return digits == 0;
+}
+
 // Writes the lines of a delimited file: CSV (comma, CRLF as RFC 4180 says) or TSV (tab, LF).
+// For Excel (--bom) a text cell that would start a formula is prefixed with ' (finding 7);
+// numbers, money and dates are typed and never are.
 class DelimitedWriter {
  public:
-  DelimitedWriter(std::ostream& out, Format format) : out_(out), csv_(format == Format::kCsv) {}
+  DelimitedWriter(std::ostream& out, const RenderOptions& options)
+      : out_(out), csv_(options.format == Format::kCsv), guard_formulas_(options.bom) {}
 
   void write_row(const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -231,7 +256,7 @@ class DelimitedWriter {
     const Format format = csv_ ? Format::kCsv : Format::kTsv;
     for (const auto& row : table.rows) {
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        fields[c] = cell_text(cell_at(row, c, null_cell), format);
+        fields[c] = field_text(cell_at(row, c, null_cell), format);
       }
       write_row(fields);
     }
@@ -241,7 +266,7 @@ class DelimitedWriter {
   void write_record(const RecordView& record) {
     const Format format = csv_ ? Format::kCsv : Format::kTsv;
     write_row({"field", "value"});
-    for (const auto& field : record.fields) write_row({field.key, cell_text(field.value, format)});
+    for (const auto& field : record.fields) write_row({field.key, field_text(field.value, format)});
     for (const auto& [column, table] : record.tables) {
       end_line();
       write_row({column.key});
@@ -250,8 +275,17 @@ class DelimitedWriter {
   }
 
  private:
+  std::string field_text(const Cell& cell, Format format) const {
+    std::string text = cell_text(cell, format);
+    if (guard_formulas_ && std::holds_alternative<std::string>(cell) && starts_formula(text)) {
+      text.insert(0, 1, '\'');
+    }
+    return text;
+  }
+
   std::ostream& out_;
   bool csv_;
+  bool guard_formulas_;
 };
 
 // ---- JSON -------------------------------------------------------------------------------------
@@ -394,7 +428,7 @@ void render(std::ostream& out, const Table& table, const RenderOptions& options)
       break;
     case Format::kCsv:
     case Format::kTsv:
-      DelimitedWriter(out, options.format).write_table(table);
+      DelimitedWriter(out, options).write_table(table);
       break;
     case Format::kJson:
       out << dump(table_array(table), 2) << '\n';
@@ -415,7 +449,7 @@ void render(std::ostream& out, const RecordView& record, const RenderOptions& op
       break;
     case Format::kCsv:
     case Format::kTsv:
-      DelimitedWriter(out, options.format).write_record(record);
+      DelimitedWriter(out, options).write_record(record);
       break;
     case Format::kJson:
       out << dump(record_object(record), 2) << '\n';

@@ -1,9 +1,13 @@
 // One rendering layer for every command: --format table|csv|tsv|json|jsonl, --bom and -o FILE
 // (CLI.md "Global options").
 //
-// What reaches a terminal (issue 8, finding 6): the human table shows control, C1 and bidi
-// characters escaped (terminal_safe, io/terminal.h); JSON writes them as \u escapes of the same
-// text; CSV and TSV keep the data exact.
+// What reaches a terminal or a spreadsheet (issue 8, findings 6 and 7): the human table shows
+// control, C1 and bidi characters escaped (terminal_safe, io/terminal.h); JSON writes them as
+// \u escapes of the same text. CSV and TSV keep the data exact, except with --bom, the form
+// meant for Excel: there a text cell that begins with = + - @, a tab or a CR, and is not a plain
+// number like -5, is prefixed with ' so that Excel shows it instead of running it as a formula
+// (OWASP "CSV injection"). Numbers, money and dates are never prefixed; a script that reads the
+// CSV back should write it without --bom.
 #pragma once
 
 #include <functional>
@@ -28,7 +32,9 @@ Format format_for_path(const std::string& path);
 
 struct RenderOptions {
   Format format = Format::kTable;
-  bool bom = false;  // CSV/TSV start with a UTF-8 BOM so Excel reads Chinese text correctly
+  // CSV/TSV for Excel: start with a UTF-8 BOM so Excel reads Chinese text correctly, and quote
+  // text cells that would start a formula with a leading ' (see the top of this file).
+  bool bom = false;
 };
 
 // Renders a table. Table: columns padded by display width (CJK two columns wide), a header
