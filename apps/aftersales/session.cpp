@@ -37,8 +37,7 @@ const LedgerRules& Session::ledger_rules() {
   return *ledger_rules_;
 }
 
-void Session::choose(StoreUse store_use, RulesSource rules_source,
-                     std::function<ExitCode()> run) {
+void Session::choose(StoreUse store_use, RulesSource rules_source, std::function<ExitCode()> run) {
   store_use_ = store_use;
   rules_source_ = rules_source;
   run_ = std::move(run);

@@ -180,6 +180,118 @@ TEST_CASE("JSON replaces invalid UTF-8 instead of failing") {
   CHECK(rendered(table, Format::kJsonl) == "{\"text\":\"a\xEF\xBF\xBD\"}\n");
 }
 
+// Issue 8, finding 6: text from a CSV or a clerk printed raw by `customer list`.
+TEST_CASE("a table shows control, C1 and bidi characters of cells and titles escaped") {
+  Table table;
+  table.columns = {{"name", "名称\x1b[31m"}, {"note", ""}};
+  table.add_row({std::string("evil\x1b]0;pwned\x07"), std::string("tab\there")});
+  table.add_row({std::string("csi\xC2\x9B"
+                             "2J"),
+                 std::string("abc\xE2\x80\xAE"
+                             "cod.exe")});
+  table.add_row({std::string("del\x7f"), std::string("nbsp\xC2\xA0ok")});
+  CHECK(rendered(table, Format::kTable) ==
+        "名称\\x1b[31m          note\n"
+        "--------------------  ----------------\n"
+        "evil\\x1b]0;pwned\\x07  tab here\n"
+        "csi\\u009b2J           abc\\u202ecod.exe\n"
+        "del\\x7f               nbsp\xC2\xA0ok\n");
+}
+
+TEST_CASE("a record in table format shows its title, labels and values escaped") {
+  RecordView record;
+  record.title =
+      "客户 \xE2\x80\xAE"
+      "C-1";
+  record.add("name", "名称\xC2\x9D", std::string("a\x1b[2Jb"));
+  CHECK(rendered(record, Format::kTable) ==
+        "客户 \\u202eC-1\n"
+        "名称\\u009d: a\\x1b[2Jb\n");
+}
+
+TEST_CASE("JSON writes DEL, C1 and bidi characters as \\u escapes of the same text") {
+  Table table;
+  table.columns = {{"text", ""}};
+  table.add_row({std::string("\x1b\x7f\xC2\x9B\xE2\x80\xAE\xE2\x81\xA6\xD8\x9C\xC2\xA0中")});
+  CHECK(rendered(table, Format::kJsonl) ==
+        "{\"text\":\"\\u001b\\u007f\\u009b\\u202e\\u2066\\u061c\xC2\xA0中\"}\n");
+}
+
+TEST_CASE("CSV and TSV keep control and bidi characters as they are") {
+  Table table;
+  table.columns = {{"text", ""}};
+  table.add_row({std::string("a\x1b[31m\xC2\x9B\xE2\x80\xAE")});
+  CHECK(rendered(table, Format::kCsv) == "text\r\na\x1b[31m\xC2\x9B\xE2\x80\xAE\r\n");
+  CHECK(rendered(table, Format::kTsv) == "text\na\x1b[31m\xC2\x9B\xE2\x80\xAE\n");
+}
+
+// Issue 8, finding 7: =HYPERLINK(...), +cmd|..., @SUM in a name came out as formulas in Excel.
+namespace {
+
+Table formula_table() {
+  Table table;
+  table.columns = {{"name", ""}, {"amount", ""}, {"qty", ""}};
+  table.add_row({std::string("=HYPERLINK(\"http://x\",\"y\")"), Money{-500}, std::int64_t{-5}});
+  table.add_row({std::string("+cmd|' /C calc'!A0"), Money{500}, std::int64_t{5}});
+  table.add_row({std::string("-cmd"), Cell{}, Cell{}});
+  table.add_row({std::string("@SUM(A1:A9)"), Cell{}, Cell{}});
+  table.add_row({std::string("\t=1+2"), Cell{}, Cell{}});
+  table.add_row({std::string("\r=1+2"), Cell{}, Cell{}});
+  table.add_row({std::string("-5"), Cell{}, Cell{}});
+  table.add_row({std::string("+12.50"), Cell{}, Cell{}});
+  table.add_row({std::string("-"), Cell{}, Cell{}});
+  table.add_row({std::string("+86 411 8888 0000"), Cell{}, Cell{}});
+  table.add_row({std::string("a=b"), Cell{}, Cell{}});
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("CSV for Excel (--bom) prefixes text cells that would start a formula with a quote") {
+  CHECK(rendered(formula_table(), Format::kCsv, true) ==
+        "\xEF\xBB\xBF"
+        "name,amount,qty\r\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-5.00,-5\r\n"
+        "'+cmd|' /C calc'!A0,5.00,5\r\n"
+        "'-cmd,,\r\n"
+        "'@SUM(A1:A9),,\r\n"
+        "'\t=1+2,,\r\n"
+        "\"'\r=1+2\",,\r\n"
+        "-5,,\r\n"
+        "+12.50,,\r\n"
+        "'-,,\r\n"
+        "'+86 411 8888 0000,,\r\n"
+        "a=b,,\r\n");
+}
+
+TEST_CASE("TSV for Excel prefixes formulas too, and without --bom the data stays exact") {
+  const std::string tsv = rendered(formula_table(), Format::kTsv, true);
+  CHECK(tsv.find("\n'+cmd|' /C calc'!A0\t5.00\t5\n") != std::string::npos);
+  CHECK(tsv.find("\n'  =1+2\t\t\n") == std::string::npos);
+  CHECK(tsv.find("\n' =1+2\t\t\n") != std::string::npos);  // the tab became a space
+  CHECK(tsv.find("\n-5\t\t\n") != std::string::npos);
+
+  const std::string csv = rendered(formula_table(), Format::kCsv, false);
+  CHECK(csv.find('\'' + std::string("=HYPERLINK")) == std::string::npos);
+  CHECK(csv.find("\r\n+cmd|' /C calc'!A0,5.00,5\r\n") != std::string::npos);
+  CHECK(csv.find("\r\n-cmd,,\r\n") != std::string::npos);
+  CHECK(rendered(formula_table(), Format::kTsv, false).find("\n@SUM(A1:A9)\t\t\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("a record in CSV for Excel prefixes a formula value but not negative money") {
+  RecordView record;
+  record.add("name", "名称", std::string("=1+2"));
+  record.add("balance", "余额", Money{-123450});
+  std::ostringstream out;
+  render(out, record, RenderOptions{Format::kCsv, true});
+  CHECK(out.str() ==
+        "\xEF\xBB\xBF"
+        "field,value\r\n"
+        "name,'=1+2\r\n"
+        "balance,-1234.50\r\n");
+}
+
 namespace {
 
 RecordView unit_record() {

@@ -50,6 +50,28 @@ TEST_CASE("the built-in defaults are the seed's numbers") {
   CHECK(rules.general.utc_offset.minutes == 480);
   CHECK(rules.identity.source == IdentitySource::kLogin);
   CHECK(rules.users.empty());
+  CHECK(rules.import.xlsx_max_part_mb == 512);
+  CHECK(rules.import.xlsx_max_shared_strings == 5'000'000);
+  CHECK(rules.import.xlsx_max_compression_ratio == 100);
+}
+
+TEST_CASE("the bounds on an .xlsx are read from [import] and must be positive") {
+  const TempDir dir;
+  const std::string path = dir.write("import.toml",
+                                     "[import]\n"
+                                     "xlsx_max_part_mb = 64\n"
+                                     "xlsx_max_shared_strings = 1000\n"
+                                     "xlsx_max_compression_ratio = 20\n");
+  const LoadedRules loaded = load_rules_file(path);
+  CHECK(loaded.rules.import.xlsx_max_part_mb == 64);
+  CHECK(loaded.rules.import.xlsx_max_shared_strings == 1000);
+  CHECK(loaded.rules.import.xlsx_max_compression_ratio == 20);
+  CHECK(origin_of(loaded, "import.xlsx_max_compression_ratio") == path + ":4:30");
+
+  const std::vector<std::string> zero =
+      problems_of(dir.write("zero.toml", "[import]\nxlsx_max_compression_ratio = 0\n"));
+  REQUIRE(zero.size() == 1);
+  CHECK(contains(zero[0], "2:30: import.xlsx_max_compression_ratio"));
 }
 
 TEST_CASE("a known time zone brings its offset and a mismatched offset is refused") {

@@ -73,8 +73,7 @@ void attach_config(CLI::App& family, Session& session) {
       family, session,
       {"check", "check a rules file; list every problem", "aftersales config check aftersales.toml",
        StoreUse::kNone, RulesSource::kFile},
-      add_file_argument,
-      [](Session& s, const FileRequest& r) {
+      add_file_argument, [](Session& s, const FileRequest& r) {
         const std::string file = file_of(s, r);
         const std::vector<RulesProblem> problems = check_rules_file(file);
         for (const RulesProblem& problem : problems) std::cerr << problem.to_string() << '\n';
@@ -91,8 +90,7 @@ void attach_config(CLI::App& family, Session& session) {
       family, session,
       {"diff", "what applying a rules file would change in the ledger's rulebook",
        "aftersales config diff aftersales.toml", StoreUse::kReads, RulesSource::kLedgerAndFile},
-      add_file_argument,
-      [](Session& s, const FileRequest& r) {
+      add_file_argument, [](Session& s, const FileRequest& r) {
         const std::string file = file_of(s, r);
         const LoadedRules next = load_rules_file(file);
         const LedgerRules& ledger = s.ledger_rules();
@@ -109,8 +107,7 @@ void attach_config(CLI::App& family, Session& session) {
       family, session,
       {"apply", "store a rules file as the ledger's next rulebook (admin)",
        "aftersales config apply aftersales.toml", StoreUse::kWrites, RulesSource::kLedgerAndFile},
-      add_file_argument,
-      [](Session& s, const FileRequest& r) {
+      add_file_argument, [](Session& s, const FileRequest& r) {
         const std::string file = file_of(s, r);
         Context& ctx = s.context();
         const StoredRulebook applied = apply_rulebook(ctx, read_rules_file_text(file), file);

@@ -27,10 +27,10 @@ void attach_init(CLI::App& family, Session& session) {
         const std::string text = path.empty() ? std::string() : read_rules_file_text(path);
         Context& ctx = s.context();
         rulebook = adopt_first_rulebook(store, text, path, ctx.actor, ctx.real_now());
-        s.note(fmt::format("{}: ready (schema version {}); rulebook version {} from {}; {} is "
-                           "its admin",
-                           s.options.db, version, rulebook->version, rulebook->source,
-                           ctx.actor.user));
+        s.note(fmt::format(
+            "{}: ready (schema version {}); rulebook version {} from {}; {} is "
+            "its admin",
+            s.options.db, version, rulebook->version, rulebook->source, ctx.actor.user));
       },
       RulesSource::kFile);
 }

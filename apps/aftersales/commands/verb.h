@@ -58,9 +58,8 @@ CLI::App& define_command(CLI::App& command, Session& session, StoreUse store,
   auto request = std::make_shared<Request>();
   add_options(command, *request);
   command.callback([&session, store, rules, request, body] {
-    session.choose(store, rules, [&session, request, body] {
-      return detail::run_body(body, session, *request);
-    });
+    session.choose(store, rules,
+                   [&session, request, body] { return detail::run_body(body, session, *request); });
   });
   return command;
 }

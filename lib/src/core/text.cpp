@@ -1,4 +1,9 @@
+// Trimming, decoding UTF-8 and telling the characters a terminal would obey.
 #include "aftersales/core/text.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
 
 namespace aftersales {
 namespace {
@@ -71,6 +76,20 @@ bool is_valid_utf8(std::string_view text) {
     text.remove_prefix(decoded->length);
   }
   return true;
+}
+
+bool is_control_character(char32_t code_point) {
+  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
+}
+
+bool is_bidi_control(char32_t code_point) {
+  return (code_point >= 0x202A && code_point <= 0x202E) ||
+         (code_point >= 0x2066 && code_point <= 0x2069) || code_point == 0x200E ||
+         code_point == 0x200F || code_point == 0x061C;
+}
+
+std::string code_point_label(char32_t code_point) {
+  return fmt::format("U+{:04X}", static_cast<std::uint32_t>(code_point));
 }
 
 }  // namespace aftersales

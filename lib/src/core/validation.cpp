@@ -24,9 +24,23 @@ std::string FieldReader::text(std::string_view field, std::string_view value, bo
     return {};
   }
   if (required && trimmed.empty()) add(field, value, "is empty; it is required");
-  for (unsigned char c : trimmed) {
-    if (c < 0x20 && c != '\t' && c != '\n') {
-      add(field, value, "contains a control character; type plain text");
+  // Controls and bidi formatting would reach a terminal as commands, or show text in another
+  // order than stored (issue 8, finding 6); tab and line feed are plain text.
+  for (std::string_view rest = trimmed; !rest.empty();) {
+    const DecodedUtf8 decoded = *decode_utf8(rest);  // valid: checked above
+    rest.remove_prefix(decoded.length);
+    const char32_t c = decoded.code_point;
+    if (c == '\t' || c == '\n') continue;
+    if (is_control_character(c)) {
+      add(field, value,
+          fmt::format("contains the control character {}; type plain text", code_point_label(c)));
+      break;
+    }
+    if (is_bidi_control(c)) {
+      add(field, value,
+          fmt::format("contains the bidirectional formatting character {}, which shows text in "
+                      "another order than it is stored; type plain text",
+                      code_point_label(c)));
       break;
     }
   }

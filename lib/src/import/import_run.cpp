@@ -84,7 +84,8 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
 
       std::vector<std::unique_ptr<RecordSource>> sources;
       for (const std::string& path : options.files) {
-        sources.push_back(is_xlsx_path(path) ? open_xlsx(path) : open_csv(path, options.encoding));
+        sources.push_back(is_xlsx_path(path) ? open_xlsx(path, {}, xlsx_limits_of(ctx.rules))
+                                             : open_csv(path, options.encoding));
         bytes_total += sources.back()->total_bytes();
       }
       std::uint64_t bytes_before = 0;

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -14,9 +16,12 @@
 #include <variant>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/text.h"
+#include "aftersales/io/terminal.h"
 
 namespace aftersales {
 namespace {
@@ -70,17 +75,18 @@ const std::string& heading_of(const Column& column) {
 
 // ---- text table -------------------------------------------------------------------------------
 
-// A cell of the human table stays on one line and sends no control codes to the terminal: CR LF
-// and every other control character become one space.
+// A cell or title of the human table stays on one line and sends nothing the terminal would obey
+// (issue 8, finding 6): a line break (CR LF counts as one) or a tab becomes one space, and every
+// other control, C1 or bidi character shows escaped (terminal_safe).
 std::string single_line(std::string_view text) {
   std::string line;
   line.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    line += (byte < 0x20 || byte == 0x7F) ? ' ' : text[i];
+    const char ch = text[i];
+    if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    line += (ch == '\n' || ch == '\t') ? ' ' : ch;
   }
-  return line;
+  return terminal_safe(line);
 }
 
 void append_padded(std::string& line, const std::string& text, std::size_t width,
@@ -203,10 +209,35 @@ std::string tsv_field(std::string_view text) {
   return field;
 }
 
+// Whether a text cell would start a formula in a spreadsheet (OWASP "CSV injection"): it begins
+// with = + - @, a tab or a CR, and is not a plain number such as -5 or +12.50, which Excel reads
+// as that number (no formula runs, and a quote would turn it into text).
+bool starts_formula(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) {
+    return false;
+  }
+  if (text.front() != '+' && text.front() != '-') return true;
+  std::size_t digits = 0;
+  bool seen_point = false;
+  for (const char ch : text.substr(1)) {
+    if (ch >= '0' && ch <= '9') {
+      ++digits;
+    } else if (ch == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      return true;
+    }
+  }
+  return digits == 0;
+}
+
 // Writes the lines of a delimited file: CSV (comma, CRLF as RFC 4180 says) or TSV (tab, LF).
+// For Excel (--bom) a text cell that would start a formula is prefixed with ' (finding 7);
+// numbers, money and dates are typed and never are.
 class DelimitedWriter {
  public:
-  DelimitedWriter(std::ostream& out, Format format) : out_(out), csv_(format == Format::kCsv) {}
+  DelimitedWriter(std::ostream& out, const RenderOptions& options)
+      : out_(out), csv_(options.format == Format::kCsv), guard_formulas_(options.bom) {}
 
   void write_row(const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -225,7 +256,7 @@ class DelimitedWriter {
     const Format format = csv_ ? Format::kCsv : Format::kTsv;
     for (const auto& row : table.rows) {
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        fields[c] = cell_text(cell_at(row, c, null_cell), format);
+        fields[c] = field_text(cell_at(row, c, null_cell), format);
       }
       write_row(fields);
     }
@@ -235,7 +266,7 @@ class DelimitedWriter {
   void write_record(const RecordView& record) {
     const Format format = csv_ ? Format::kCsv : Format::kTsv;
     write_row({"field", "value"});
-    for (const auto& field : record.fields) write_row({field.key, cell_text(field.value, format)});
+    for (const auto& field : record.fields) write_row({field.key, field_text(field.value, format)});
     for (const auto& [column, table] : record.tables) {
       end_line();
       write_row({column.key});
@@ -244,8 +275,17 @@ class DelimitedWriter {
   }
 
  private:
+  std::string field_text(const Cell& cell, Format format) const {
+    std::string text = cell_text(cell, format);
+    if (guard_formulas_ && std::holds_alternative<std::string>(cell) && starts_formula(text)) {
+      text.insert(0, 1, '\'');
+    }
+    return text;
+  }
+
   std::ostream& out_;
   bool csv_;
+  bool guard_formulas_;
 };
 
 // ---- JSON -------------------------------------------------------------------------------------
@@ -294,9 +334,34 @@ Json record_object(const RecordView& record) {
   return object;
 }
 
-// Invalid UTF-8 in stored text must not abort the output: it is replaced by U+FFFD.
+// Invalid UTF-8 in stored text must not abort the output: it is replaced by U+FFFD. nlohmann
+// escapes C0 controls; DEL, C1 controls and bidi characters are escaped here too (\u009b), so
+// JSON read on a terminal is as safe as a table while a parser still gets the exact text. The
+// dump is well-formed UTF-8, so their byte sequences occur only as those characters; ASCII
+// below DEL is left alone (the indented dump's own line breaks).
 std::string dump(const Json& json, int indent) {
-  return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+  const std::string text = json.dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (byte == 0x7F || byte >= 0xC0) {
+      const std::optional<DecodedUtf8> decoded = decode_utf8(std::string_view(text).substr(i));
+      if (decoded) {
+        length = decoded->length;
+        const char32_t c = decoded->code_point;
+        if (is_control_character(c) || is_bidi_control(c)) {
+          safe += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
+          i += length;
+          continue;
+        }
+      }
+    }
+    safe.append(text, i, length);
+    i += length;
+  }
+  return safe;
 }
 
 void write_bom_if_asked(std::ostream& out, const RenderOptions& options) {
@@ -363,7 +428,7 @@ void render(std::ostream& out, const Table& table, const RenderOptions& options)
       break;
     case Format::kCsv:
     case Format::kTsv:
-      DelimitedWriter(out, options.format).write_table(table);
+      DelimitedWriter(out, options).write_table(table);
       break;
     case Format::kJson:
       out << dump(table_array(table), 2) << '\n';
@@ -384,7 +449,7 @@ void render(std::ostream& out, const RecordView& record, const RenderOptions& op
       break;
     case Format::kCsv:
     case Format::kTsv:
-      DelimitedWriter(out, options.format).write_record(record);
+      DelimitedWriter(out, options).write_record(record);
       break;
     case Format::kJson:
       out << dump(record_object(record), 2) << '\n';

@@ -170,6 +170,9 @@ const std::vector<Setting>& setting_table() {
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, on_time_rate)},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, training_pass_rate)},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, part_accuracy_rate)},
+      {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_part_mb), kPositive},
+      {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_shared_strings), kPositive},
+      {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_compression_ratio), kPositive},
   };
   return kSettings;
 }

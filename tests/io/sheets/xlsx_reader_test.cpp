@@ -326,7 +326,7 @@ TEST_CASE("a sheet read a byte at a time gives the same records") {
   const std::string path = dir.file("book.xlsx");
   testing::write_xlsx(path, book);
   const auto whole = open_xlsx(path);
-  const auto bytewise = xlsx::open_file(path, {}, xlsx::ReadOptions{1});
+  const auto bytewise = xlsx::open_file(path, {}, xlsx::ReadOptions{1, {}});
   const std::vector<std::string> expected = {"1#1: 出厂编号||R&D", "3#2: 富文本|TRUE", "5#3: 5"};
   CHECK(lines_of(*whole) == expected);
   CHECK(lines_of(*bytewise) == expected);

@@ -27,7 +27,10 @@ struct FieldProblem {
 // Collects the problems of one record; each reader returns nullopt when its value is bad.
 class FieldReader {
  public:
-  // Trimmed text; a problem when required and empty.
+  // Trimmed text, CR LF read as LF. A problem when required and empty, when not UTF-8, and
+  // when it holds a control character other than tab and line feed (C0, DEL or C1:
+  // U+0000-U+001F, U+007F-U+009F) or a bidirectional formatting character (U+202A-U+202E,
+  // U+2066-U+2069, U+200E, U+200F, U+061C); the message names the first one as U+XXXX.
   std::string text(std::string_view field, std::string_view value, bool required = false);
   std::optional<Date> date(std::string_view field, std::string_view value);
   std::optional<Money> money(std::string_view field, std::string_view value);

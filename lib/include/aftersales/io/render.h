@@ -1,5 +1,13 @@
 // One rendering layer for every command: --format table|csv|tsv|json|jsonl, --bom and -o FILE
 // (CLI.md "Global options").
+//
+// What reaches a terminal or a spreadsheet (issue 8, findings 6 and 7): the human table shows
+// control, C1 and bidi characters escaped (terminal_safe, io/terminal.h); JSON writes them as
+// \u escapes of the same text. CSV and TSV keep the data exact, except with --bom, the form
+// meant for Excel: there a text cell that begins with = + - @, a tab or a CR, and is not a plain
+// number like -5, is prefixed with ' so that Excel shows it instead of running it as a formula
+// (OWASP "CSV injection"). Numbers, money and dates are never prefixed; a script that reads the
+// CSV back should write it without --bom.
 #pragma once
 
 #include <functional>
@@ -24,11 +32,14 @@ Format format_for_path(const std::string& path);
 
 struct RenderOptions {
   Format format = Format::kTable;
-  bool bom = false;  // CSV/TSV start with a UTF-8 BOM so Excel reads Chinese text correctly
+  // CSV/TSV for Excel: start with a UTF-8 BOM so Excel reads Chinese text correctly, and quote
+  // text cells that would start a formula with a leading ' (see the top of this file).
+  bool bom = false;
 };
 
 // Renders a table. Table: columns padded by display width (CJK two columns wide), a header
-// and a rule; CSV: RFC 4180 with CRLF line ends; TSV: tabs and newlines in cells become
+// and a rule, each cell and title on one line (line breaks and tabs become spaces) with
+// controls escaped; CSV: RFC 4180 with CRLF line ends; TSV: tabs and newlines in cells become
 // spaces; JSON: an array of objects; JSON Lines: one object per line.
 void render(std::ostream& out, const Table& table, const RenderOptions& options);
 

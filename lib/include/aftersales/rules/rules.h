@@ -139,6 +139,14 @@ struct Rules {
     double part_accuracy_rate = 98;
   } kpi;
 
+  // Bounds on an .xlsx to import (issue 8, finding 5): a few megabytes that inflate to
+  // gigabytes would hold the write lock for minutes. A workbook over one is refused whole.
+  struct Import {
+    int xlsx_max_part_mb = 512;  // uncompressed MiB of one part: the sheet, the shared strings
+    int xlsx_max_shared_strings = 5'000'000;  // distinct texts of the workbook
+    int xlsx_max_compression_ratio = 100;     // a part's uncompressed / compressed size
+  } import;
+
   // The roles a login holds in [users]; empty when the login is not in [users].
   const std::vector<std::string>& roles_of(const std::string& user) const;
   // Whether the login holds `role`: in [users], or "admin" as one of the ledger's admins.

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/sheets/read_options.h"
+
 namespace aftersales::xlsx {
 
 // Every string of xl/sharedStrings.xml in one buffer: fewer allocations than one std::string
@@ -62,8 +64,10 @@ class RichTextCollector {
 };
 
 // Loads the shared strings part `part` of `file` whole, escapes decoded (decode_escapes); none
-// when the archive has no such part. Throws Error(kInvalidInput) when the part is damaged.
+// when the archive has no such part. Throws Error(kInvalidInput) when the part is damaged, over
+// the size bounds of `options.limits`, or states or holds more strings than max_shared_strings
+// (refused before the strings are read when its uniqueCount says so).
 SharedStrings load_shared_strings(zip_t* archive, const std::string& file, const std::string& part,
-                                  std::size_t chunk_bytes);
+                                  const ReadOptions& options);
 
 }  // namespace aftersales::xlsx

@@ -240,11 +240,12 @@ class SheetHandler : public HandlerBase {
   RichTextCollector rich_text_;
 };
 
-WorksheetReader::WorksheetReader(ZipFile part, const SharedStrings& shared_strings,
-                                 std::string where, std::size_t chunk_bytes)
+WorksheetReader::WorksheetReader(ZipFile part, PartBudget budget,
+                                 const SharedStrings& shared_strings, std::string where,
+                                 std::size_t chunk_bytes)
     : handler_(std::make_unique<SheetHandler>(shared_strings)),
-      driver_(
-          std::make_unique<XmlDriver>(std::move(part), *handler_, std::move(where), chunk_bytes)) {}
+      driver_(std::make_unique<XmlDriver>(std::move(part), std::move(budget), *handler_,
+                                          std::move(where), chunk_bytes)) {}
 
 WorksheetReader::~WorksheetReader() = default;
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/part_budget.h"
 #include "io/sheets/shared_strings.h"
 #include "io/sheets/zip_container.h"
 
@@ -19,17 +20,17 @@ class XmlDriver;
 
 class WorksheetReader {
  public:
-  // Reads the worksheet part `part`, named `where` in messages; its cells refer to
-  // `shared_strings`, which must outlive the reader.
-  WorksheetReader(ZipFile part, const SharedStrings& shared_strings, std::string where,
-                  std::size_t chunk_bytes);
+  // Reads the worksheet part `part` within `budget`, named `where` in messages; its cells refer
+  // to `shared_strings`, which must outlive the reader.
+  WorksheetReader(ZipFile part, PartBudget budget, const SharedStrings& shared_strings,
+                  std::string where, std::size_t chunk_bytes);
   ~WorksheetReader();
   WorksheetReader(const WorksheetReader&) = delete;
   WorksheetReader& operator=(const WorksheetReader&) = delete;
 
   // The next row that holds a value or a problem, as RecordSource::next gives it. Returns false
   // at the end of the sheet. Throws Error(kInvalidInput) when the XML is not well-formed or the
-  // part cannot be inflated.
+  // part cannot be inflated or inflates past its budget.
   bool next(SourceRecord& record);
 
   // Bytes of the part's uncompressed XML read so far.

@@ -84,18 +84,18 @@ std::string relationships_of(const std::string& part) {
 
 std::vector<Relationship> read_relationships(zip_t* archive, const std::string& file,
                                              const std::string& part, const std::string& base,
-                                             std::size_t chunk_bytes) {
+                                             const ReadOptions& options) {
   RelationshipsHandler handler;
   handler.base = base;
-  parse_part(archive, file, part, handler, chunk_bytes);
+  parse_part(archive, file, part, handler, options);
   return std::move(handler.relationships);
 }
 
 std::optional<std::vector<SheetEntry>> read_sheets(zip_t* archive, const std::string& file,
                                                    const std::string& part,
-                                                   std::size_t chunk_bytes) {
+                                                   const ReadOptions& options) {
   WorkbookHandler handler;
-  if (!parse_part(archive, file, part, handler, chunk_bytes)) return std::nullopt;
+  if (!parse_part(archive, file, part, handler, options)) return std::nullopt;
   return std::move(handler.sheets);
 }
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/sheets/read_options.h"
+
 namespace aftersales::xlsx {
 
 struct Relationship {
@@ -40,15 +42,16 @@ std::string relationships_of(const std::string& part);
 
 // Every internal <Relationship> of the .rels part `part` of `file`, targets resolved against
 // `base`; none when the archive has no such part. Throws Error(kInvalidInput) when the part is
-// damaged.
+// damaged or over the bounds of `options`.
 std::vector<Relationship> read_relationships(zip_t* archive, const std::string& file,
                                              const std::string& part, const std::string& base,
-                                             std::size_t chunk_bytes);
+                                             const ReadOptions& options);
 
 // The sheets of the workbook part `part` of `file`, in tab order; nullopt when the archive has
-// no such part. Throws Error(kInvalidInput) when the part is damaged.
+// no such part. Throws Error(kInvalidInput) when the part is damaged or over the bounds of
+// `options`.
 std::optional<std::vector<SheetEntry>> read_sheets(zip_t* archive, const std::string& file,
                                                    const std::string& part,
-                                                   std::size_t chunk_bytes);
+                                                   const ReadOptions& options);
 
 }  // namespace aftersales::xlsx

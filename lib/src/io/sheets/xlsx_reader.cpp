@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "aftersales/core/error.h"
+#include "aftersales/rules/rules.h"
+#include "io/sheets/part_budget.h"
 #include "io/sheets/shared_strings.h"
 #include "io/sheets/worksheet_reader.h"
 #include "io/sheets/xlsx_package.h"
@@ -54,11 +56,10 @@ class XlsxSource final : public RecordSource {
       : bytes_(std::move(bytes)), archive_(std::move(archive)), file_(std::move(file)) {
     const std::string workbook = workbook_part(options);
     const std::optional<std::vector<SheetEntry>> sheets =
-        read_sheets(archive_.get(), file_, workbook, options.chunk_bytes);
+        read_sheets(archive_.get(), file_, workbook, options);
     if (!sheets) throw not_a_workbook();
-    const std::vector<Relationship> relationships =
-        read_relationships(archive_.get(), file_, relationships_of(workbook), folder_of(workbook),
-                           options.chunk_bytes);
+    const std::vector<Relationship> relationships = read_relationships(
+        archive_.get(), file_, relationships_of(workbook), folder_of(workbook), options);
 
     const std::string sheet_part = choose_sheet(*sheets, relationships, sheet);
     read_shared_strings(relationships, folder_of(workbook), options);
@@ -73,8 +74,10 @@ class XlsxSource final : public RecordSource {
       total_bytes_ = stat.size;
     }
     const std::string where = part_of(file_, sheet_part);
+    PartBudget budget(archive_.get(), *index, where, options.limits);
     worksheet_ = std::make_unique<WorksheetReader>(open_part(archive_.get(), *index, where),
-                                                   shared_strings_, where, options.chunk_bytes);
+                                                   std::move(budget), shared_strings_, where,
+                                                   options.chunk_bytes);
   }
 
   bool next(SourceRecord& record) override { return worksheet_->next(record); }
@@ -100,7 +103,7 @@ class XlsxSource final : public RecordSource {
   // The workbook part named by the package's relationships, else the usual xl/workbook.xml.
   std::string workbook_part(const ReadOptions& options) {
     const std::vector<Relationship> package =
-        read_relationships(archive_.get(), file_, "_rels/.rels", {}, options.chunk_bytes);
+        read_relationships(archive_.get(), file_, "_rels/.rels", {}, options);
     for (const Relationship& relationship : package) {
       if (is_type(relationship.type, "officeDocument")) return relationship.target;
     }
@@ -153,7 +156,7 @@ class XlsxSource final : public RecordSource {
     for (const Relationship& relationship : relationships) {
       if (is_type(relationship.type, "sharedStrings")) part = relationship.target;
     }
-    shared_strings_ = xlsx::load_shared_strings(archive_.get(), file_, part, options.chunk_bytes);
+    shared_strings_ = xlsx::load_shared_strings(archive_.get(), file_, part, options);
   }
 
   std::unique_ptr<std::string> bytes_;  // what archive_ reads when read from memory
@@ -193,8 +196,20 @@ std::unique_ptr<RecordSource> open_bytes(std::string bytes, const std::string& n
 
 }  // namespace xlsx
 
-std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet) {
-  return xlsx::open_file(path, sheet, xlsx::ReadOptions{});
+std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet,
+                                        const XlsxLimits& limits) {
+  xlsx::ReadOptions options;
+  options.limits = limits;
+  return xlsx::open_file(path, sheet, options);
+}
+
+XlsxLimits xlsx_limits_of(const Rules& rules) {
+  const Rules::Import& bounds = rules.import;
+  XlsxLimits limits;
+  limits.max_part_bytes = static_cast<std::uint64_t>(bounds.xlsx_max_part_mb) << 20;
+  limits.max_shared_strings = static_cast<std::uint64_t>(bounds.xlsx_max_shared_strings);
+  limits.max_compression_ratio = static_cast<std::uint64_t>(bounds.xlsx_max_compression_ratio);
+  return limits;
 }
 
 }  // namespace aftersales

@@ -9,21 +9,16 @@
 #include <string_view>
 
 #include "aftersales/io/sheets/record_source.h"
+#include "io/sheets/read_options.h"
 
 namespace aftersales::xlsx {
 
-struct ReadOptions {
-  // Bytes of worksheet XML read from the archive and handed to the XML parser at a time. The
-  // reader holds one such chunk, the shared strings and one row, whatever the sheet's size.
-  std::size_t chunk_bytes = 64 * 1024;
-};
-
-// open_xlsx with a read size of choice.
+// open_xlsx with a read size and bounds of choice.
 std::unique_ptr<RecordSource> open_file(const std::string& path, const std::string& sheet,
                                         ReadOptions options);
 
 // open_xlsx on the bytes of an .xlsx file held in memory; `name` stands for the file in
-// messages. Same records and errors as open_xlsx.
+// messages. Same records and errors as open_xlsx (options.limits: its bounds).
 std::unique_ptr<RecordSource> open_bytes(std::string bytes, const std::string& name,
                                          const std::string& sheet, ReadOptions options = {});
 

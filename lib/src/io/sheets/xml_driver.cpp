@@ -23,6 +23,7 @@ bool XmlDriver::advance() {
       throw damaged(where_, zip_error_strerror(zip_file_get_error(file_.get())));
     }
     bytes_read_ += static_cast<std::uint64_t>(got);
+    budget_.check_inflated(bytes_read_);  // a forged archive may state less than it holds
     final_chunk_ = got == 0;
     if (settle(XML_ParseBuffer(parser_.get(), static_cast<int>(got), final_chunk_))) {
       return true;

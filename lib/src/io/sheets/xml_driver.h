@@ -20,6 +20,8 @@
 #include <string_view>
 #include <utility>
 
+#include "io/sheets/part_budget.h"
+#include "io/sheets/read_options.h"
 #include "io/sheets/zip_container.h"
 
 namespace aftersales::xlsx {
@@ -93,14 +95,17 @@ void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_
       std::runtime_error("has a document type declaration, which .xlsx parts never have")));
 }
 
-// Parses one part of the archive with `handler`, a chunk at a time. The handler may suspend
-// the parser (at the end of a row); `advance` then returns and continues where it stopped.
+// Parses one part of the archive with `handler`, a chunk at a time, holding it to `budget`.
+// The handler may suspend the parser (at the end of a row); `advance` then returns and
+// continues where it stopped.
 class XmlDriver {
  public:
   // `handler` must outlive the driver; `where` names the part in messages.
   template <typename Handler>
-  XmlDriver(ZipFile file, Handler& handler, std::string where, std::size_t chunk_bytes)
+  XmlDriver(ZipFile file, PartBudget budget, Handler& handler, std::string where,
+            std::size_t chunk_bytes)
       : file_(std::move(file)),
+        budget_(std::move(budget)),
         parser_(XML_ParserCreate(nullptr)),
         handler_(handler),
         where_(std::move(where)),
@@ -114,7 +119,8 @@ class XmlDriver {
   }
 
   // Parses until the handler suspends the parser (returns true) or the part ends (false).
-  // Throws Error(kInvalidInput) when the part is not well-formed XML or cannot be inflated.
+  // Throws Error(kInvalidInput) when the part is not well-formed XML, cannot be inflated or
+  // inflates past its budget (before the chunk past it is parsed).
   bool advance();
 
   void run_to_end() {
@@ -129,6 +135,7 @@ class XmlDriver {
   bool settle(XML_Status status);
 
   ZipFile file_;
+  PartBudget budget_;
   XmlParser parser_;
   HandlerBase& handler_;
   std::string where_;
@@ -139,15 +146,17 @@ class XmlDriver {
   bool finished_ = false;
 };
 
-// Parses a whole part with `handler`; false when the archive has no such part. Throws as
-// XmlDriver::advance does.
+// Parses a whole part with `handler`, within options.limits; false when the archive has no such
+// part. Throws as PartBudget and XmlDriver::advance do.
 template <typename Handler>
 bool parse_part(zip_t* archive, const std::string& file, const std::string& part, Handler& handler,
-                std::size_t chunk_bytes) {
+                const ReadOptions& options) {
   const std::optional<zip_uint64_t> index = find_part(archive, part);
   if (!index) return false;
   const std::string where = part_of(file, part);
-  XmlDriver driver(open_part(archive, *index, where), handler, where, chunk_bytes);
+  PartBudget budget(archive, *index, where, options.limits);
+  XmlDriver driver(open_part(archive, *index, where), std::move(budget), handler, where,
+                   options.chunk_bytes);
   driver.run_to_end();
   return true;
 }

@@ -54,6 +54,25 @@ enum class TextEncoding { kAuto, kUtf8, kGb18030 };
 // 16 MiB (the rest of it is not kept). Memory stays bounded whatever the file's size.
 std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding);
 
+struct Rules;
+
+// Bounds on what an .xlsx may inflate to (issue 8, finding 5): a few megabytes of deflate can
+// stand for gigabytes of XML. Each part the reader opens (the sheet, the shared strings, the
+// workbook and its relationships) is checked against the sizes the zip's central directory
+// states before it is inflated, and against what it really inflates to while it is read, since
+// a forged archive may state less. The defaults are the rulebook's ([import], rules.h).
+struct XlsxLimits {
+  std::uint64_t max_part_bytes = std::uint64_t{512} << 20;  // import.xlsx_max_part_mb, as bytes
+  std::uint64_t max_shared_strings = 5'000'000;             // import.xlsx_max_shared_strings
+  std::uint64_t max_compression_ratio = 100;  // import.xlsx_max_compression_ratio: size / packed
+  // A part up to this size is not held to the ratio: small XML compresses well and costs
+  // nothing to read. Not a rulebook key; tests lower it to reach the ratio with small parts.
+  std::uint64_t ratio_exempt_bytes = std::uint64_t{1} << 20;
+};
+
+// The bounds the rulebook sets in its [import] table.
+XlsxLimits xlsx_limits_of(const Rules& rules);
+
 // Opens the first worksheet of an .xlsx file (or the one named `sheet`). Cells come as text:
 // shared and inline strings, numbers as written in the file (a date is its Excel serial
 // number, e.g. "45000"), booleans as "TRUE"/"FALSE", empty cells as "". Throws
@@ -63,6 +82,11 @@ std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding enc
 // cell (a shared string that does not exist, a reference past XFD) is the record's `problem`;
 // XML that is not well-formed throws. Progress counts the worksheet's uncompressed XML.
 // Memory: the shared strings, 64 KiB of XML and one row, whatever the number of rows.
-std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet = {});
+// A part over a bound of `limits` throws Error(kInvalidInput) naming the part, its size, ratio
+// or count of shared strings, the bound and the rulebook key that sets it: here when the
+// central directory tells, else from next() as soon as the sheet inflates past the bound (a
+// chunk at most); rows read before then are the caller's to undo.
+std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet = {},
+                                        const XlsxLimits& limits = {});
 
 }  // namespace aftersales
