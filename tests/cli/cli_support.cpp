@@ -1,5 +1,7 @@
 #include "cli/cli_support.h"
 
+#include <sqlite3.h>
+
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -110,6 +112,32 @@ void Cli::write_file(const std::string& name, const std::string& text) const {
 }
 
 std::string Cli::read_file(const std::string& name) const { return slurp(dir_ / name); }
+
+std::string Cli::sql(const std::string& sql) const {
+  sqlite3* connection = nullptr;
+  std::string out;
+  if (sqlite3_open(db().c_str(), &connection) != SQLITE_OK) {
+    out = std::string("error: ") + sqlite3_errmsg(connection) + "\n";
+    sqlite3_close(connection);
+    return out;
+  }
+  const auto row = [](void* text, int columns, char** values, char**) {
+    std::string& lines = *static_cast<std::string*>(text);
+    for (int i = 0; i < columns; ++i) {
+      if (i > 0) lines += '|';
+      lines += values[i] != nullptr ? values[i] : "";
+    }
+    lines += '\n';
+    return 0;
+  };
+  char* error = nullptr;
+  if (sqlite3_exec(connection, sql.c_str(), row, &out, &error) != SQLITE_OK) {
+    out += std::string("error: ") + (error != nullptr ? error : "?") + "\n";
+    sqlite3_free(error);
+  }
+  sqlite3_close(connection);
+  return out;
+}
 
 std::string describe(const RunResult& result) {
   return "exit " + std::to_string(result.exit_code) + "\n--- stdout\n" + result.out +

@@ -35,6 +35,11 @@ class Cli {
   void write_file(const std::string& name, const std::string& text) const;
   std::string read_file(const std::string& name) const;
 
+  // Runs `sql` on the test database directly (as another program, or an attacker with the
+  // file, would): each result row's columns joined by '|', one line per row; on an error the
+  // line "error: ..." instead.
+  std::string sql(const std::string& sql) const;
+
  private:
   std::filesystem::path dir_;
 };

@@ -51,7 +51,8 @@ chen = ["sales_manager", "deputy_gm"]
 constexpr const char* kWarrantyUnit = "2026-101";
 constexpr const char* kPaidUnit = "2025-001";
 
-// The archive of cli_support, a unit in warranty, then the users of kConfig in ./aftersales.toml.
+// The archive of cli_support, a unit in warranty, then the users of kConfig applied to the
+// ledger's rulebook by its admin (the login that ran init).
 class Desk {
  public:
   Desk() {
@@ -61,6 +62,9 @@ class Desk {
     INFO(describe(unit));
     REQUIRE(unit.exit_code == 0);
     cli.write_file("aftersales.toml", kConfig);
+    const RunResult apply = cli.run({"config", "apply", "aftersales.toml"});
+    INFO(describe(apply));
+    REQUIRE(apply.exit_code == 0);
   }
 
   // Runs a command as `user` (AFTERSALES_USER).
@@ -673,7 +677,6 @@ TEST_CASE("8 clerks opening 100 tickets each at once get 800 distinct numbers an
   const std::map<std::string, std::string> env = {
       {"AFTERSALES_BIN", AFTERSALES_BINARY},
       {"AFTERSALES_DB", desk.cli.db()},
-      {"AFTERSALES_CONFIG", desk.cli.path("aftersales.toml")},
       {"AFTERSALES_USER", "zhang"},
       {"AFTERSALES_TODAY", "2026-11-27"},
   };
