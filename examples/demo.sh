@@ -8,9 +8,10 @@ bin=$1
 db=$2
 here=$(cd "$(dirname "$0")" && pwd)
 rm -f "$db" "$db-wal" "$db-shm"
-as() { "$bin" --db "$db" --config "$here/aftersales.toml" --quiet "$@"; }
+as() { "$bin" --db "$db" --quiet "$@"; }
 
-as init
+# The ledger keeps the rulebook it was made with; whoever runs init is its admin.
+as --config "$here/aftersales.toml" init
 as import customers "$here/customers.csv" >/dev/null
 as import models "$here/models.csv" >/dev/null
 as import units "$here/units.csv" >/dev/null
