@@ -245,3 +245,20 @@ TEST_CASE("regression: --db naming a file that is not a database is a usage erro
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "not an aftersales database"));
 }
+
+TEST_CASE("regression: --today sets business time only; the audit trail keeps the real clock") {
+  // Issue 8, finding 2: `--today 2025-06-01 ticket open` recorded the audit time as of 2025.
+  Cli cli;
+  cli.seed_archive();
+  RunResult r = cli.run({"--today", "2025-06-01", "unit", "note", "2025-001", "--kind", "status",
+                         "--text", "运行正常"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  r = cli.run({"log", "--entity", "unit", "--id", "2025-001", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  // The note itself is a business fact of 2025-06-01; the audit line is now, with both times.
+  CHECK(contains(r.out, "\"business_at\":\"2025-06-01T23:59:59+08:00\""));
+  CHECK_FALSE(contains(r.out, "\"at\":\"2025-06-01"));
+  const RunResult show = cli.run({"unit", "show", "2025-001"});
+  CHECK(contains(show.out, "2025-06-01"));
+}

@@ -42,12 +42,17 @@ void attach_log(CLI::App& family, Session& session) {
         query.entity_id = r.id;
         if (r.since) query.since = since_time(*r.since, zone);
         Table table;
-        table.columns = {{"id", ""},     {"at", ""},     {"actor", ""},
-                         {"login", ""},  {"entity", ""}, {"entity_id", "entity id"},
-                         {"action", ""}, {"before", ""}, {"after", ""}};
+        // `at` is the real time of the change; `business_at` the time it was made as of, when
+        // --today set one apart (issue 8: the audit trail cannot be backdated).
+        table.columns = {{"id", ""},     {"at", ""},
+                         {"actor", ""},  {"login", ""},
+                         {"entity", ""}, {"entity_id", "entity id"},
+                         {"action", ""}, {"before", ""},
+                         {"after", ""},  {"business_at", "business time"}};
         for (const AuditEntry& e : audit_log(ctx, query)) {
           table.add_row({e.id, format_timestamp(e.at, zone), e.actor, e.login, e.entity,
-                         e.entity_id, e.action, e.before, e.after});
+                         e.entity_id, e.action, e.before, e.after,
+                         e.business_at ? Cell{format_timestamp(*e.business_at, zone)} : Cell{}});
         }
         s.emit(table);
       });
