@@ -22,6 +22,7 @@ class SqlStore final : public Store {
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
   void set_busy_timeout(int milliseconds) override { db_->set_busy_timeout(milliseconds); }
+  void clear_damage() override { db_->clear_damage(); }
   void backup_to(const std::string& path) override { db_->backup_to(path); }
 
   ArchiveStore& archive() override { return archive_; }

@@ -33,6 +33,11 @@ class Store {
   // rulebook sets it once read.
   virtual void set_busy_timeout(int milliseconds) = 0;
 
+  // Once the engine finds the ledger damaged, every later write is refused with
+  // Error(kStorageUnavailable) pointing at `doctor` and `backup`; clear_damage() lifts that when
+  // a full check finds the ledger whole.
+  virtual void clear_damage() = 0;
+
   // The schema version of the open database (the number of the last migration applied).
   virtual int schema_version() = 0;
 

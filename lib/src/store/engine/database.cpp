@@ -23,6 +23,12 @@ void rethrow_as_error(const DbError& error, const std::string& doing) {
       throw Error(ErrorCode::kUsage,
                   fmt::format("{}: the file is not an aftersales database", doing),
                   "check --db / AFTERSALES_DB");
+    case DbFailure::kDamaged:
+      throw Error(ErrorCode::kStorageUnavailable,
+                  fmt::format("{}: the ledger is damaged: {}", doing, error.what()),
+                  "run `aftersales doctor` to see what is damaged, and restore the last backup "
+                  "(`aftersales backup` copies are whole); writes stop until doctor finds it "
+                  "whole");
     case DbFailure::kUniqueViolation:
       throw Error(ErrorCode::kConflict, fmt::format("{}: {}", doing, error.what()));
     case DbFailure::kReferenced:

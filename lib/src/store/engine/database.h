@@ -24,6 +24,7 @@ enum class DbFailure {
   kReadOnly,         // the file or connection cannot be written
   kFull,             // the disk is full
   kNotADatabase,     // the file is not a database of this engine
+  kDamaged,          // the engine found the database damaged (SQLite: malformed)
   kUniqueViolation,  // a UNIQUE or PRIMARY KEY constraint: the row exists already
   kReferenced,       // a FOREIGN KEY constraint: the row is referred to, or refers to nothing
   kConstraint,       // another constraint (CHECK, NOT NULL)
@@ -118,6 +119,8 @@ class Database {
   virtual void exec(const std::string& sql) = 0;
 
   virtual void set_busy_timeout(int milliseconds) = 0;
+  // Lifts the stop on writes that finding the ledger damaged put (`doctor` found it whole).
+  virtual void clear_damage() = 0;
 
   // The schema version of the open database (the last migration applied).
   virtual int schema_version() = 0;

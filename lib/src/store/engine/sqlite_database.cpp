@@ -30,6 +30,8 @@ DbFailure failure_of(const SQLite::Exception& e) {
       return DbFailure::kFull;
     case SQLITE_NOTADB:
       return DbFailure::kNotADatabase;
+    case SQLITE_CORRUPT:
+      return DbFailure::kDamaged;
     case SQLITE_CONSTRAINT:
       switch (e.getExtendedErrorCode()) {
         case SQLITE_CONSTRAINT_UNIQUE:
@@ -57,34 +59,70 @@ auto translated(Body&& body) -> decltype(body()) {
   }
 }
 
+// The mark a ledger gets when SQLite finds it damaged: a file beside it (LEDGER.damaged) that
+// stops every later write until `doctor` finds the ledger whole again. SQLite reports damage
+// only where it reads, so a write touching other pages would otherwise go through.
+class DamageMark {
+ public:
+  explicit DamageMark(std::string ledger)
+      : path_(ledger == ":memory:" ? std::string() : ledger + ".damaged") {}
+
+  void set(const std::string& what) const {
+    if (path_.empty() || std::filesystem::exists(path_)) return;
+    std::FILE* file = std::fopen(path_.c_str(), "w");
+    if (file == nullptr) return;  // a read-only directory: the error itself still stops this run
+    std::fprintf(file, "%s\n", what.c_str());
+    std::fclose(file);
+  }
+  bool is_set() const { return !path_.empty() && std::filesystem::exists(path_); }
+  void clear() const {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Runs `body` translating SQLiteCpp's exceptions into DbError; damage is marked on the way.
+template <typename Body>
+auto watched(const DamageMark& mark, Body&& body) -> decltype(body()) {
+  try {
+    return translated(std::forward<Body>(body));
+  } catch (const DbError& e) {
+    if (e.failure() == DbFailure::kDamaged) mark.set(e.what());
+    throw;
+  }
+}
+
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(SQLite::Database& db, const char* sql)
-      : statement_(translated([&] { return SQLite::Statement(db, sql); })) {}
+  SqliteStatement(SQLite::Database& db, const char* sql, const DamageMark& mark)
+      : mark_(mark), statement_(watched(mark, [&] { return SQLite::Statement(db, sql); })) {}
 
   void bind_null(int index) override {
-    translated([&] { statement_.bind(index); });
+    watched(mark_, [&] { statement_.bind(index); });
   }
   void bind(int index, std::int64_t value) override {
-    translated([&] { statement_.bind(index, value); });
+    watched(mark_, [&] { statement_.bind(index, value); });
   }
   void bind(int index, const std::string& text) override {
-    translated([&] { statement_.bind(index, text); });
+    watched(mark_, [&] { statement_.bind(index, text); });
   }
   bool step() override {
-    return translated([&] { return statement_.executeStep(); });
+    return watched(mark_, [&] { return statement_.executeStep(); });
   }
   std::int64_t run() override {
-    return translated([&] { return static_cast<std::int64_t>(statement_.exec()); });
+    return watched(mark_, [&] { return static_cast<std::int64_t>(statement_.exec()); });
   }
   bool is_null(int column) override {
-    return translated([&] { return statement_.getColumn(column).isNull(); });
+    return watched(mark_, [&] { return statement_.getColumn(column).isNull(); });
   }
   std::int64_t int64(int column) override {
-    return translated([&] { return statement_.getColumn(column).getInt64(); });
+    return watched(mark_, [&] { return statement_.getColumn(column).getInt64(); });
   }
   std::string text(int column) override {
-    return translated([&] { return statement_.getColumn(column).getString(); });
+    return watched(mark_, [&] { return statement_.getColumn(column).getString(); });
   }
   void reset() override {
     statement_.tryReset();
@@ -92,6 +130,7 @@ class SqliteStatement final : public Statement {
   }
 
  private:
+  const DamageMark& mark_;
   SQLite::Statement statement_;
 };
 
@@ -107,11 +146,15 @@ void check_path(const std::string& path, const SqliteOptions& options) {
   }
 }
 
+// The mark of an aftersales ledger in the SQLite header (PRAGMA application_id): "AfSv".
+constexpr std::int64_t kApplicationId = 0x41665376;
+
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(const std::string& path, const SqliteOptions& options)
       : path_(path),
         busy_timeout_ms_(options.busy_timeout_ms),
+        mark_(path),
         db_(guarded(fmt::format("opening {}", path), [&] {
           check_path(path, options);
           return translated([&] {
@@ -121,6 +164,7 @@ class SqliteDatabase final : public Database {
         })) {
     guarded(fmt::format("opening {}", path), [&] {
       exec("PRAGMA foreign_keys = ON");
+      if (path != ":memory:") recognise(options);
       const int version = schema_version();
       if (version > latest_schema_version()) {
         throw Error(ErrorCode::kUsage,
@@ -139,6 +183,14 @@ class SqliteDatabase final : public Database {
     if (write_depth_ > 0) {
       work();
       return;
+    }
+    if (mark_.is_set()) {
+      throw Error(ErrorCode::kStorageUnavailable,
+                  fmt::format("the ledger {} was found damaged (see {}); it takes no changes "
+                              "until `aftersales doctor` finds it whole",
+                              path_, mark_.path()),
+                  "run `aftersales doctor`; restore the last backup (`aftersales backup` copies "
+                  "are whole) if it finds damage");
     }
     guarded(fmt::format("starting a change in {}", path_), [&] { exec("BEGIN IMMEDIATE"); });
     ++write_depth_;
@@ -164,16 +216,16 @@ class SqliteDatabase final : public Database {
 
   Query cached(const char* sql) override {
     std::unique_ptr<SqliteStatement>& statement = statements_[sql];
-    if (!statement) statement = std::make_unique<SqliteStatement>(db_, sql);
+    if (!statement) statement = std::make_unique<SqliteStatement>(db_, sql, mark_);
     return Query(*statement);
   }
 
   Query prepare(const std::string& sql) override {
-    return Query(std::make_unique<SqliteStatement>(db_, sql.c_str()));
+    return Query(std::make_unique<SqliteStatement>(db_, sql.c_str(), mark_));
   }
 
   void exec(const std::string& sql) override {
-    translated([&] { db_.exec(sql); });
+    watched(mark_, [&] { db_.exec(sql); });
   }
 
   int schema_version() override {
@@ -183,6 +235,8 @@ class SqliteDatabase final : public Database {
   }
 
   void backup_to(const std::string& path) override;
+
+  void clear_damage() override { mark_.clear(); }
 
   void set_busy_timeout(int milliseconds) override {
     busy_timeout_ms_ = milliseconds;
@@ -213,6 +267,37 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  std::int64_t pragma_number(const char* pragma) {
+    Query query = prepare(pragma);
+    return query->step() ? query->int64(0) : 0;
+  }
+
+  // Refuses a file that is not an aftersales ledger, before anything is written to it: another
+  // program's SQLite database, or an empty file (a truncated ledger) unless `init` makes a new
+  // one of it. A ledger from before the mark has our tables; it is marked when migrated.
+  void recognise(const SqliteOptions& options) {
+    if (pragma_number("PRAGMA application_id") == kApplicationId) return;
+    const std::int64_t tables = pragma_number("SELECT count(*) FROM sqlite_master");
+    if (tables == 0 && schema_version() == 0) {
+      if (options.create) return;
+      throw Error(
+          ErrorCode::kUsage,
+          fmt::format("{} is empty: it is not an aftersales ledger (a truncated copy?)", path_),
+          "restore the last backup over it, or make a new ledger with `aftersales init`");
+    }
+    const std::int64_t ours = pragma_number(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('customer', "
+        "'model', 'unit', 'audit_log')");
+    if (pragma_number("PRAGMA application_id") == 0 && schema_version() >= 1 && ours == 4) {
+      return;
+    }
+    throw Error(ErrorCode::kUsage,
+                fmt::format("{} is not an aftersales ledger: it is another program's SQLite "
+                            "database ({} tables); it was left untouched",
+                            path_, tables),
+                "check --db / AFTERSALES_DB");
+  }
+
   void migrate() {
     if (schema_version() >= latest_schema_version()) return;
     write([this] {
@@ -223,11 +308,13 @@ class SqliteDatabase final : public Database {
         exec(migration.sql);
         exec(fmt::format("PRAGMA user_version = {}", migration.version));
       }
+      exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
     });
   }
 
   std::string path_;
   int busy_timeout_ms_;
+  DamageMark mark_;
   SQLite::Database db_;
   // After db_: the statements are finalized before the connection closes.
   std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> statements_;
