@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "aftersales/core/error.h"
+#include "aftersales/io/terminal.h"
 #include "commands/registry.h"
 #include "exit_codes.h"
 #include "session.h"
@@ -42,12 +43,16 @@ void add_global_options(CLI::App& app, Session& session) {
 }
 
 // Prints an error as `aftersales: error: ...` (each line of a multi-line message) and its hint.
+// Values in a message come from input (a CSV cell, --unit, --as): control, C1 and bidi
+// characters are shown escaped, never sent to the terminal (issue 8, finding 6).
 ExitCode report(const Error& error) {
-  std::istringstream lines(error.what());
+  std::istringstream lines(aftersales::terminal_safe(error.what()));
   for (std::string line; std::getline(lines, line);) {
     std::cerr << "aftersales: error: " << line << '\n';
   }
-  if (!error.hint().empty()) std::cerr << "  hint: " << error.hint() << '\n';
+  if (!error.hint().empty()) {
+    std::cerr << "  hint: " << aftersales::terminal_safe(error.hint()) << '\n';
+  }
   return aftersales::cli::exit_code_for(error.code());
 }
 
@@ -84,7 +89,7 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     return process_status(report(e));
   } catch (const std::exception& e) {
-    std::cerr << "aftersales: internal error: " << e.what() << '\n'
+    std::cerr << "aftersales: internal error: " << aftersales::terminal_safe(e.what()) << '\n'
               << "  hint: nothing was written; please report this with the command you ran\n";
     return process_status(ExitCode::kInternal);
   }

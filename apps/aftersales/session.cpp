@@ -1,6 +1,8 @@
 #include "session.h"
 
 #include <fmt/format.h>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -106,6 +108,20 @@ RenderOptions Session::render_options() const {
   RenderOptions render;
   render.bom = options.bom;
   if (!options.output.empty()) {
+    // Refused before the command runs: a change is never made whose output has nowhere to go.
+    namespace fs = std::filesystem;
+    const fs::path output(options.output);
+    const fs::path directory = output.has_parent_path() ? output.parent_path() : fs::path(".");
+    if (!fs::is_directory(directory)) {
+      throw Error(
+          ErrorCode::kUsage,
+          fmt::format("-o {}: the directory {} does not exist", options.output, directory.string()),
+          "create the directory first, or name a file in an existing one");
+    }
+    if (fs::is_directory(output)) {
+      throw Error(ErrorCode::kUsage, fmt::format("-o {} is a directory", options.output),
+                  "name a file, e.g. -o units.csv");
+    }
     const Format by_extension = format_for_path(options.output);
     render.format = by_extension;
     if (!options.format.empty() && parse_format(options.format) != by_extension) {
@@ -123,8 +139,17 @@ RenderOptions Session::render_options() const {
 void Session::write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render) {
   const RenderOptions render_with = render_options();
   if (options.output.empty()) {
+    errno = 0;
     render(std::cout, render_with);
     std::cout.flush();
+    // A full disk or a closed pipe: the data did not arrive, and the exit code must say so.
+    if (!std::cout) {
+      const int error = errno;
+      throw Error(ErrorCode::kStorageUnavailable,
+                  fmt::format("writing the output failed: {}",
+                              error != 0 ? std::strerror(error) : "the stream refused it"),
+                  "check where standard output goes (a full disk, a closed pipe) and retry");
+    }
   } else {
     write_file_atomically(options.output, [&](std::ostream& out) { render(out, render_with); });
     note(fmt::format("wrote {}", options.output));

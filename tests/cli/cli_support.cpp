@@ -43,6 +43,16 @@ Cli::~Cli() { fs::remove_all(dir_); }
 
 RunResult Cli::run(const std::vector<std::string>& args,
                    const std::map<std::string, std::string>& env) const {
+  return run_with(args, env, (dir_ / ".stdout").string());
+}
+
+RunResult Cli::run_to(const std::string& stdout_file, const std::vector<std::string>& args) const {
+  return run_with(args, {}, stdout_file);
+}
+
+RunResult Cli::run_with(const std::vector<std::string>& args,
+                        const std::map<std::string, std::string>& env,
+                        const std::string& stdout_file) const {
   std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", db()};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -64,7 +74,7 @@ RunResult Cli::run(const std::vector<std::string>& args,
   for (std::string& e : env_text) envp.push_back(e.data());
   envp.push_back(nullptr);
 
-  const fs::path out_file = dir_ / ".stdout";
+  const fs::path out_file = stdout_file;
   const fs::path err_file = dir_ / ".stderr";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -84,7 +94,7 @@ RunResult Cli::run(const std::vector<std::string>& args,
 
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_file);
+  if (out_file == dir_ / ".stdout") result.out = slurp(out_file);
   result.err = slurp(err_file);
   return result;
 }

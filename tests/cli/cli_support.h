@@ -26,6 +26,8 @@ class Cli {
   // Runs `aftersales --db DIR/test.db ARGS...` in DIR with extra environment `env`.
   RunResult run(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& env = {}) const;
+  // The same with standard output going to `stdout_file` (e.g. /dev/full); out stays empty.
+  RunResult run_to(const std::string& stdout_file, const std::vector<std::string>& args) const;
 
   // Runs init, then adds customer C001, model HYS5160 and a complete unit 2025-001.
   void seed_archive() const;
@@ -41,6 +43,10 @@ class Cli {
   std::string sql(const std::string& sql) const;
 
  private:
+  RunResult run_with(const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env,
+                     const std::string& stdout_file) const;
+
   std::filesystem::path dir_;
 };
 

@@ -1,6 +1,7 @@
 // The import run: files -> records -> mapped row values -> the entity's upsert, in one
 // transaction, as one recorded batch (CLI.md `import`).
 #include <fmt/format.h>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,6 +22,35 @@ namespace aftersales {
 namespace {
 
 struct Rollback {};  // thrown to undo a dry run or a failed all-or-nothing import
+
+// Whether `a` and `b` name the same file (the same inode where both exist, else the same path).
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code error;
+  if (std::filesystem::equivalent(a, b, error)) return true;
+  return std::filesystem::weakly_canonical(a, error) == std::filesystem::weakly_canonical(b, error);
+}
+
+// The reject file may be neither a file being read nor a directory (issue 8, finding 4: a
+// reject file named like the input left only the rejected rows in it).
+void check_reject_file(const ImportOptions& options) {
+  if (!options.reject_file) return;
+  const std::string& reject = *options.reject_file;
+  if (std::filesystem::is_directory(reject)) {
+    throw Error(ErrorCode::kUsage, fmt::format("--reject-file {} is a directory", reject),
+                "name a new file, e.g. --reject-file rejected.csv");
+  }
+  std::vector<std::string> inputs = options.files;
+  if (options.mapping_file) inputs.push_back(*options.mapping_file);
+  for (const std::string& input : inputs) {
+    if (same_file(reject, input)) {
+      throw Error(ErrorCode::kUsage,
+                  fmt::format("--reject-file {} is {}, a file this import reads; it would be "
+                              "overwritten",
+                              reject, input),
+                  "name a new file, e.g. --reject-file rejected.csv");
+    }
+  }
+}
 
 std::vector<std::string> field_names(const EntityImporter& importer) {
   std::vector<std::string> names;
@@ -45,6 +75,7 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   if (options.files.empty()) {
     throw Error(ErrorCode::kUsage, "import: no file given", "name one or more .csv or .xlsx files");
   }
+  check_reject_file(options);
   const std::vector<std::string> fields =
       field_names(*make_entity_importer(options.entity, ctx, nullptr));
   const Mapping mapping =

@@ -331,6 +331,19 @@ void SqliteDatabase::backup_to(const std::string& path) {
                 fmt::format("{} is the database itself; a backup goes to another file", path),
                 "name a new file, e.g. aftersales-2026-11-27.db");
   }
+  // The ledger's own companions are SQLite's to manage: a copy written over one is lost.
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::string companion = path_ + suffix;
+    if (std::filesystem::equivalent(path, companion, same_error) ||
+        std::filesystem::weakly_canonical(path, same_error) ==
+            std::filesystem::weakly_canonical(companion, same_error)) {
+      throw Error(ErrorCode::kUsage,
+                  fmt::format("{} is the ledger's own {} file, which SQLite rewrites and deletes; "
+                              "a backup goes to a file of its own",
+                              path, suffix),
+                  "name a new file, e.g. aftersales-2026-11-27.db");
+    }
+  }
   const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
   try {
     {
