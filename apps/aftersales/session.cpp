@@ -10,6 +10,7 @@
 
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
+#include "aftersales/io/terminal.h"
 
 namespace aftersales::cli {
 
@@ -177,7 +178,7 @@ void Session::emit_created(const std::string& number) {
 }
 
 void Session::note(const std::string& message) const {
-  if (!options.quiet) std::cerr << message << '\n';
+  if (!options.quiet) std::cerr << terminal_safe(message) << '\n';
 }
 
 }  // namespace aftersales::cli

@@ -90,6 +90,13 @@ TEST_CASE("finding 6: escape sequences in input are echoed escaped, C1 and bidi 
   CHECK(contains(r.err, "\\x1b[31mX"));
   r = cli.run({"--as", "\x1b[2J", "unit", "list"});
   CHECK_FALSE(contains(r.err, "\x1b"));
+  // A cell of a spreadsheet, quoted in a finding.
+  cli.write_file("units.csv",
+                 "serial,model,customer,shipped\r\nU9,HYS5160,C001,\x1b[31m2026-01-01\r\n");
+  r = cli.run({"import", "units", "units.csv"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "units.csv:2:"));
+  CHECK_FALSE(contains(r.err, "\x1b"));
   const std::string before = dump(cli);
   for (const char* name : {"甲\xc2\x9b公司",
                            "\xe2\x80\xae"

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "aftersales/core/error.h"
+#include "aftersales/io/terminal.h"
 #include "aftersales/rules/rulebook.h"
 #include "aftersales/rules/rules_file.h"
 #include "commands/registry.h"
@@ -76,7 +77,9 @@ void attach_config(CLI::App& family, Session& session) {
       add_file_argument, [](Session& s, const FileRequest& r) {
         const std::string file = file_of(s, r);
         const std::vector<RulesProblem> problems = check_rules_file(file);
-        for (const RulesProblem& problem : problems) std::cerr << problem.to_string() << '\n';
+        for (const RulesProblem& problem : problems) {
+          std::cerr << terminal_safe(problem.to_string()) << '\n';
+        }
         if (!problems.empty()) {
           std::cerr << fmt::format("{}: {} problem{}\n", file, problems.size(),
                                    problems.size() == 1 ? "" : "s");

@@ -7,6 +7,7 @@
 
 #include "aftersales/core/error.h"
 #include "aftersales/import/importer.h"
+#include "aftersales/io/terminal.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 
@@ -72,8 +73,13 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
   }
   const ImportSummary summary = run_import(session.context(), options);
   if (show_progress) std::cerr << '\n';
-  for (const std::string& warning : summary.warnings) std::cerr << "warning: " << warning << '\n';
-  for (const ImportFinding& finding : summary.findings) std::cerr << finding.to_string() << '\n';
+  // Findings quote cells of the file: shown escaped, never sent raw to the terminal.
+  for (const std::string& warning : summary.warnings) {
+    std::cerr << "warning: " << terminal_safe(warning) << '\n';
+  }
+  for (const ImportFinding& finding : summary.findings) {
+    std::cerr << terminal_safe(finding.to_string()) << '\n';
+  }
   for (const ImportFileSummary& file : summary.files) {
     session.note(fmt::format("{}: {} records, {}, sha256 {}", file.path, file.records,
                              file.encoding, file.sha256.substr(0, 16)));
