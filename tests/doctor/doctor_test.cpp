@@ -233,7 +233,7 @@ TEST_CASE("an import batch whose counts do not match its rows is found") {
     REQUIRE(found.size() == 1);
     CHECK(found[0].entity == "import");
     CHECK(found[0].key == "1");
-    CHECK(mentions(found[0].problem, "owns 1 unit rows but added 0 and updated 0"));
+    CHECK(mentions(found[0].problem, "owns 1 row of unit but added 0 and updated 0"));
   }
   SUBCASE("it updated more rows than it kept values before for") {
     ImportBatch batch = *world.store->imports().find_batch(2);
@@ -254,7 +254,7 @@ TEST_CASE("an import batch whose counts do not match its rows is found") {
     const std::vector<LedgerFinding> found = of_check(result, ledger_check::kBatchCounts);
     REQUIRE(found.size() == 1);
     CHECK(found[0].key == "2");
-    CHECK(mentions(found[0].problem, "was reverted but 1 rows still carry its stamp"));
+    CHECK(mentions(found[0].problem, "was reverted but its stamp is still on 1 row"));
     // Its revert left no trace in the audit trail either.
     const std::vector<LedgerFinding> audit = of_check(result, ledger_check::kAudit);
     REQUIRE(audit.size() == 1);

@@ -14,6 +14,9 @@ namespace {
 // Started tickets are read a page at a time: each is loaded whole with its lines and approvals.
 constexpr int kTicketPage = 200;
 
+// "1 row", "2 rows".
+std::string rows(std::int64_t n) { return fmt::format("{} row{}", n, n == 1 ? "" : "s"); }
+
 const TicketState kAllStates[] = {
     TicketState::kRegistered, TicketState::kAnalysed, TicketState::kInService, TicketState::kPaused,
     TicketState::kSignedOff,  TicketState::kClosed,   TicketState::kCancelled};
@@ -140,23 +143,23 @@ class Doctor {
         const std::int64_t stamped = b.owned + b.owned_elsewhere;
         if (stamped > 0) {
           add(ledger_check::kBatchCounts, "import", id,
-              fmt::format("was reverted but {} rows still carry its stamp", stamped));
+              fmt::format("was reverted but its stamp is still on {}", rows(stamped)));
         }
         return;
       }
       if (b.owned > b.new_rows + b.updated) {
         add(ledger_check::kBatchCounts, "import", id,
-            fmt::format("owns {} {} rows but added {} and updated {}; {}", b.owned, b.entity,
+            fmt::format("owns {} of {} but added {} and updated {}; {}", rows(b.owned), b.entity,
                         b.new_rows, b.updated, revert_hint));
       }
       if (b.owned_elsewhere > 0) {
         add(ledger_check::kBatchCounts, "import", id,
-            fmt::format("imported {} rows but {} rows of other tables carry its stamp; {}",
-                        b.entity, b.owned_elsewhere, revert_hint));
+            fmt::format("imported {} rows but its stamp is on {} of other tables; {}", b.entity,
+                        rows(b.owned_elsewhere), revert_hint));
       }
       if (b.befores != b.updated) {
         add(ledger_check::kBatchCounts, "import", id,
-            fmt::format("updated {} rows but kept the values before of {}; {}", b.updated,
+            fmt::format("updated {} but kept the values before of {}; {}", rows(b.updated),
                         b.befores, revert_hint));
       }
     });
