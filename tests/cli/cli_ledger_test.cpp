@@ -81,4 +81,20 @@ TEST_CASE("regression: a ledger SQLite finds damaged takes no more writes (exit 
   CHECK(r.exit_code == 6);
   CHECK(contains(r.err, "found damaged"));
   CHECK(std::filesystem::exists(cli.db() + ".damaged"));
+  r = cli.run({"doctor"});
+  CHECK(r.exit_code == 1);
+  CHECK(std::filesystem::exists(cli.db() + ".damaged"));
+}
+
+TEST_CASE("doctor lifts the stop on writes once it finds the ledger whole") {
+  Cli cli;
+  cli.seed_archive();
+  cli.write_file("test.db.damaged", "database disk image is malformed\n");
+  RunResult r = cli.run({"customer", "add", "C500", "--name", "x"});
+  CHECK(r.exit_code == 6);
+  r = cli.run({"doctor"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(cli.db() + ".damaged"));
+  CHECK(cli.run({"customer", "add", "C500", "--name", "x"}).exit_code == 0);
 }

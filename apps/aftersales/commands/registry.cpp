@@ -22,7 +22,7 @@ const std::vector<CommandFamily>& command_families() {
       {"export", "export records [not built yet]", attach_planned},
       {"import", "batch import from CSV and .xlsx: validated, idempotent, revertible",
        attach_import},
-      {"doctor", "integrity and rule invariants [not built yet]", attach_planned},
+      {"doctor", "integrity and rule invariants: exit 0 sound, 1 with the list", attach_doctor},
       {"log", "the audit trail", attach_log},
       {"backup", "a consistent copy of the database while others work", attach_backup},
   };

@@ -17,7 +17,8 @@ class SqlStore final : public Store {
         approvals_(*db_),
         imports_(*db_, stamp_),
         audit_(*db_),
-        rulebook_(*db_) {}
+        rulebook_(*db_),
+        ledger_check_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -31,6 +32,7 @@ class SqlStore final : public Store {
   ImportStore& imports() override { return imports_; }
   AuditStore& audit() override { return audit_; }
   RulebookStore& rulebook() override { return rulebook_; }
+  LedgerCheckStore& ledger_check() override { return ledger_check_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -41,6 +43,7 @@ class SqlStore final : public Store {
   SqlImportStore imports_;
   SqlAuditStore audit_;
   SqlRulebookStore rulebook_;
+  SqlLedgerCheckStore ledger_check_;
 };
 
 }  // namespace

@@ -130,4 +130,21 @@ class SqlAuditStore final : public AuditStore {
   Database& db_;
 };
 
+class SqlLedgerCheckStore final : public LedgerCheckStore {
+ public:
+  explicit SqlLedgerCheckStore(Database& db) : db_(db) {}
+
+  std::vector<std::string> sqlite_integrity_problems() override;
+  void tickets_without_signed_record(
+      TicketState state, const std::function<void(const UnsignedTicket&)>& each) override;
+  std::vector<TicketKey> started_tickets_after(std::int64_t after_id, int limit) override;
+  void unaudited_records(const std::function<void(const RecordKey&)>& each) override;
+  void unaudited_approvals(const std::function<void(std::int64_t)>& each) override;
+  void unaudited_batches(const std::function<void(const UnauditedBatch&)>& each) override;
+  void batch_counts(const std::function<void(const BatchCounts&)>& each) override;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace aftersales::store

@@ -72,6 +72,10 @@ std::vector<std::string> allowed_actions(TicketState state) {
   return names;
 }
 
+bool requires_signed_record(TicketState state) {
+  return state == TicketState::kSignedOff || state == TicketState::kClosed;
+}
+
 void require_allowed(const Ticket& ticket, TicketAction action, const std::string& why) {
   for (const Move& move : moves()) {
     if (move.action != action) continue;

@@ -1,9 +1,9 @@
 // The ledger's storage: one port per area (archive, tickets, approvals, imports, audit, the
-// rulebook), each
-// with its contract in its own header, behind one object that owns the engine's connection and
-// its transactions. The areas' SQL is written once (lib/src/store/sql_*.cpp) against the engine
-// port (lib/src/store/engine/database.h); SQLite is the embedded engine. A new area adds a port
-// header here, its SQL file, and one accessor below.
+// rulebook, the ledger's self-check), each with its contract in its own header, behind one
+// object that owns the engine's connection and its transactions. The areas' SQL is written
+// once (lib/src/store/sql_*.cpp) against the engine port (lib/src/store/engine/database.h);
+// SQLite is the embedded engine. A new area adds a port header here, its SQL file, and one
+// accessor below.
 #pragma once
 
 #include <functional>
@@ -14,6 +14,7 @@
 #include "aftersales/store/archive_store.h"
 #include "aftersales/store/audit_store.h"
 #include "aftersales/store/import_store.h"
+#include "aftersales/store/ledger_check_store.h"
 #include "aftersales/store/rulebook_store.h"
 #include "aftersales/store/ticket_store.h"
 
@@ -52,6 +53,7 @@ class Store {
   virtual ImportStore& imports() = 0;
   virtual AuditStore& audit() = 0;
   virtual RulebookStore& rulebook() = 0;
+  virtual LedgerCheckStore& ledger_check() = 0;
 };
 
 struct SqliteOptions {

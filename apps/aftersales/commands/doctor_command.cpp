@@ -1,0 +1,40 @@
+// aftersales doctor: SQLite's integrity check and the domain's invariants (issue 8). Exit 0
+// when the ledger is sound, 1 with the list of what is wrong.
+#include <fmt/format.h>
+
+#include "aftersales/doctor/doctor.h"
+#include "commands/registry.h"
+#include "commands/verb.h"
+
+namespace aftersales::cli {
+
+void attach_doctor(CLI::App& family, Session& session) {
+  example(family, "aftersales --format csv doctor -o doctor.csv   # exit 1: it lists the problems");
+  family.description(
+      "Checks the ledger: SQLite's integrity check of the file; no signed-off or closed ticket "
+      "without the work record signed and sealed by the customer (表6); every started ticket "
+      "has the approvals its rules require; every change has its audit entry; import batches' "
+      "counts match their rows. Prints one row per problem (check, entity, key, problem) and "
+      "exits 1 when there is any, 0 when the ledger is sound. Changes nothing in the ledger; "
+      "a ledger found sound takes writes again after SQLite had found it damaged.");
+  define_command(family, session, StoreUse::kReads, [](Session& s) {
+    const LedgerCheck result = check_ledger(s.context());
+    Table table;
+    table.columns = {{"check", ""}, {"entity", ""}, {"key", ""}, {"problem", ""}};
+    for (const LedgerFinding& f : result.findings) {
+      table.add_row({f.check, f.entity, f.key, f.problem});
+    }
+    s.emit(table);
+    if (result.clean()) {
+      // Found whole: the stop on writes that finding it damaged put is lifted.
+      s.store().clear_damage();
+      s.note(fmt::format("ledger ok: {} checks", result.checks.size()));
+      return ExitCode::kOk;
+    }
+    s.note(fmt::format("ledger has {} problem{} ({} checks run)", result.findings.size(),
+                       result.findings.size() == 1 ? "" : "s", result.checks.size()));
+    return ExitCode::kBadData;
+  });
+}
+
+}  // namespace aftersales::cli

@@ -1,0 +1,49 @@
+// The ledger's self-check (`aftersales doctor`, issue 8): SQLite's check of the file, then the
+// domain's invariants that hold whatever the command that wrote the ledger. What it finds is
+// data, for a nightly script to list; it changes nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aftersales/core/context.h"
+
+namespace aftersales {
+
+// The checks, by the name a finding carries (stable: scripts filter on them).
+namespace ledger_check {
+inline constexpr const char* kIntegrity = "integrity";  // SQLite's integrity_check of the file
+// No signed-off or closed ticket without the work record signed and sealed by the customer
+// (表6).
+inline constexpr const char* kSignedRecord = "signed-record";
+// Every started ticket has the approvals its rules require (表4, 表5, paid and free repairs).
+inline constexpr const char* kStartApprovals = "start-approvals";
+// Every change has its audit entry: a row typed by hand under its key, an import batch under
+// its id, an approval under its id.
+inline constexpr const char* kAudit = "audit";
+// An import batch's counts match the rows it owns and the values before it kept.
+inline constexpr const char* kBatchCounts = "batch-counts";
+}  // namespace ledger_check
+
+// One thing wrong with one record.
+struct LedgerFinding {
+  std::string check;    // a name of ledger_check
+  std::string entity;   // ticket, customer, model, unit, approval, import; "database" for the file
+  std::string key;      // its number, code, serial or id; empty for the file
+  std::string problem;  // what is wrong and, where it can be said, how to put it right
+};
+
+struct LedgerCheck {
+  std::vector<std::string> checks;      // the checks run, in order
+  std::vector<LedgerFinding> findings;  // by check, then by record
+  bool clean() const { return findings.empty(); }
+};
+
+// Runs every check on ctx.store with ctx.rules (the ledger's rulebook in force: a ticket
+// started under an older rulebook is judged by today's). Reads only; memory grows with the
+// findings, not with the ledger. A damaged file is a finding of the integrity check; a check
+// that cannot read the damaged pages then says so as a finding of its own. Throws
+// Error(kStorageUnavailable) when the ledger cannot be read at all (locked, I/O error).
+LedgerCheck check_ledger(Context& ctx);
+
+}  // namespace aftersales

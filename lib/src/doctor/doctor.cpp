@@ -1,0 +1,178 @@
+#include "aftersales/doctor/doctor.h"
+
+#include <fmt/format.h>
+
+#include "aftersales/core/error.h"
+#include "aftersales/store/store.h"
+#include "aftersales/tickets/ticket_forms.h"
+#include "tickets/start_rules.h"
+#include "tickets/ticket_states.h"
+
+namespace aftersales {
+namespace {
+
+// Started tickets are read a page at a time: each is loaded whole with its lines and approvals.
+constexpr int kTicketPage = 200;
+
+// "1 row", "2 rows".
+std::string rows(std::int64_t n) { return fmt::format("{} row{}", n, n == 1 ? "" : "s"); }
+
+const TicketState kAllStates[] = {
+    TicketState::kRegistered, TicketState::kAnalysed, TicketState::kInService, TicketState::kPaused,
+    TicketState::kSignedOff,  TicketState::kClosed,   TicketState::kCancelled};
+
+class Doctor {
+ public:
+  explicit Doctor(Context& ctx) : ctx_(ctx), checks_(ctx.store.ledger_check()) {}
+
+  LedgerCheck run() {
+    check_integrity();
+    run_check(ledger_check::kSignedRecord, [&] { check_signed_records(); });
+    run_check(ledger_check::kStartApprovals, [&] { check_start_approvals(); });
+    run_check(ledger_check::kAudit, [&] { check_audit(); });
+    run_check(ledger_check::kBatchCounts, [&] { check_batch_counts(); });
+    return std::move(result_);
+  }
+
+ private:
+  void add(const char* check, std::string entity, std::string key, std::string problem) {
+    result_.findings.push_back(
+        LedgerFinding{check, std::move(entity), std::move(key), std::move(problem)});
+  }
+
+  // Runs a domain check. On a file SQLite found damaged, a check that trips over the damage
+  // says so and the others still run; on a sound file a storage failure is the caller's.
+  template <typename Body>
+  void run_check(const char* name, Body body) {
+    result_.checks.push_back(name);
+    try {
+      body();
+    } catch (const Error& e) {
+      if (!damaged_ || e.code() != ErrorCode::kStorageUnavailable) throw;
+      add(name, "database", "", fmt::format("could not finish on the damaged file: {}", e.what()));
+    }
+  }
+
+  void check_integrity() {
+    result_.checks.push_back(ledger_check::kIntegrity);
+    for (std::string& problem : checks_.sqlite_integrity_problems()) {
+      damaged_ = true;
+      add(ledger_check::kIntegrity, "database", "",
+          fmt::format("{}; write nothing more to this ledger: restore the last backup "
+                      "(`aftersales backup` copies) or have the file repaired",
+                      problem));
+    }
+  }
+
+  // 表6: no ticket is closed without the record signed and sealed by the customer.
+  void check_signed_records() {
+    for (TicketState state : kAllStates) {
+      if (!requires_signed_record(state)) continue;
+      checks_.tickets_without_signed_record(state, [&](const UnsignedTicket& t) {
+        std::string what;
+        if (!t.has_record) {
+          what = "has no work record (表6)";
+        } else if (!t.signed_by_someone) {
+          what = "has a work record that names no signer (表6: 签字)";
+        } else {
+          what = "has a work record without the customer's seal (表6: 盖章)";
+        }
+        add(ledger_check::kSignedRecord, "ticket", t.number,
+            fmt::format("{} but {}: no ticket is closed without the record signed and sealed "
+                        "by the customer; file the signed form, and `aftersales log --entity "
+                        "ticket --id {}` shows who moved it on",
+                        state_name(state), what, t.number));
+      });
+    }
+  }
+
+  // Every condition `ticket start` checks must still hold for a ticket that was started.
+  void check_start_approvals() {
+    std::int64_t after = 0;
+    for (;;) {
+      const std::vector<TicketKey> page = checks_.started_tickets_after(after, kTicketPage);
+      if (page.empty()) break;
+      for (const TicketKey& key : page) check_started(key);
+      after = page.back().id;
+    }
+  }
+
+  void check_started(const TicketKey& key) {
+    const std::optional<Ticket> ticket = ctx_.store.tickets().find(key.number);
+    if (!ticket) return;  // removed since the page was read
+    std::vector<Approval> live;
+    for (Approval& a :
+         ctx_.store.approvals().list(ApprovalFilter::of(ticket_subject(key.number)))) {
+      if (a.state != ApprovalState::kVoid) live.push_back(std::move(a));
+    }
+    const std::vector<CostLine> lines = ctx_.store.tickets().cost_lines(key.id);
+    for (const StartRequirement& r : start_requirements(ctx_.rules, *ticket, lines, live)) {
+      if (r.satisfied) continue;
+      add(ledger_check::kStartApprovals, "ticket", key.number,
+          fmt::format("{} but its {} is missing: {}; `aftersales log --entity ticket --id {}` "
+                      "shows who started it",
+                      state_name(ticket->state), r.rule, r.explanation, key.number));
+    }
+  }
+
+  void check_audit() {
+    checks_.unaudited_records([&](const RecordKey& record) {
+      add(ledger_check::kAudit, record.entity, record.key,
+          "typed by hand but has no entry in the audit trail: it was written outside "
+          "aftersales; compare it with the last backup");
+    });
+    checks_.unaudited_approvals([&](std::int64_t id) {
+      add(ledger_check::kAudit, "approval", std::to_string(id),
+          "has no entry in the audit trail: it was written outside aftersales; do not rely on "
+          "it until an approver confirms it");
+    });
+    checks_.unaudited_batches([&](const UnauditedBatch& batch) {
+      add(ledger_check::kAudit, "import", std::to_string(batch.id),
+          fmt::format("the batch's {} has no entry in the audit trail: it was written outside "
+                      "aftersales; `aftersales log --entity import --id {}` shows what is known",
+                      batch.action, batch.id));
+    });
+  }
+
+  void check_batch_counts() {
+    checks_.batch_counts([&](const BatchCounts& b) {
+      const std::string id = std::to_string(b.id);
+      const std::string revert_hint =
+          fmt::format("`aftersales import revert {}` would not undo it exactly", b.id);
+      if (b.reverted) {
+        const std::int64_t stamped = b.owned + b.owned_elsewhere;
+        if (stamped > 0) {
+          add(ledger_check::kBatchCounts, "import", id,
+              fmt::format("was reverted but its stamp is still on {}", rows(stamped)));
+        }
+        return;
+      }
+      if (b.owned > b.new_rows + b.updated) {
+        add(ledger_check::kBatchCounts, "import", id,
+            fmt::format("owns {} of {} but added {} and updated {}; {}", rows(b.owned), b.entity,
+                        b.new_rows, b.updated, revert_hint));
+      }
+      if (b.owned_elsewhere > 0) {
+        add(ledger_check::kBatchCounts, "import", id,
+            fmt::format("imported {} rows but its stamp is on {} of other tables; {}", b.entity,
+                        rows(b.owned_elsewhere), revert_hint));
+      }
+      if (b.befores != b.updated) {
+        add(ledger_check::kBatchCounts, "import", id,
+            fmt::format("updated {} but kept the values before of {}; {}", rows(b.updated),
+                        b.befores, revert_hint));
+      }
+    });
+  }
+
+  Context& ctx_;
+  LedgerCheckStore& checks_;
+  LedgerCheck result_;
+  bool damaged_ = false;
+};
+
+}  // namespace
+
+LedgerCheck check_ledger(Context& ctx) { return Doctor(ctx).run(); }
+
+}  // namespace aftersales

@@ -1,0 +1,148 @@
+// SQL of the ledger's self-check: each query returns only the rows that break an invariant
+// (or, for the batches, one row per import run), read one row at a time.
+#include "store/sql_stores.h"
+
+namespace aftersales::store {
+
+std::vector<std::string> SqlLedgerCheckStore::sqlite_integrity_problems() {
+  return guarded("checking the database file", [&] {
+    // SQLite's dialect (see the port): one row "ok", or up to 100 rows naming a problem each.
+    std::vector<std::string> problems;
+    try {
+      Query check = db_.prepare("PRAGMA integrity_check");
+      while (check->step()) {
+        std::string line = check->text(0);
+        if (line != "ok") problems.push_back(std::move(line));
+      }
+    } catch (const DbError& e) {
+      // Damage bad enough to stop the check (SQLITE_CORRUPT) is its answer; a busy, read-only
+      // or full database is not, and is reported as such.
+      if (e.failure() != DbFailure::kDamaged && e.failure() != DbFailure::kOther) throw;
+      problems.push_back(std::string("the check could not finish: ") + e.what());
+    }
+    return problems;
+  });
+}
+
+void SqlLedgerCheckStore::tickets_without_signed_record(
+    TicketState state, const std::function<void(const UnsignedTicket&)>& each) {
+  guarded("checking the work records", [&] {
+    Query select = db_.cached(
+        "SELECT t.number, CASE WHEN w.ticket_id IS NULL THEN 0 ELSE 1 END, "
+        "CASE WHEN TRIM(COALESCE(w.signed_by, '')) = '' THEN 0 ELSE 1 END, "
+        "COALESCE(w.sealed, 0) "
+        "FROM ticket t LEFT JOIN work_record w ON w.ticket_id = t.id "
+        "WHERE t.state = ?1 AND (w.ticket_id IS NULL OR w.sealed <> 1 OR TRIM(w.signed_by) = '') "
+        "ORDER BY t.id");
+    select->bind(1, std::string(state_name(state)));
+    while (select->step()) {
+      UnsignedTicket ticket;
+      ticket.number = select->text(0);
+      ticket.has_record = flag_column(*select, 1);
+      ticket.signed_by_someone = flag_column(*select, 2);
+      ticket.sealed = flag_column(*select, 3);
+      each(ticket);
+    }
+  });
+}
+
+std::vector<TicketKey> SqlLedgerCheckStore::started_tickets_after(std::int64_t after_id,
+                                                                  int limit) {
+  return guarded("listing the started tickets", [&] {
+    Query select = db_.cached(
+        "SELECT id, number FROM ticket "
+        "WHERE id > ?1 AND (state IN (?2, ?3, ?4) OR (state = ?5 AND resume_state = ?2)) "
+        "ORDER BY id LIMIT ?6");
+    select->bind(1, after_id);
+    select->bind(2, std::string(state_name(TicketState::kInService)));
+    select->bind(3, std::string(state_name(TicketState::kSignedOff)));
+    select->bind(4, std::string(state_name(TicketState::kClosed)));
+    select->bind(5, std::string(state_name(TicketState::kPaused)));
+    select->bind(6, static_cast<std::int64_t>(limit));
+    std::vector<TicketKey> page;
+    while (select->step()) page.push_back(TicketKey{select->int64(0), select->text(1)});
+    return page;
+  });
+}
+
+void SqlLedgerCheckStore::unaudited_records(const std::function<void(const RecordKey&)>& each) {
+  guarded("checking the audit trail", [&] {
+    // audit_log_entity (entity, entity_id) answers each NOT EXISTS; only offenders are sorted.
+    Query select = db_.cached(
+        "SELECT 1, id, 'customer', code FROM customer r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'customer' AND a.entity_id = r.code) "
+        "UNION ALL "
+        "SELECT 2, id, 'model', code FROM model r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'model' AND a.entity_id = r.code) "
+        "UNION ALL "
+        "SELECT 3, id, 'unit', serial FROM unit r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'unit' AND a.entity_id = r.serial) "
+        "UNION ALL "
+        "SELECT 4, id, 'ticket', number FROM ticket r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'ticket' AND a.entity_id = r.number) "
+        "ORDER BY 1, 2");
+    while (select->step()) each(RecordKey{select->text(2), select->text(3)});
+  });
+}
+
+void SqlLedgerCheckStore::unaudited_approvals(const std::function<void(std::int64_t)>& each) {
+  guarded("checking the audit trail", [&] {
+    Query select = db_.cached(
+        "SELECT id FROM approval r WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+        "WHERE a.entity = 'approval' AND a.entity_id = CAST(r.id AS TEXT)) ORDER BY id");
+    while (select->step()) each(select->int64(0));
+  });
+}
+
+void SqlLedgerCheckStore::unaudited_batches(
+    const std::function<void(const UnauditedBatch&)>& each) {
+  guarded("checking the audit trail", [&] {
+    Query select = db_.cached(
+        "SELECT id, 'import' FROM import_batch b WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+        "WHERE a.entity = 'import' AND a.entity_id = CAST(b.id AS TEXT) AND a.action = 'import') "
+        "UNION ALL "
+        "SELECT id, 'revert' FROM import_batch b WHERE reverted_at IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'import' "
+        "AND a.entity_id = CAST(b.id AS TEXT) AND a.action = 'revert') "
+        "ORDER BY 1, 2");
+    while (select->step()) each(UnauditedBatch{select->int64(0), select->text(1)});
+  });
+}
+
+void SqlLedgerCheckStore::batch_counts(const std::function<void(const BatchCounts&)>& each) {
+  guarded("checking the import batches", [&] {
+    // One pass over each imported table (batch_id has no index): the rows each batch owns,
+    // grouped by batch; then one row per batch.
+    Query select = db_.cached(
+        "WITH owned (entity, batch_id, n) AS ("
+        "SELECT 'customer', batch_id, COUNT(*) FROM customer WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        "SELECT 'model', batch_id, COUNT(*) FROM model WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        "SELECT 'unit', batch_id, COUNT(*) FROM unit WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        "SELECT 'ticket', batch_id, COUNT(*) FROM ticket WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id) "
+        "SELECT b.id, b.entity, b.new_rows, b.updated, "
+        "CASE WHEN b.reverted_at IS NULL THEN 0 ELSE 1 END, "
+        "COALESCE(SUM(CASE WHEN o.entity = b.entity THEN o.n END), 0), "
+        "COALESCE(SUM(CASE WHEN o.entity <> b.entity THEN o.n END), 0), "
+        "(SELECT COUNT(*) FROM import_before i WHERE i.batch_id = b.id) "
+        "FROM import_batch b LEFT JOIN owned o ON o.batch_id = b.id "
+        "GROUP BY b.id ORDER BY b.id");
+    while (select->step()) {
+      BatchCounts batch;
+      batch.id = select->int64(0);
+      batch.entity = select->text(1);
+      batch.new_rows = select->int64(2);
+      batch.updated = select->int64(3);
+      batch.reverted = flag_column(*select, 4);
+      batch.owned = select->int64(5);
+      batch.owned_elsewhere = select->int64(6);
+      batch.befores = select->int64(7);
+      each(batch);
+    }
+  });
+}
+
+}  // namespace aftersales::store
