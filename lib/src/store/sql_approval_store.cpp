@@ -76,8 +76,7 @@ void SqlApprovalStore::insert(Approval& approval) {
   guarded("requesting an approval", [&] {
     Query insert = db_.cached(
         "INSERT INTO approval (form, subject_kind, subject_id, chain, state, requested_by, "
-        "requested_at, summary, amount_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-        "RETURNING id");
+        "requested_at, summary, amount_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     insert->bind(1, approval.form);
     insert->bind(2, approval.subject.kind);
     insert->bind(3, approval.subject.id);
@@ -87,8 +86,8 @@ void SqlApprovalStore::insert(Approval& approval) {
     insert->bind(7, approval.requested_at.seconds);
     insert->bind(8, approval.summary);
     bind_optional(*insert, 9, approval.amount);
-    insert->step();
-    approval.id = insert->int64(0);
+    insert->run();
+    approval.id = db_.last_insert_id();
   });
 }
 

@@ -147,11 +147,11 @@ void SqlArchiveStore::insert_customer(Customer& customer) {
   guarded("adding customer " + customer.code, [&] {
     Query insert = db_.cached(
         "INSERT INTO customer (code, name, contact, phone, email, address, region, is_key, "
-        "batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+        "batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     bind_customer(*insert, customer);
     bind_optional(*insert, 9, stamp_.batch);
-    insert->step();
-    customer.id = insert->int64(0);
+    insert->run();
+    customer.id = db_.last_insert_id();
   });
 }
 
@@ -195,12 +195,11 @@ void SqlArchiveStore::insert_model(Model& model) {
   guarded("adding model " + model.code, [&] {
     Query insert = db_.cached(
         "INSERT INTO model (code, name, category, warranty_months, warranty_km, "
-        "maintenance_days, maintenance_km, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-        "RETURNING id");
+        "maintenance_days, maintenance_km, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bind_model(*insert, model);
     bind_optional(*insert, 8, stamp_.batch);
-    insert->step();
-    model.id = insert->int64(0);
+    insert->run();
+    model.id = db_.last_insert_id();
   });
 }
 
@@ -255,13 +254,13 @@ void SqlArchiveStore::insert_unit(Unit& unit) {
         "INSERT INTO unit (model_id, customer_id, serial, vin, engine_no, plate, configuration, "
         "terms, shipped_on, contact, phone, packing_list, contract_warranty_end, accepted_on, "
         "accepted_by, odometer_km, odometer_on, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id");
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     insert->bind(1, model);
     insert->bind(2, customer);
     bind_unit(*insert, unit);
     bind_optional(*insert, 18, stamp_.batch);
-    insert->step();
-    unit.id = insert->int64(0);
+    insert->run();
+    unit.id = db_.last_insert_id();
   });
 }
 
@@ -297,15 +296,14 @@ void SqlArchiveStore::insert_unit_note(UnitNote& note) {
   guarded("adding a note to unit " + note.serial, [&] {
     const std::int64_t unit = id_of("SELECT id FROM unit WHERE serial = ?1", note.serial, "unit");
     Query insert = db_.cached(
-        "INSERT INTO unit_note (unit_id, kind, text, at, actor) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "RETURNING id");
+        "INSERT INTO unit_note (unit_id, kind, text, at, actor) VALUES (?1, ?2, ?3, ?4, ?5)");
     insert->bind(1, unit);
     insert->bind(2, note_kind_name(note.kind));
     insert->bind(3, note.text);
     insert->bind(4, note.at.seconds);
     insert->bind(5, note.actor);
-    insert->step();
-    note.id = insert->int64(0);
+    insert->run();
+    note.id = db_.last_insert_id();
   });
 }
 

@@ -7,7 +7,7 @@ void SqlAuditStore::append(AuditEntry& entry) {
   guarded("writing the audit trail", [&] {
     Query insert = db_.cached(
         "INSERT INTO audit_log (at, actor, login, entity, entity_id, action, before, after, "
-        "business_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+        "business_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     insert->bind(1, entry.at.seconds);
     insert->bind(2, entry.actor);
     insert->bind(3, entry.login);
@@ -17,8 +17,8 @@ void SqlAuditStore::append(AuditEntry& entry) {
     insert->bind(7, entry.before);
     insert->bind(8, entry.after);
     bind_optional(*insert, 9, entry.business_at);
-    insert->step();
-    entry.id = insert->int64(0);
+    insert->run();
+    entry.id = db_.last_insert_id();
   });
 }
 

@@ -161,7 +161,7 @@ void SqlImportStore::insert_batch(ImportBatch& batch) {
   guarded("recording an import batch", [&] {
     Query insert = db_.cached(
         "INSERT INTO import_batch (entity, files, mapping, mode, actor, login, at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insert->bind(1, batch.entity);
     insert->bind(2, batch.files);
     insert->bind(3, batch.mapping);
@@ -169,8 +169,8 @@ void SqlImportStore::insert_batch(ImportBatch& batch) {
     insert->bind(5, batch.actor);
     insert->bind(6, batch.login);
     insert->bind(7, batch.at.seconds);
-    insert->step();
-    batch.id = insert->int64(0);
+    insert->run();
+    batch.id = db_.last_insert_id();
   });
 }
 

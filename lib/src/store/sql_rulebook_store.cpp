@@ -32,16 +32,15 @@ void SqlRulebookStore::append(StoredRulebook& rulebook) {
   guarded("storing the ledger's rulebook", [&] {
     Query insert = db_.cached(
         "INSERT INTO rulebook (version, rules, source, admins, applied_by, login, applied_at) "
-        "VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM rulebook), ?1, ?2, ?3, ?4, ?5, ?6) "
-        "RETURNING version");
+        "VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM rulebook), ?1, ?2, ?3, ?4, ?5, ?6)");
     insert->bind(1, rulebook.rules);
     insert->bind(2, rulebook.source);
     insert->bind(3, nlohmann::json(rulebook.admins).dump());
     insert->bind(4, rulebook.applied_by);
     insert->bind(5, rulebook.login);
     insert->bind(6, rulebook.applied_at.seconds);
-    insert->step();
-    rulebook.version = static_cast<int>(insert->int64(0));
+    insert->run();
+    rulebook.version = static_cast<int>(db_.last_insert_id());
   });
 }
 

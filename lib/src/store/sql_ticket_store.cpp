@@ -154,19 +154,16 @@ bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
     insert->bind(27, ticket.coverage_reason);
     insert->bind(28, ticket.opened_by);
     bind_optional(*insert, 29, stamp_.batch);
-    if (!insert->step()) return false;
-    ticket.id = insert->int64(0);
+    if (insert->run() == 0) return false;
+    ticket.id = db_.last_insert_id();
     return true;
   });
 }
 
-void SqlTicketStore::insert(Ticket& ticket) {
-  insert_row(ticket, AFTERSALES_TICKET_INSERT "RETURNING id");
-}
+void SqlTicketStore::insert(Ticket& ticket) { insert_row(ticket, AFTERSALES_TICKET_INSERT); }
 
 bool SqlTicketStore::insert_if_new(Ticket& ticket) {
-  return insert_row(ticket,
-                    AFTERSALES_TICKET_INSERT "ON CONFLICT (number) DO NOTHING RETURNING id");
+  return insert_row(ticket, AFTERSALES_TICKET_INSERT "ON CONFLICT (number) DO NOTHING");
 }
 
 void SqlTicketStore::update(const Ticket& ticket) {

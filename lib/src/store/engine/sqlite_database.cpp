@@ -224,6 +224,8 @@ class SqliteDatabase final : public Database {
     return Query(std::make_unique<SqliteStatement>(db_, sql.c_str(), mark_));
   }
 
+  std::int64_t last_insert_id() override { return db_.getLastInsertRowid(); }
+
   void exec(const std::string& sql) override {
     watched(mark_, [&] { db_.exec(sql); });
   }
