@@ -19,7 +19,7 @@ Ticket estimate(TicketWorld& world, const std::string& number, const std::string
                 const std::string& hours, const std::string& travel,
                 const std::string& user = "zhang") {
   Context ctx = world.context(user);
-  return estimate_ticket(ctx, number, parts, hours, travel);
+  return estimate_ticket(ctx, number, parts, hours, travel).ticket;
 }
 
 TicketView view_of(TicketWorld& world, const std::string& number) {
@@ -268,6 +268,61 @@ TEST_CASE("changing the estimate after approvals voids the cost approvals given 
   CHECK(world.start(number).state == TicketState::kInService);
 }
 
+TEST_CASE("re-running an identical estimate voids nothing and writes nothing") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  estimate(world, number, "1200", "2", "100");
+  const Approval budget = world.pending(number, ticket_form::kBudget);
+  approve_as(world, "xu", budget.id);
+  const std::size_t history = view_of(world, number).history.size();
+  const std::size_t approvals = world.approvals_of(number).size();
+
+  Context clerk = world.context("zhang");
+  const CostsChange again = estimate_ticket(clerk, number, "1200", "2", "100");
+  CHECK(again.voided.empty());
+  const Approval kept = get_approval(clerk, budget.id);
+  CHECK(kept.state == ApprovalState::kPending);
+  CHECK(kept.signatures.size() == 1);
+  CHECK(world.approvals_of(number).size() == approvals);
+  CHECK(view_of(world, number).history.size() == history);
+}
+
+TEST_CASE("a change of one fen voids the signed 表5 and says which") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  estimate(world, number, "1200", "0", "0");
+  const Approval budget = world.pending(number, ticket_form::kBudget);
+  approve_as(world, "xu", budget.id);
+
+  Context clerk = world.context("zhang");
+  const CostsChange change = estimate_ticket(clerk, number, "1200.01", "0", "0");
+  REQUIRE(change.voided.size() == 1);
+  CHECK(change.voided[0].id == budget.id);
+  CHECK(change.voided[0].state == ApprovalState::kPending);  // as it was
+  CHECK(change.voided[0].signatures.size() == 1);
+  CHECK(get_approval(clerk, budget.id).state == ApprovalState::kVoid);
+  CHECK(world.pending(number, ticket_form::kBudget).amount == std::optional<Money>(Money{120001}));
+}
+
+TEST_CASE("adding only a contract number to unchanged quote lines keeps the paid approval") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  const std::vector<std::string> lines = {"part;液压泵总成;1;4000.01", "work;拆装调试;10;100.00"};
+  Context clerk = world.context("zhang");
+  quote_ticket(clerk, number, lines, std::nullopt);
+  world.approve_all(number);
+  const Approval paid = world.approvals_of(number, ticket_form::kPaidRepair).back();
+  REQUIRE(paid.state == ApprovalState::kApproved);
+
+  const CostsChange change = quote_ticket(clerk, number, lines, std::string("HT-2026-015"));
+  CHECK(change.voided.empty());
+  CHECK(change.ticket.contract_no == "HT-2026-015");
+  CHECK(get_approval(clerk, paid.id).state == ApprovalState::kApproved);
+  CHECK(count_pending(world, number) == 0);
+  CHECK(view_of(world, number).history.back().action == "quote");
+  CHECK(world.start(number).state == TicketState::kInService);
+}
+
 TEST_CASE("a paid repair over 5,000.00 needs an itemised quotation and a contract number") {
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
@@ -302,7 +357,7 @@ TEST_CASE("a paid repair over 5,000.00 needs an itemised quotation and a contrac
                    [&] { world.start(number); });
     }
 
-    const Ticket quoted = quote_ticket(clerk, number, lines, std::string("HT-2026-015"));
+    const Ticket quoted = quote_ticket(clerk, number, lines, std::string("HT-2026-015")).ticket;
     CHECK(quoted.itemised);
     CHECK(quoted.contract_no == "HT-2026-015");
     CHECK(view_of(world, number).paid_total == Money{500001});

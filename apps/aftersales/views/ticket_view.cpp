@@ -150,4 +150,14 @@ std::string progress_text(const TicketView& view) {
   return {};
 }
 
+std::vector<std::string> voided_text(const std::vector<Approval>& voided) {
+  std::vector<std::string> lines;
+  for (const Approval& a : voided) {
+    lines.push_back(fmt::format("voided {} approval {} ({}, {} of {} signatures)",
+                                form_label(a.form), a.id, approval_state_name(a.state),
+                                a.signatures.size(), a.chain.size()));
+  }
+  return lines;
+}
+
 }  // namespace aftersales::cli

@@ -1,6 +1,29 @@
 #include "aftersales/tickets/ticket_rules.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace aftersales {
+namespace {
+
+using CostKey = std::tuple<int, int, std::int64_t>;
+
+std::vector<CostKey> cost_keys(const std::vector<CostLine>& lines) {
+  std::vector<CostKey> keys;
+  keys.reserve(lines.size());
+  for (const CostLine& line : lines) {
+    keys.emplace_back(static_cast<int>(line.kind), static_cast<int>(line.coverage),
+                      line.amount.fen);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace
+
+bool costs_changed(const std::vector<CostLine>& old_lines, const std::vector<CostLine>& new_lines) {
+  return cost_keys(old_lines) != cost_keys(new_lines);
+}
 
 bool requires_budget_approval(const Rules& rules, Money warranty_total) {
   return warranty_total > rules.approvals.budget_threshold;

@@ -18,6 +18,13 @@ namespace aftersales {
 // needs none, 1,000.01 does.
 bool requires_budget_approval(const Rules& rules, Money warranty_total);
 
+// 表5 "changing an estimate after approvals were given voids them": what a cost approval signs
+// is the money, so the costs changed when the multiset of (kind, coverage, amount) of the lines
+// differs. Descriptions, line order, and quantity x unit price giving the same amount do not
+// change the costs; moving an amount to another kind or coverage, splitting or merging lines,
+// or any amount changed does. Pure; true for no lines -> some lines and the reverse.
+bool costs_changed(const std::vector<CostLine>& old_lines, const std::vector<CostLine>& new_lines);
+
 // 保外维修: paid lines are costed and approved by a leader ([approvals] paid_repair) before work
 // starts; a repair made free needs no paid costing.
 bool requires_paid_repair_approval(const Ticket& ticket, Money paid_total);
