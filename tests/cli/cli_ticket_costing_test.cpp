@@ -139,3 +139,63 @@ TEST_CASE("a contract number added to unchanged quote lines voids nothing") {
   CHECK(contains(desk.ok("zhang", {"ticket", "show", number, "--format", "json"}).out,
                  "\"contract\": \"HT-2026-018\""));
 }
+
+// ---- Hole 4: a free repair outside warranty is of a costed amount, and shows as free -----
+
+TEST_CASE("a waiver without cost lines exits 4 naming ticket estimate; costed, the GM signs it") {
+  Desk desk;
+  const std::string number = desk.analysed(kPaidUnit);
+  const RunResult blind = desk.as("zhang", {"ticket", "waive", number, "--reason", "大客户"});
+  INFO(describe(blind));
+  CHECK(blind.exit_code == 4);
+  CHECK(contains(blind.err, "no cost lines"));
+  CHECK(contains(blind.err, "ticket estimate"));
+
+  desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1000", "--labour-hours", "2",
+                    "--travel", "200"});
+  desk.ok("zhang", {"ticket", "waive", number, "--reason", "大客户"});
+  const RunResult gm_inbox =
+      desk.ok("zhao", {"approval", "list", "--pending", "--mine", "--format", "csv"});
+  CHECK(contains(gm_inbox.out, "free repair of 1,400.00 outside warranty: 大客户"));
+  std::istringstream rows(gm_inbox.out);
+  std::string header, row;
+  std::getline(rows, header);
+  REQUIRE(std::getline(rows, row));
+  desk.ok("zhao", {"approval", "approve", row.substr(0, row.find(','))});
+
+  // Free: the paid-repair approval is no longer asked, and show and list say so.
+  CHECK(desk.pending_approval(number).empty());
+  const std::string json = desk.ok("zhang", {"ticket", "show", number, "--format", "json"}).out;
+  CHECK(contains(json, "\"coverage\": \"paid\""));
+  CHECK(contains(json, "\"charge\": \"free\""));
+  const RunResult list = desk.ok("zhang", {"ticket", "list", "--format", "csv"});
+  CHECK(contains(list.out, ",charge"));
+  CHECK(contains(list.out, ",free"));
+  desk.ok("ma", {"ticket", "start", number});
+}
+
+TEST_CASE("changing the lines of a free repair voids the GM's approval, named") {
+  Desk desk;
+  const std::string number = desk.analysed(kPaidUnit);
+  desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1400", "--labour-hours", "0",
+                    "--travel", "0"});
+  desk.ok("zhang", {"ticket", "waive", number, "--reason", "大客户"});
+  const std::string paid = desk.pending_approval(number);  // the paid repair, raised first
+  const RunResult gm_inbox =
+      desk.ok("zhao", {"approval", "list", "--pending", "--mine", "--format", "csv"});
+  std::istringstream rows(gm_inbox.out);
+  std::string header, row;
+  std::getline(rows, header);
+  REQUIRE(std::getline(rows, row));
+  const std::string waiver = row.substr(0, row.find(','));
+  desk.ok("zhao", {"approval", "approve", waiver});
+
+  const RunResult changed = desk.estimate("zhang", number, "1500");
+  INFO(describe(changed));
+  CHECK(changed.exit_code == 0);
+  CHECK(contains(changed.err, "voided free repair approval " + waiver + " (approved, 1 of 1"));
+  const std::string json = desk.ok("zhang", {"ticket", "show", number, "--format", "json"}).out;
+  CHECK(contains(json, "\"charge\": \"paid\""));
+  CHECK(desk.as("ma", {"ticket", "start", number}).exit_code == 4);
+  CHECK_FALSE(paid.empty());
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "aftersales/approvals/approvals.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "support/expect_error.h"
 #include "support/ticket_world.h"
@@ -544,6 +545,7 @@ TEST_CASE("a quality defect in warranty needs only the technical department's co
 TEST_CASE("a free repair outside warranty needs the GM's approval") {
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
+  estimate(world, number, "1000", "2", "200");
   Context clerk = world.context("zhang");
   const Ticket asked = waive_ticket(clerk, number, "老客户, 总经理特批");
   CHECK(asked.waiver_requested);
@@ -561,6 +563,64 @@ TEST_CASE("a free repair outside warranty needs the GM's approval") {
   approve_as(world, "zhao", waiver.id);
   CHECK(view_of(world, number).ticket.free_repair);
   CHECK(world.start(number).state == TicketState::kInService);
+}
+
+TEST_CASE("a free repair without cost lines is refused: the GM approves an amount") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  Context clerk = world.context("zhang");
+  expect_error(ErrorCode::kRuleViolation, {"refused", "no cost lines", "ticket estimate"},
+               [&] { waive_ticket(clerk, number, "老客户"); });
+  CHECK(world.approvals_of(number, ticket_form::kFreeRepair).empty());
+  CHECK_FALSE(get_ticket(clerk, number).waiver_requested);
+
+  // One costed line is enough: the approval names the whole amount.
+  estimate(world, number, "0", "0", "0.01");
+  waive_ticket(clerk, number, "老客户");
+  const Approval waiver = world.pending(number, ticket_form::kFreeRepair);
+  CHECK(waiver.amount == std::optional<Money>(Money{1}));
+  CHECK(waiver.summary == "free repair of 0.01 outside warranty: 老客户");
+}
+
+TEST_CASE("the GM approves a free repair of 1,400.00; then no paid approval, and it shows free") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  estimate(world, number, "1000", "2", "200");  // 1,000.00 + 2 h x 100.00 + 200.00
+  const Approval paid = world.pending(number, ticket_form::kPaidRepair);
+  Context clerk = world.context("zhang");
+  waive_ticket(clerk, number, "老客户, 总经理特批");
+  const Approval waiver = world.pending(number, ticket_form::kFreeRepair);
+  CHECK(waiver.amount == std::optional<Money>(Money{140000}));
+  CHECK(waiver.summary == "free repair of 1,400.00 outside warranty: 老客户, 总经理特批");
+  CHECK(charge_name(get_ticket(clerk, number)) == std::string("paid"));
+
+  approve_as(world, "zhao", waiver.id);
+  const TicketView view = view_of(world, number);
+  CHECK(view.ticket.free_repair);
+  CHECK(view.ticket.coverage == Coverage::kPaid);  // decided at intake, kept
+  CHECK(charge_name(view.ticket) == std::string("free"));
+  CHECK(get_approval(clerk, paid.id).state == ApprovalState::kVoid);
+  CHECK(count_pending(world, number) == 0);
+
+  SUBCASE("the same lines again keep it free") {
+    const CostsChange same = estimate_ticket(clerk, number, "1000", "2", "200");
+    CHECK(same.voided.empty());
+    CHECK(same.ticket.free_repair);
+    CHECK(count_pending(world, number) == 0);
+    CHECK(world.start(number).state == TicketState::kInService);
+  }
+  SUBCASE("changed lines void the GM's approval: paid again, and the paid approval is asked") {
+    const CostsChange changed = estimate_ticket(clerk, number, "1000", "2", "200.01");
+    REQUIRE(changed.voided.size() == 1);
+    CHECK(changed.voided[0].id == waiver.id);
+    CHECK(changed.voided[0].state == ApprovalState::kApproved);
+    CHECK_FALSE(changed.ticket.free_repair);
+    CHECK_FALSE(changed.ticket.waiver_requested);
+    CHECK(get_approval(clerk, waiver.id).state == ApprovalState::kVoid);
+    CHECK(world.pending(number, ticket_form::kPaidRepair).amount ==
+          std::optional<Money>(Money{140001}));
+    expect_error(ErrorCode::kRuleViolation, {"paid repair"}, [&] { world.start(number); });
+  }
 }
 
 TEST_CASE("waiving the charge of a warranty ticket is refused") {

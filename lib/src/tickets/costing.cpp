@@ -213,15 +213,27 @@ Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& 
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: ticket {} is a free repair already", before.number));
     }
+    // The GM approves a costed amount, not a blank: no lines, no waiver.
+    const std::vector<CostLine> lines = ctx.store.tickets().cost_lines(before.id);
+    if (lines.empty()) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: ticket {} has no cost lines; the GM approves a free repair "
+                              "of a costed amount",
+                              before.number),
+                  "cost it first with `ticket estimate` or `ticket quote`, then ask again");
+    }
     FieldReader reader;
     after = before;
     after.waiver_reason = reader.text("reason", reason, true);
     reader.throw_if_any(fmt::format("ticket {}", before.number));
     after.waiver_requested = true;
+    const Money amount = warranty_total(lines) + paid_total(lines);
     void_approvals(ctx, ticket_subject(before.number), {ticket_form::kFreeRepair}, "asked again");
     raise_approval(ctx, ticket_form::kFreeRepair, ticket_subject(before.number),
                    ctx.rules.approvals.free_repair,
-                   fmt::format("free repair outside warranty: {}", after.waiver_reason));
+                   fmt::format("free repair of {} outside warranty: {}", format_money(amount),
+                               after.waiver_reason),
+                   amount);
     save_ticket(ctx, before, after, "waive");
   });
   return after;

@@ -48,6 +48,11 @@ bool requires_free_repair_approval(const Ticket& ticket, Money warranty_total) {
          !ticket.waiver_requested;
 }
 
+const char* charge_name(const Ticket& ticket) {
+  if (ticket.coverage == Coverage::kWarranty) return "warranty";
+  return ticket.free_repair ? "free" : "paid";
+}
+
 bool waits_for_quality_decision(const Ticket& ticket) {
   return ticket.quality_claim && ticket.coverage == Coverage::kPaid;
 }

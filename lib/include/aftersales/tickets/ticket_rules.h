@@ -45,6 +45,11 @@ bool requires_repair_notice(const Ticket& ticket);
 // need the GM's approval ([approvals] free_repair) unless one was asked for already.
 bool requires_free_repair_approval(const Ticket& ticket, Money warranty_total);
 
+// Who pays, as shown by `ticket show` and `ticket list` beside the coverage decided at intake:
+// "warranty", "paid", or "free" for a ticket outside warranty made free by the GM (a free
+// repair of a costed amount, or a quality defect confirmed and approved).
+const char* charge_name(const Ticket& ticket);
+
 // A quality defect claimed outside warranty decides who pays: the service waits for the answer
 // of the technical department (and the GM) while that approval is pending.
 bool waits_for_quality_decision(const Ticket& ticket);

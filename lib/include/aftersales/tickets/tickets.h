@@ -87,8 +87,11 @@ CostsChange quote_ticket(Context& ctx, const std::string& number,
                          const std::vector<std::string>& lines,
                          const std::optional<std::string>& contract);
 
-// Asks for a free repair outside warranty (approvals.free_repair, the GM). Refused for a
-// warranty ticket.
+// Asks for a free repair outside warranty (approvals.free_repair, the GM) of the ticket's
+// costed amount: the approval carries the total of the lines ("free repair of 1,400.00
+// outside warranty: REASON") and is voided when the costs change (estimate_ticket). Once
+// approved the paid-repair approval is no longer asked for. Refused (kRuleViolation) for a
+// warranty ticket, a ticket free already, and a ticket without cost lines.
 Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& reason);
 
 // Starts the service. Refused (kRuleViolation) until every required approval is given, naming
