@@ -199,3 +199,29 @@ TEST_CASE("changing the lines of a free repair voids the GM's approval, named") 
   CHECK(desk.as("ma", {"ticket", "start", number}).exit_code == 4);
   CHECK_FALSE(paid.empty());
 }
+
+// ---- Hole 7: tickets go to service roles; a costing nobody could approve is refused ------
+
+TEST_CASE("ticket assign takes technicians and service managers, a clerk exits 4") {
+  Desk desk;
+  const std::string number = desk.analysed(kWarrantyUnit);
+  const RunResult clerk = desk.as("li", {"ticket", "assign", number, "--to", "zhang"});
+  INFO(describe(clerk));
+  CHECK(clerk.exit_code == 4);
+  CHECK(contains(clerk.err, "zhang (clerk)"));
+  CHECK(contains(clerk.err, "technician or service_manager"));
+  CHECK(contains(clerk.err, "ticket_assignable"));
+  desk.ok("li", {"ticket", "assign", number, "--to", "ma"});
+  desk.ok("li", {"ticket", "assign", number, "--to", "li"});
+}
+
+TEST_CASE("the only sales manager pricing a paid repair exits 4 naming the conflict") {
+  Desk desk;
+  const std::string number = desk.analysed(kPaidUnit);
+  const RunResult r = desk.estimate("xu", number, "800");
+  INFO(describe(r));
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "conflict"));
+  CHECK(contains(r.err, "xu is the only sales_manager"));
+  CHECK(desk.estimate("zhang", number, "800").exit_code == 0);
+}

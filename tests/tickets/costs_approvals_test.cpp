@@ -623,6 +623,20 @@ TEST_CASE("the GM approves a free repair of 1,400.00; then no paid approval, and
   }
 }
 
+TEST_CASE("a sales manager pricing a paid repair only they could approve is refused, named") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  // xu is the only sales_manager, and the paid-repair chain is [sales_manager].
+  expect_error(ErrorCode::kRuleViolation, {"refused", "conflict", "xu", "sales_manager"},
+               [&] { estimate(world, number, "800", "0", "0", "xu"); });
+  CHECK(view_of(world, number).lines.empty());
+  CHECK(world.approvals_of(number).empty());
+  // The clerk pricing the same repair leaves it to xu.
+  estimate(world, number, "800", "0", "0");
+  CHECK(world.pending(number, ticket_form::kPaidRepair).chain ==
+        std::vector<std::string>{"sales_manager"});
+}
+
 TEST_CASE("waiving the charge of a warranty ticket is refused") {
   TicketWorld world;
   const std::string number = world.open_analysed(kInWarranty);
@@ -658,6 +672,7 @@ TEST_CASE("with no users table nobody can approve") {
 
 TEST_CASE("approval list --pending --mine is an approver's inbox") {
   TicketWorld world;
+  world.rules.users["gao"] = {"sales_manager"};  // someone else can sign what xu raises
   const std::string paid = world.open_analysed(kOutOfWarranty);
   estimate(world, paid, "800", "0", "0");  // paid repair: sales_manager
   const std::string quality = world.open(kInWarranty);

@@ -145,3 +145,30 @@ TEST_CASE("costs change with an amount, a kind or a coverage, not with order or 
   CHECK(costs_changed({}, lines));
   CHECK(costs_changed(lines, {}));
 }
+
+TEST_CASE("tickets go to technicians and service managers only, as the rulebook lists") {
+  Rules rules;
+  CHECK(may_be_assigned(rules, "anyone"));  // no [users]: a demo
+  rules.users = {{"ma", {"technician"}},
+                 {"li", {"service_manager"}},
+                 {"zhang", {"clerk"}},
+                 {"xu", {"sales_manager", "technician"}}};
+  CHECK(may_be_assigned(rules, "ma"));
+  CHECK(may_be_assigned(rules, "li"));
+  CHECK(may_be_assigned(rules, "xu"));
+  CHECK_FALSE(may_be_assigned(rules, "zhang"));
+  CHECK_FALSE(may_be_assigned(rules, "nobody"));
+  rules.permissions.ticket_assignable = {"technician"};
+  CHECK_FALSE(may_be_assigned(rules, "li"));
+}
+
+TEST_CASE("a chain role held only by the requester can never be signed") {
+  Rules rules;
+  const std::vector<std::string> chain = {"sales_manager"};
+  CHECK(role_only_requester_holds(rules, chain, "xu").empty());  // no [users]
+  rules.users = {{"xu", {"sales_manager"}}, {"zhang", {"clerk"}}};
+  CHECK(role_only_requester_holds(rules, chain, "xu") == "sales_manager");
+  CHECK(role_only_requester_holds(rules, chain, "zhang").empty());
+  rules.users["chen"] = {"sales_manager", "deputy_gm"};
+  CHECK(role_only_requester_holds(rules, chain, "xu").empty());
+}

@@ -29,8 +29,25 @@ void raise_cost_approvals(Context& ctx, const Ticket& ticket, const std::vector<
                         approval->state == ApprovalState::kApproved);
   };
   const Rules::Approvals& rules = ctx.rules.approvals;
+  const auto signable = [&](const std::string& what, const ApprovalChain& chain) {
+    const std::string role = role_only_requester_holds(ctx.rules, chain, ctx.actor.user);
+    if (role.empty()) return;
+    throw Error(ErrorCode::kRuleViolation,
+                fmt::format("refused: conflict: {} needs a {} to sign, and {} is the only {} "
+                            "but may not sign a request of their own",
+                            what, role, ctx.actor.user, role),
+                fmt::format("let another user of [permissions] ticket_costing cost ticket {}, or "
+                            "give another user the role {} in [users]",
+                            ticket.number, role));
+  };
   const Money warranty = warranty_total(lines);
   const Money paid = paid_total(lines);
+  if (requires_budget_approval(ctx.rules, warranty) && !current(ticket_form::kBudget)) {
+    signable("the budget approval (表5)", rules.budget);
+  }
+  if (requires_paid_repair_approval(ticket, paid) && !current(ticket_form::kPaidRepair)) {
+    signable("the paid repair approval", rules.paid_repair);
+  }
   if (requires_budget_approval(ctx.rules, warranty) && !current(ticket_form::kBudget)) {
     raise_approval(ctx, ticket_form::kBudget, subject, rules.budget,
                    fmt::format("warranty cost {} is over {}", format_money(warranty),

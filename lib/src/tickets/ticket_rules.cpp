@@ -29,6 +29,30 @@ bool requires_budget_approval(const Rules& rules, Money warranty_total) {
   return warranty_total > rules.approvals.budget_threshold;
 }
 
+bool may_be_assigned(const Rules& rules, const std::string& user) {
+  if (rules.users.empty()) return true;
+  const std::vector<std::string>& assignable = rules.permissions.ticket_assignable;
+  for (const std::string& role : rules.roles_of(user)) {
+    if (std::find(assignable.begin(), assignable.end(), role) != assignable.end()) return true;
+  }
+  return false;
+}
+
+std::string role_only_requester_holds(const Rules& rules, const std::vector<std::string>& chain,
+                                      const std::string& requester) {
+  if (rules.users.empty()) return {};
+  for (const std::string& role : chain) {
+    bool requester_holds = false;
+    bool other_holds = false;
+    for (const auto& [user, roles] : rules.users) {
+      if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
+      (user == requester ? requester_holds : other_holds) = true;
+    }
+    if (requester_holds && !other_holds) return role;
+  }
+  return {};
+}
+
 bool requires_paid_repair_approval(const Ticket& ticket, Money paid_total) {
   return paid_total > Money{0} && !ticket.free_repair;
 }

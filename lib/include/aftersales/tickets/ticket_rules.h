@@ -25,6 +25,17 @@ bool requires_budget_approval(const Rules& rules, Money warranty_total);
 // or any amount changed does. Pure; true for no lines -> some lines and the reverse.
 bool costs_changed(const std::vector<CostLine>& old_lines, const std::vector<CostLine>& new_lines);
 
+// Tickets go only to users who do service work: true when `user` holds a role of
+// [permissions] ticket_assignable in [users], or when there is no [users] table (a demo).
+bool may_be_assigned(const Rules& rules, const std::string& user);
+
+// A requester never signs their own approval: a step of `chain` whose role, in [users], only
+// `requester` holds can never be signed (a sales_manager in ticket_costing pricing a paid
+// repair that only a sales_manager approves). Returns the first such role, or "" when every
+// step has another holder, or there is no [users] table.
+std::string role_only_requester_holds(const Rules& rules, const std::vector<std::string>& chain,
+                                      const std::string& requester);
+
 // 保外维修: paid lines are costed and approved by a leader ([approvals] paid_repair) before work
 // starts; a repair made free needs no paid costing.
 bool requires_paid_repair_approval(const Ticket& ticket, Money paid_total);

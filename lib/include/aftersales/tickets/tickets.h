@@ -51,7 +51,9 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake);
 // The ticket with that number; Error(kNotFound) when missing.
 Ticket get_ticket(Context& ctx, const std::string& number);
 
-// Gives the ticket to a user (a technician). With a [users] table the user must be in it.
+// Gives the ticket to a user (a technician). With a [users] table the user must be in it
+// (Error(kInvalidInput)) and hold a role of [permissions] ticket_assignable (technician,
+// service_manager; Error(kRuleViolation) otherwise).
 Ticket assign_ticket(Context& ctx, const std::string& number, const std::string& user);
 
 // 问题描述与分析. needs_factory raises a repair notice (表4) for approvals.repair_notice;
