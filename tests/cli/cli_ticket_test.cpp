@@ -345,6 +345,8 @@ TEST_CASE("approval list --pending --mine is the acting user's inbox") {
                     "--travel", "0"});
   // ... and a free repair outside warranty waiting for the GM.
   const std::string free = desk.analysed(kPaidUnit);
+  // A waiver is of a costed amount (a warranty line: no paid-repair approval for xu).
+  desk.ok("zhang", {"ticket", "quote", free, "--line", "part;密封件;1;300;warranty"});
   desk.ok("zhang", {"ticket", "waive", free, "--reason", "大客户首次故障"});
 
   RunResult r = desk.ok("xu", {"approval", "list", "--pending", "--mine", "--format", "csv"});
@@ -425,6 +427,7 @@ TEST_CASE("a free repair outside warranty needs the GM, and a warranty ticket ne
   CHECK(refused.exit_code == 4);
   CHECK(contains(refused.err, "warranty"));
   const std::string paid = desk.analysed(kPaidUnit);
+  desk.ok("zhang", {"ticket", "quote", paid, "--line", "part;密封件;1;300;warranty"});
   const RunResult asked = desk.ok("zhang", {"ticket", "waive", paid, "--reason", "大客户"});
   CHECK(contains(asked.err, "gm"));
   const std::string id = desk.pending_approval(paid);

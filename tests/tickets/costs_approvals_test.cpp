@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "aftersales/approvals/approvals.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "support/expect_error.h"
 #include "support/ticket_world.h"
@@ -19,7 +20,7 @@ Ticket estimate(TicketWorld& world, const std::string& number, const std::string
                 const std::string& hours, const std::string& travel,
                 const std::string& user = "zhang") {
   Context ctx = world.context(user);
-  return estimate_ticket(ctx, number, parts, hours, travel);
+  return estimate_ticket(ctx, number, parts, hours, travel).ticket;
 }
 
 TicketView view_of(TicketWorld& world, const std::string& number) {
@@ -268,6 +269,61 @@ TEST_CASE("changing the estimate after approvals voids the cost approvals given 
   CHECK(world.start(number).state == TicketState::kInService);
 }
 
+TEST_CASE("re-running an identical estimate voids nothing and writes nothing") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  estimate(world, number, "1200", "2", "100");
+  const Approval budget = world.pending(number, ticket_form::kBudget);
+  approve_as(world, "xu", budget.id);
+  const std::size_t history = view_of(world, number).history.size();
+  const std::size_t approvals = world.approvals_of(number).size();
+
+  Context clerk = world.context("zhang");
+  const CostsChange again = estimate_ticket(clerk, number, "1200", "2", "100");
+  CHECK(again.voided.empty());
+  const Approval kept = get_approval(clerk, budget.id);
+  CHECK(kept.state == ApprovalState::kPending);
+  CHECK(kept.signatures.size() == 1);
+  CHECK(world.approvals_of(number).size() == approvals);
+  CHECK(view_of(world, number).history.size() == history);
+}
+
+TEST_CASE("a change of one fen voids the signed 表5 and says which") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  estimate(world, number, "1200", "0", "0");
+  const Approval budget = world.pending(number, ticket_form::kBudget);
+  approve_as(world, "xu", budget.id);
+
+  Context clerk = world.context("zhang");
+  const CostsChange change = estimate_ticket(clerk, number, "1200.01", "0", "0");
+  REQUIRE(change.voided.size() == 1);
+  CHECK(change.voided[0].id == budget.id);
+  CHECK(change.voided[0].state == ApprovalState::kPending);  // as it was
+  CHECK(change.voided[0].signatures.size() == 1);
+  CHECK(get_approval(clerk, budget.id).state == ApprovalState::kVoid);
+  CHECK(world.pending(number, ticket_form::kBudget).amount == std::optional<Money>(Money{120001}));
+}
+
+TEST_CASE("adding only a contract number to unchanged quote lines keeps the paid approval") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  const std::vector<std::string> lines = {"part;液压泵总成;1;4000.01", "work;拆装调试;10;100.00"};
+  Context clerk = world.context("zhang");
+  quote_ticket(clerk, number, lines, std::nullopt);
+  world.approve_all(number);
+  const Approval paid = world.approvals_of(number, ticket_form::kPaidRepair).back();
+  REQUIRE(paid.state == ApprovalState::kApproved);
+
+  const CostsChange change = quote_ticket(clerk, number, lines, std::string("HT-2026-015"));
+  CHECK(change.voided.empty());
+  CHECK(change.ticket.contract_no == "HT-2026-015");
+  CHECK(get_approval(clerk, paid.id).state == ApprovalState::kApproved);
+  CHECK(count_pending(world, number) == 0);
+  CHECK(view_of(world, number).history.back().action == "quote");
+  CHECK(world.start(number).state == TicketState::kInService);
+}
+
 TEST_CASE("a paid repair over 5,000.00 needs an itemised quotation and a contract number") {
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
@@ -302,7 +358,7 @@ TEST_CASE("a paid repair over 5,000.00 needs an itemised quotation and a contrac
                    [&] { world.start(number); });
     }
 
-    const Ticket quoted = quote_ticket(clerk, number, lines, std::string("HT-2026-015"));
+    const Ticket quoted = quote_ticket(clerk, number, lines, std::string("HT-2026-015")).ticket;
     CHECK(quoted.itemised);
     CHECK(quoted.contract_no == "HT-2026-015");
     CHECK(view_of(world, number).paid_total == Money{500001});
@@ -489,6 +545,7 @@ TEST_CASE("a quality defect in warranty needs only the technical department's co
 TEST_CASE("a free repair outside warranty needs the GM's approval") {
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
+  estimate(world, number, "1000", "2", "200");
   Context clerk = world.context("zhang");
   const Ticket asked = waive_ticket(clerk, number, "老客户, 总经理特批");
   CHECK(asked.waiver_requested);
@@ -506,6 +563,78 @@ TEST_CASE("a free repair outside warranty needs the GM's approval") {
   approve_as(world, "zhao", waiver.id);
   CHECK(view_of(world, number).ticket.free_repair);
   CHECK(world.start(number).state == TicketState::kInService);
+}
+
+TEST_CASE("a free repair without cost lines is refused: the GM approves an amount") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  Context clerk = world.context("zhang");
+  expect_error(ErrorCode::kRuleViolation, {"refused", "no cost lines", "ticket estimate"},
+               [&] { waive_ticket(clerk, number, "老客户"); });
+  CHECK(world.approvals_of(number, ticket_form::kFreeRepair).empty());
+  CHECK_FALSE(get_ticket(clerk, number).waiver_requested);
+
+  // One costed line is enough: the approval names the whole amount.
+  estimate(world, number, "0", "0", "0.01");
+  waive_ticket(clerk, number, "老客户");
+  const Approval waiver = world.pending(number, ticket_form::kFreeRepair);
+  CHECK(waiver.amount == std::optional<Money>(Money{1}));
+  CHECK(waiver.summary == "free repair of 0.01 outside warranty: 老客户");
+}
+
+TEST_CASE("the GM approves a free repair of 1,400.00; then no paid approval, and it shows free") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  estimate(world, number, "1000", "2", "200");  // 1,000.00 + 2 h x 100.00 + 200.00
+  const Approval paid = world.pending(number, ticket_form::kPaidRepair);
+  Context clerk = world.context("zhang");
+  waive_ticket(clerk, number, "老客户, 总经理特批");
+  const Approval waiver = world.pending(number, ticket_form::kFreeRepair);
+  CHECK(waiver.amount == std::optional<Money>(Money{140000}));
+  CHECK(waiver.summary == "free repair of 1,400.00 outside warranty: 老客户, 总经理特批");
+  CHECK(charge_name(get_ticket(clerk, number)) == std::string("paid"));
+
+  approve_as(world, "zhao", waiver.id);
+  const TicketView view = view_of(world, number);
+  CHECK(view.ticket.free_repair);
+  CHECK(view.ticket.coverage == Coverage::kPaid);  // decided at intake, kept
+  CHECK(charge_name(view.ticket) == std::string("free"));
+  CHECK(get_approval(clerk, paid.id).state == ApprovalState::kVoid);
+  CHECK(count_pending(world, number) == 0);
+
+  SUBCASE("the same lines again keep it free") {
+    const CostsChange same = estimate_ticket(clerk, number, "1000", "2", "200");
+    CHECK(same.voided.empty());
+    CHECK(same.ticket.free_repair);
+    CHECK(count_pending(world, number) == 0);
+    CHECK(world.start(number).state == TicketState::kInService);
+  }
+  SUBCASE("changed lines void the GM's approval: paid again, and the paid approval is asked") {
+    const CostsChange changed = estimate_ticket(clerk, number, "1000", "2", "200.01");
+    REQUIRE(changed.voided.size() == 1);
+    CHECK(changed.voided[0].id == waiver.id);
+    CHECK(changed.voided[0].state == ApprovalState::kApproved);
+    CHECK_FALSE(changed.ticket.free_repair);
+    CHECK_FALSE(changed.ticket.waiver_requested);
+    CHECK(get_approval(clerk, waiver.id).state == ApprovalState::kVoid);
+    CHECK(world.pending(number, ticket_form::kPaidRepair).amount ==
+          std::optional<Money>(Money{140001}));
+    expect_error(ErrorCode::kRuleViolation, {"paid repair"}, [&] { world.start(number); });
+  }
+}
+
+TEST_CASE("a sales manager pricing a paid repair only they could approve is refused, named") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kOutOfWarranty);
+  // xu is the only sales_manager, and the paid-repair chain is [sales_manager].
+  expect_error(ErrorCode::kRuleViolation, {"refused", "conflict", "xu", "sales_manager"},
+               [&] { estimate(world, number, "800", "0", "0", "xu"); });
+  CHECK(view_of(world, number).lines.empty());
+  CHECK(world.approvals_of(number).empty());
+  // The clerk pricing the same repair leaves it to xu.
+  estimate(world, number, "800", "0", "0");
+  CHECK(world.pending(number, ticket_form::kPaidRepair).chain ==
+        std::vector<std::string>{"sales_manager"});
 }
 
 TEST_CASE("waiving the charge of a warranty ticket is refused") {
@@ -543,6 +672,7 @@ TEST_CASE("with no users table nobody can approve") {
 
 TEST_CASE("approval list --pending --mine is an approver's inbox") {
   TicketWorld world;
+  world.rules.users["gao"] = {"sales_manager"};  // someone else can sign what xu raises
   const std::string paid = world.open_analysed(kOutOfWarranty);
   estimate(world, paid, "800", "0", "0");  // paid repair: sales_manager
   const std::string quality = world.open(kInWarranty);

@@ -99,3 +99,76 @@ TEST_CASE("a warranty repair of 1,000.00 is not major, 1,000.01 is (7-day visit)
   CHECK_FALSE(is_major_warranty_repair(rules, yuan(100000)));
   CHECK(is_major_warranty_repair(rules, yuan(100001)));
 }
+
+namespace {
+
+CostLine cost(CostKind kind, std::int64_t fen, Coverage coverage,
+              const std::string& description = "x") {
+  CostLine line;
+  line.kind = kind;
+  line.description = description;
+  line.quantity_milli = 1000;
+  line.unit_price = Money{fen};
+  line.amount = Money{fen};
+  line.coverage = coverage;
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("costs change with an amount, a kind or a coverage, not with order or descriptions") {
+  const std::vector<CostLine> lines = {cost(CostKind::kPart, 80000, Coverage::kWarranty),
+                                       cost(CostKind::kTravel, 15000, Coverage::kWarranty)};
+  // The same money, reordered and described otherwise, as 2 x 75.00: unchanged.
+  std::vector<CostLine> same = {cost(CostKind::kTravel, 15000, Coverage::kWarranty, "旅差费"),
+                                cost(CostKind::kPart, 80000, Coverage::kWarranty, "液压泵")};
+  same[0].quantity_milli = 2000;
+  same[0].unit_price = Money{7500};
+  CHECK_FALSE(costs_changed(lines, lines));
+  CHECK_FALSE(costs_changed(lines, same));
+  CHECK_FALSE(costs_changed({}, {}));
+
+  std::vector<CostLine> one_fen = lines;
+  one_fen[0].amount = Money{80001};
+  CHECK(costs_changed(lines, one_fen));
+  std::vector<CostLine> paid = lines;
+  paid[1].coverage = Coverage::kPaid;
+  CHECK(costs_changed(lines, paid));
+  std::vector<CostLine> other_kind = lines;
+  other_kind[1].kind = CostKind::kWork;
+  CHECK(costs_changed(lines, other_kind));
+  // Split into two lines of the same total: what was signed for was one amount.
+  const std::vector<CostLine> split = {cost(CostKind::kPart, 50000, Coverage::kWarranty),
+                                       cost(CostKind::kPart, 30000, Coverage::kWarranty),
+                                       cost(CostKind::kTravel, 15000, Coverage::kWarranty)};
+  CHECK(costs_changed(lines, split));
+  CHECK(costs_changed({}, lines));
+  CHECK(costs_changed(lines, {}));
+}
+
+TEST_CASE("tickets go to technicians and service managers only, as the rulebook lists") {
+  Rules rules;
+  CHECK(may_be_assigned(rules, "anyone"));  // no [users]: a demo
+  rules.users = {{"ma", {"technician"}},
+                 {"li", {"service_manager"}},
+                 {"zhang", {"clerk"}},
+                 {"xu", {"sales_manager", "technician"}}};
+  CHECK(may_be_assigned(rules, "ma"));
+  CHECK(may_be_assigned(rules, "li"));
+  CHECK(may_be_assigned(rules, "xu"));
+  CHECK_FALSE(may_be_assigned(rules, "zhang"));
+  CHECK_FALSE(may_be_assigned(rules, "nobody"));
+  rules.permissions.ticket_assignable = {"technician"};
+  CHECK_FALSE(may_be_assigned(rules, "li"));
+}
+
+TEST_CASE("a chain role held only by the requester can never be signed") {
+  Rules rules;
+  const std::vector<std::string> chain = {"sales_manager"};
+  CHECK(role_only_requester_holds(rules, chain, "xu").empty());  // no [users]
+  rules.users = {{"xu", {"sales_manager"}}, {"zhang", {"clerk"}}};
+  CHECK(role_only_requester_holds(rules, chain, "xu") == "sales_manager");
+  CHECK(role_only_requester_holds(rules, chain, "zhang").empty());
+  rules.users["chen"] = {"sales_manager", "deputy_gm"};
+  CHECK(role_only_requester_holds(rules, chain, "xu").empty());
+}

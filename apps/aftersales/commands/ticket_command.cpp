@@ -65,6 +65,14 @@ void note_progress(Session& session, const Ticket& ticket, const std::string& do
   session.note(line);
 }
 
+// A change of costs on stderr: each approval it voided (signatures lost), then the progress.
+void note_costs(Session& session, const CostsChange& change, const std::string& done) {
+  for (const std::string& line : voided_text(change.voided)) {
+    session.note(fmt::format("{}: {}", change.ticket.number, line));
+  }
+  note_progress(session, change.ticket, done);
+}
+
 }  // namespace
 
 void attach_ticket(CLI::App& family, Session& session) {
@@ -171,8 +179,8 @@ void attach_ticket(CLI::App& family, Session& session) {
         verb.add_option("--travel", r.travel, "travel (旅差费), in yuan")->required();
       },
       [](Session& s, const EstimateRequest& r) {
-        const Ticket t = estimate_ticket(s.context(), r.number, r.parts, r.labour_hours, r.travel);
-        note_progress(s, t, "estimated");
+        note_costs(s, estimate_ticket(s.context(), r.number, r.parts, r.labour_hours, r.travel),
+                   "estimated");
       });
 
   add_verb<QuoteRequest>(
@@ -193,8 +201,7 @@ void attach_ticket(CLI::App& family, Session& session) {
                         "repair contract no. (维修合同), needed for a large paid repair");
       },
       [](Session& s, const QuoteRequest& r) {
-        const Ticket t = quote_ticket(s.context(), r.number, r.lines, r.contract);
-        note_progress(s, t, "quoted");
+        note_costs(s, quote_ticket(s.context(), r.number, r.lines, r.contract), "quoted");
       });
 
   add_verb<ReasonRequest>(

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aftersales/audit/audit.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "views/approval_view.h"
 #include "views/text.h"
 
@@ -33,6 +34,7 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("km", "odometer km", optional_cell(t.km));
   v.add("coverage", "coverage 保内/保外", std::string(coverage_name(t.coverage)));
   v.add("coverage_reason", "coverage because", t.coverage_reason);
+  v.add("charge", "charged as", std::string(charge_name(t)));
   v.add("priority", "priority", t.priority);
   v.add("due_at", "due at", format_timestamp(t.due_at, zone));
   v.add("opened_by", "opened by", t.opened_by);
@@ -126,13 +128,14 @@ Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone) {
                    {"category", ""}, {"priority", ""},
                    {"coverage", ""}, {"state", ""},
                    {"assignee", ""}, {"due_at", "due at"},
-                   {"overdue", ""},  {"on_time", "on time"}};
+                   {"overdue", ""},  {"on_time", "on time"},
+                   {"charge", ""}};  // last: the columns before it keep their places
   for (const TicketSummary& s : tickets) {
     const Ticket& t = s.ticket;
     table.add_row({t.number, format_timestamp(t.reported_at, zone), t.serial, t.customer_code,
                    t.category, t.priority, std::string(coverage_name(t.coverage)),
                    std::string(state_name(t.state)), t.assignee, format_timestamp(t.due_at, zone),
-                   s.sla.overdue, s.sla.on_time});
+                   s.sla.overdue, s.sla.on_time, std::string(charge_name(t))});
   }
   return table;
 }
@@ -148,6 +151,16 @@ std::string progress_text(const TicketView& view) {
   if (!waiting.empty()) return "waiting for " + joined(waiting);
   if (!view.next_steps.empty()) return "next: " + joined(view.next_steps);
   return {};
+}
+
+std::vector<std::string> voided_text(const std::vector<Approval>& voided) {
+  std::vector<std::string> lines;
+  for (const Approval& a : voided) {
+    lines.push_back(fmt::format("voided {} approval {} ({}, {} of {} signatures)",
+                                form_label(a.form), a.id, approval_state_name(a.state),
+                                a.signatures.size(), a.chain.size()));
+  }
+  return lines;
 }
 
 }  // namespace aftersales::cli

@@ -23,4 +23,8 @@ Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone);
 // `next: start, cancel` when no approval is pending; empty when neither.
 std::string progress_text(const TicketView& view);
 
+// One line per approval a change of costs voided: `voided 表5 approval 3 (pending, 2 of 3
+// signatures)`.
+std::vector<std::string> voided_text(const std::vector<Approval>& voided);
+
 }  // namespace aftersales::cli

@@ -36,9 +36,10 @@ Approval raise_approval(Context& ctx, const std::string& form, const ApprovalSub
   return approval;
 }
 
-void void_approvals(Context& ctx, const ApprovalSubject& subject,
-                    const std::vector<std::string>& forms, const std::string& why,
-                    bool approved_too) {
+std::vector<Approval> void_approvals(Context& ctx, const ApprovalSubject& subject,
+                                     const std::vector<std::string>& forms, const std::string& why,
+                                     bool approved_too) {
+  std::vector<Approval> voided;
   const ApprovalFilter filter = ApprovalFilter::of(subject);
   for (const Approval& approval : ctx.store.approvals().list(filter)) {
     if (std::find(forms.begin(), forms.end(), approval.form) == forms.end()) continue;
@@ -49,7 +50,9 @@ void void_approvals(Context& ctx, const ApprovalSubject& subject,
     record_change(ctx, "approval", std::to_string(approval.id), "void",
                   AuditJson{{"state", approval_state_name(approval.state)}}.dump(),
                   AuditJson{{"state", "void"}, {"why", why}}.dump());
+    voided.push_back(approval);
   }
+  return voided;
 }
 
 std::optional<Approval> current_approval(Context& ctx, const ApprovalSubject& subject,

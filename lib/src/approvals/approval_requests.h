@@ -19,10 +19,11 @@ Approval raise_approval(Context& ctx, const std::string& form, const ApprovalSub
                         std::optional<Money> amount = std::nullopt);
 
 // Voids the pending approvals of `forms` on `subject`, and the approved ones too when
-// `approved_too` (their grounds changed).
-void void_approvals(Context& ctx, const ApprovalSubject& subject,
-                    const std::vector<std::string>& forms, const std::string& why,
-                    bool approved_too = true);
+// `approved_too` (their grounds changed). Returns those it voided, as they were before (their
+// state and signatures), in id order, so the caller can say what was lost.
+std::vector<Approval> void_approvals(Context& ctx, const ApprovalSubject& subject,
+                                     const std::vector<std::string>& forms, const std::string& why,
+                                     bool approved_too = true);
 
 // The latest approval of `form` on `subject` that is not void, if any.
 std::optional<Approval> current_approval(Context& ctx, const ApprovalSubject& subject,

@@ -124,6 +124,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_costing)},  // 表5
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_service)},  // 表6
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_close)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_assignable)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, model_categories)},

@@ -18,31 +18,80 @@ namespace {
 
 constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000;  // a million hours or pieces
 
-// Replaces the ticket's lines, voids the cost approvals given for the old ones, raises what
-// the new lines need, and saves the ticket with the lines in its audit line.
-void set_lines(Context& ctx, const Ticket& before, const Ticket& ticket,
-               const std::vector<CostLine>& lines, const std::string& action) {
-  const std::vector<CostLine> old_lines = ctx.store.tickets().cost_lines(ticket.id);
-  ctx.store.tickets().replace_cost_lines(ticket.id, lines);
-  save_ticket(ctx, before, ticket, action, AuditJson{{"lines", lines_json(old_lines)}},
-              AuditJson{{"lines", lines_json(lines)}});
+// Raises the cost approvals `lines` need (表5 budget over the threshold, the paid-repair
+// costing) where no pending or approved one of that form is current: after the costs changed
+// (the old ones were voided) or after a rejection, asking again with the same lines.
+void raise_cost_approvals(Context& ctx, const Ticket& ticket, const std::vector<CostLine>& lines) {
   const ApprovalSubject subject = ticket_subject(ticket.number);
-  void_approvals(ctx, subject, {ticket_form::kBudget, ticket_form::kPaidRepair},
-                 "the cost lines changed");
-
+  const auto current = [&](const std::string& form) {
+    const std::optional<Approval> approval = current_approval(ctx, subject, form);
+    return approval && (approval->state == ApprovalState::kPending ||
+                        approval->state == ApprovalState::kApproved);
+  };
   const Rules::Approvals& rules = ctx.rules.approvals;
+  const auto signable = [&](const std::string& what, const ApprovalChain& chain) {
+    const std::string role = role_only_requester_holds(ctx.rules, chain, ctx.actor.user);
+    if (role.empty()) return;
+    throw Error(ErrorCode::kRuleViolation,
+                fmt::format("refused: conflict: {} needs a {} to sign, and {} is the only {} "
+                            "but may not sign a request of their own",
+                            what, role, ctx.actor.user, role),
+                fmt::format("let another user of [permissions] ticket_costing cost ticket {}, or "
+                            "give another user the role {} in [users]",
+                            ticket.number, role));
+  };
   const Money warranty = warranty_total(lines);
   const Money paid = paid_total(lines);
-  if (requires_budget_approval(ctx.rules, warranty)) {
+  if (requires_budget_approval(ctx.rules, warranty) && !current(ticket_form::kBudget)) {
+    signable("the budget approval (表5)", rules.budget);
+  }
+  if (requires_paid_repair_approval(ticket, paid) && !current(ticket_form::kPaidRepair)) {
+    signable("the paid repair approval", rules.paid_repair);
+  }
+  if (requires_budget_approval(ctx.rules, warranty) && !current(ticket_form::kBudget)) {
     raise_approval(ctx, ticket_form::kBudget, subject, rules.budget,
                    fmt::format("warranty cost {} is over {}", format_money(warranty),
                                format_money(rules.budget_threshold)),
                    warranty);
   }
-  if (requires_paid_repair_approval(ticket, paid)) {
+  if (requires_paid_repair_approval(ticket, paid) && !current(ticket_form::kPaidRepair)) {
     raise_approval(ctx, ticket_form::kPaidRepair, subject, rules.paid_repair,
                    fmt::format("paid repair costed at {}", format_money(paid)), paid);
   }
+}
+
+// Replaces the ticket's lines. Only a change of the costs (costs_changed: kind, coverage and
+// amount of the lines) voids the approvals given on them: 表5, the paid-repair costing and the
+// GM's free repair of an amount (the ticket is then no longer free, and a waiver must be asked
+// again). Lines equal in everything and an unchanged ticket write nothing; other changes
+// (descriptions, the contract number) are saved with one audit line `action`. Returns the
+// approvals voided.
+std::vector<Approval> set_lines(Context& ctx, const Ticket& before, Ticket& ticket,
+                                const std::vector<CostLine>& lines, const std::string& action) {
+  const std::vector<CostLine> old_lines = ctx.store.tickets().cost_lines(ticket.id);
+  std::vector<Approval> voided;
+  if (costs_changed(old_lines, lines)) {
+    voided =
+        void_approvals(ctx, ticket_subject(ticket.number),
+                       {ticket_form::kBudget, ticket_form::kPaidRepair, ticket_form::kFreeRepair},
+                       "the cost lines changed");
+    for (const Approval& approval : voided) {
+      if (approval.form != ticket_form::kFreeRepair) continue;
+      ticket.waiver_requested = false;
+      if (approval.state == ApprovalState::kApproved) ticket.free_repair = false;
+    }
+  }
+  const AuditJson old_json = lines_json(old_lines);
+  const AuditJson new_json = lines_json(lines);
+  if (old_json != new_json) {
+    ctx.store.tickets().replace_cost_lines(ticket.id, lines);
+    save_ticket(ctx, before, ticket, action, AuditJson{{"lines", old_json}},
+                AuditJson{{"lines", new_json}});
+  } else if (ticket_json(before) != ticket_json(ticket)) {
+    save_ticket(ctx, before, ticket, action);
+  }
+  raise_cost_approvals(ctx, ticket, lines);
+  return voided;
 }
 
 CostLine make_line(CostKind kind, std::string description, std::int64_t quantity_milli,
@@ -71,8 +120,8 @@ std::vector<std::string> split_fields(const std::string& text) {
 
 }  // namespace
 
-Ticket estimate_ticket(Context& ctx, const std::string& number, const std::string& parts,
-                       const std::string& labour_hours, const std::string& travel) {
+CostsChange estimate_ticket(Context& ctx, const std::string& number, const std::string& parts,
+                            const std::string& labour_hours, const std::string& travel) {
   require_role(ctx, ctx.rules.permissions.ticket_costing, "costing a ticket");
   FieldReader reader;
   const std::optional<Money> parts_cost = reader.money("parts", parts);
@@ -85,11 +134,11 @@ Ticket estimate_ticket(Context& ctx, const std::string& number, const std::strin
   }
   reader.throw_if_any(fmt::format("ticket {}", number));
 
-  Ticket after;
+  CostsChange change;
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kEstimate);
-    after = before;
+    Ticket after = before;
     after.itemised = false;
     std::vector<CostLine> lines;
     const Coverage coverage = before.coverage;
@@ -104,15 +153,17 @@ Ticket estimate_ticket(Context& ctx, const std::string& number, const std::strin
     if (*travel_cost > Money{0}) {
       lines.push_back(make_line(CostKind::kTravel, "travel 旅差费", 1000, *travel_cost, coverage));
     }
-    set_lines(ctx, before, after, lines, "estimate");
+    change.voided = set_lines(ctx, before, after, lines, "estimate");
+    change.ticket = after;
   });
-  return after;
+  return change;
 }
 
-Ticket quote_ticket(Context& ctx, const std::string& number, const std::vector<std::string>& lines,
-                    const std::optional<std::string>& contract) {
+CostsChange quote_ticket(Context& ctx, const std::string& number,
+                         const std::vector<std::string>& lines,
+                         const std::optional<std::string>& contract) {
   require_role(ctx, ctx.rules.permissions.ticket_costing, "quoting a ticket");
-  Ticket after;
+  CostsChange change;
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kQuote);
@@ -153,12 +204,13 @@ Ticket quote_ticket(Context& ctx, const std::string& number, const std::vector<s
       }
     }
     reader.throw_if_any(fmt::format("ticket {}", before.number));
-    after = before;
+    Ticket after = before;
     after.itemised = true;
     if (contract) after.contract_no = trim(*contract);
-    set_lines(ctx, before, after, quoted, "quote");
+    change.voided = set_lines(ctx, before, after, quoted, "quote");
+    change.ticket = after;
   });
-  return after;
+  return change;
 }
 
 Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& reason) {
@@ -178,15 +230,27 @@ Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& 
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: ticket {} is a free repair already", before.number));
     }
+    // The GM approves a costed amount, not a blank: no lines, no waiver.
+    const std::vector<CostLine> lines = ctx.store.tickets().cost_lines(before.id);
+    if (lines.empty()) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: ticket {} has no cost lines; the GM approves a free repair "
+                              "of a costed amount",
+                              before.number),
+                  "cost it first with `ticket estimate` or `ticket quote`, then ask again");
+    }
     FieldReader reader;
     after = before;
     after.waiver_reason = reader.text("reason", reason, true);
     reader.throw_if_any(fmt::format("ticket {}", before.number));
     after.waiver_requested = true;
+    const Money amount = warranty_total(lines) + paid_total(lines);
     void_approvals(ctx, ticket_subject(before.number), {ticket_form::kFreeRepair}, "asked again");
     raise_approval(ctx, ticket_form::kFreeRepair, ticket_subject(before.number),
                    ctx.rules.approvals.free_repair,
-                   fmt::format("free repair outside warranty: {}", after.waiver_reason));
+                   fmt::format("free repair of {} outside warranty: {}", format_money(amount),
+                               after.waiver_reason),
+                   amount);
     save_ticket(ctx, before, after, "waive");
   });
   return after;

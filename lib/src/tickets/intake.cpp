@@ -125,6 +125,16 @@ Ticket assign_ticket(Context& ctx, const std::string& number, const std::string&
       reader.add("to", user, fmt::format("{} is not a user of [users] in the config", name));
     }
     reader.throw_if_any(fmt::format("ticket {}", before.number));
+    if (!may_be_assigned(ctx.rules, name)) {
+      const std::vector<std::string>& roles = ctx.rules.roles_of(name);
+      throw Error(
+          ErrorCode::kRuleViolation,
+          fmt::format("refused: {} ({}) does no service work and cannot be given ticket {}", name,
+                      roles.empty() ? "no role" : fmt::format("{}", fmt::join(roles, ", ")),
+                      before.number),
+          fmt::format("assign a user holding {} ([permissions] ticket_assignable)",
+                      fmt::join(ctx.rules.permissions.ticket_assignable, " or ")));
+    }
     after = before;
     after.assignee = name;
     save_ticket(ctx, before, after, "assign");

@@ -59,6 +59,9 @@ struct Rules {
     std::vector<std::string> ticket_costing = {"clerk", "service_manager", "sales_manager"};
     std::vector<std::string> ticket_service = {"clerk", "service_manager", "technician"};
     std::vector<std::string> ticket_close = {"clerk", "service_manager"};
+    // Who may be given a ticket (`ticket assign --to`): the roles that do service work
+    // (DOMAIN.md: tickets are assigned only to technicians and service_managers).
+    std::vector<std::string> ticket_assignable = {"technician", "service_manager"};
   } permissions;
 
   struct Lists {

@@ -18,6 +18,24 @@ namespace aftersales {
 // needs none, 1,000.01 does.
 bool requires_budget_approval(const Rules& rules, Money warranty_total);
 
+// 表5 "changing an estimate after approvals were given voids them": what a cost approval signs
+// is the money, so the costs changed when the multiset of (kind, coverage, amount) of the lines
+// differs. Descriptions, line order, and quantity x unit price giving the same amount do not
+// change the costs; moving an amount to another kind or coverage, splitting or merging lines,
+// or any amount changed does. Pure; true for no lines -> some lines and the reverse.
+bool costs_changed(const std::vector<CostLine>& old_lines, const std::vector<CostLine>& new_lines);
+
+// Tickets go only to users who do service work: true when `user` holds a role of
+// [permissions] ticket_assignable in [users], or when there is no [users] table (a demo).
+bool may_be_assigned(const Rules& rules, const std::string& user);
+
+// A requester never signs their own approval: a step of `chain` whose role, in [users], only
+// `requester` holds can never be signed (a sales_manager in ticket_costing pricing a paid
+// repair that only a sales_manager approves). Returns the first such role, or "" when every
+// step has another holder, or there is no [users] table.
+std::string role_only_requester_holds(const Rules& rules, const std::vector<std::string>& chain,
+                                      const std::string& requester);
+
 // 保外维修: paid lines are costed and approved by a leader ([approvals] paid_repair) before work
 // starts; a repair made free needs no paid costing.
 bool requires_paid_repair_approval(const Ticket& ticket, Money paid_total);
@@ -37,6 +55,11 @@ bool requires_repair_notice(const Ticket& ticket);
 // Warranty lines on a ticket outside warranty charge the company: they are a free repair and
 // need the GM's approval ([approvals] free_repair) unless one was asked for already.
 bool requires_free_repair_approval(const Ticket& ticket, Money warranty_total);
+
+// Who pays, as shown by `ticket show` and `ticket list` beside the coverage decided at intake:
+// "warranty", "paid", or "free" for a ticket outside warranty made free by the GM (a free
+// repair of a costed amount, or a quality defect confirmed and approved).
+const char* charge_name(const Ticket& ticket);
 
 // A quality defect claimed outside warranty decides who pays: the service waits for the answer
 // of the technical department (and the GM) while that approval is pending.

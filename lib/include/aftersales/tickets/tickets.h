@@ -51,7 +51,9 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake);
 // The ticket with that number; Error(kNotFound) when missing.
 Ticket get_ticket(Context& ctx, const std::string& number);
 
-// Gives the ticket to a user (a technician). With a [users] table the user must be in it.
+// Gives the ticket to a user (a technician). With a [users] table the user must be in it
+// (Error(kInvalidInput)) and hold a role of [permissions] ticket_assignable (technician,
+// service_manager; Error(kRuleViolation) otherwise).
 Ticket assign_ticket(Context& ctx, const std::string& number, const std::string& user);
 
 // 问题描述与分析. needs_factory raises a repair notice (表4) for approvals.repair_notice;
@@ -60,23 +62,38 @@ Ticket assign_ticket(Context& ctx, const std::string& number, const std::string&
 Ticket analyse_ticket(Context& ctx, const std::string& number, const std::string& text,
                       bool quality_defect, bool needs_factory);
 
+// What setting a ticket's costs did: the ticket after it, and the approvals it voided (as they
+// were before: state and signatures), in id order; empty when the costs did not change.
+struct CostsChange {
+  Ticket ticket;
+  std::vector<Approval> voided;
+};
+
 // Three cost lines at the ticket's coverage: parts, labour (hours x rules.costs.labour_rate,
-// rounded half up to the fen) and travel; zero amounts are left out. Replaces earlier lines
-// and voids the cost approvals given for them; then raises the budget approval (表5) when
-// warranty lines total over approvals.budget_threshold, and the paid-repair approval when
-// there are paid lines.
-Ticket estimate_ticket(Context& ctx, const std::string& number, const std::string& parts,
-                       const std::string& labour_hours, const std::string& travel);
+// rounded half up to the fen) and travel; zero amounts are left out. Replaces earlier lines.
+// Only a change of the costs (costs_changed in ticket_rules.h: the kind, coverage and amount
+// of each line) voids the approvals given for them (表5, paid repair, the GM's free repair);
+// then the budget approval (表5) is raised when warranty lines total over
+// approvals.budget_threshold, and the paid-repair approval when there are paid lines, each
+// unless one is pending or approved already. An identical re-run writes nothing (except that
+// it asks again after a rejection).
+CostsChange estimate_ticket(Context& ctx, const std::string& number, const std::string& parts,
+                            const std::string& labour_hours, const std::string& travel);
 
 // An itemised quotation (维修项目表): each line "KIND;DESCRIPTION;QTY;UNIT_PRICE[;coverage]",
 // KIND work|part|travel, coverage warranty|paid (default: the ticket's). Replaces the lines
-// like estimate_ticket; `contract` is the repair contract number (维修合同) a large paid repair
-// needs.
-Ticket quote_ticket(Context& ctx, const std::string& number, const std::vector<std::string>& lines,
-                    const std::optional<std::string>& contract);
+// like estimate_ticket, voiding approvals only when the costs change (a contract number
+// added to the same lines voids nothing); `contract` is the repair contract number (维修合同)
+// a large paid repair needs.
+CostsChange quote_ticket(Context& ctx, const std::string& number,
+                         const std::vector<std::string>& lines,
+                         const std::optional<std::string>& contract);
 
-// Asks for a free repair outside warranty (approvals.free_repair, the GM). Refused for a
-// warranty ticket.
+// Asks for a free repair outside warranty (approvals.free_repair, the GM) of the ticket's
+// costed amount: the approval carries the total of the lines ("free repair of 1,400.00
+// outside warranty: REASON") and is voided when the costs change (estimate_ticket). Once
+// approved the paid-repair approval is no longer asked for. Refused (kRuleViolation) for a
+// warranty ticket, a ticket free already, and a ticket without cost lines.
 Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& reason);
 
 // Starts the service. Refused (kRuleViolation) until every required approval is given, naming
