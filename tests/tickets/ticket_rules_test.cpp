@@ -99,3 +99,31 @@ TEST_CASE("a warranty repair of 1,000.00 is not major, 1,000.01 is (7-day visit)
   CHECK_FALSE(is_major_warranty_repair(rules, yuan(100000)));
   CHECK(is_major_warranty_repair(rules, yuan(100001)));
 }
+
+TEST_CASE(
+    "service after approval: the arrival waits for the latest last signature of an approval") {
+  auto approval = [](std::int64_t id, const std::string& form, ApprovalState state,
+                     std::vector<std::int64_t> signed_at) {
+    Approval a;
+    a.id = id;
+    a.form = form;
+    a.state = state;
+    for (std::int64_t seconds : signed_at) {
+      Signature s;
+      s.at = Timestamp{seconds};
+      a.signatures.push_back(s);
+    }
+    return a;
+  };
+  CHECK_FALSE(earliest_arrival({}).has_value());
+  CHECK_FALSE(earliest_arrival({approval(1, "budget", ApprovalState::kPending, {100})}));
+  CHECK_FALSE(earliest_arrival({approval(1, "budget", ApprovalState::kVoid, {100, 200})}));
+
+  const auto gate = earliest_arrival({approval(1, "repair_notice", ApprovalState::kApproved, {150}),
+                                      approval(2, "budget", ApprovalState::kApproved, {100, 300}),
+                                      approval(3, "budget", ApprovalState::kRejected, {900})});
+  REQUIRE(gate.has_value());
+  CHECK(gate->form == "budget");
+  CHECK(gate->approval_id == 2);
+  CHECK(gate->approved_at == Timestamp{300});
+}
