@@ -123,3 +123,18 @@ TEST_CASE(
   r = desk.record(number, "2026-11-25T10:00", "2026-11-25T12:00", {"--sealed"});
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE(
+    "ticket record without --sealed exits 4 naming 签字盖章 and the fix; with it, signed off") {
+  Desk desk;
+  const std::string number = desk.analysed("2026-11-27T08:00");
+  desk.ok("ma", {"ticket", "start", number});
+  RunResult r = desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00", {});
+  INFO(describe(r));
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "签字盖章"));
+  CHECK(contains(r.err, "--sealed"));
+  CHECK(contains(r.err, "seal_required"));
+  r = desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00", {"--sealed"});
+  CHECK(r.exit_code == 0);
+}

@@ -418,3 +418,25 @@ TEST_CASE(
   const Ticket signed_off = world.record(number, "2026-11-25T10:00:00", "2026-11-25T12:00:00");
   CHECK(signed_off.state == TicketState::kSignedOff);
 }
+
+TEST_CASE("a work record without the customer's seal is refused unless seal_required is false") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  world.start(number);
+  WorkRecordFields fields;
+  fields.arrived = "2026-11-27T10:00:00";
+  fields.finished = "2026-11-27T10:00:00";
+  fields.work_done = "更换密封件";
+  fields.signed_by = "王明";
+  fields.technicians = {"ma"};
+  {
+    Context ctx = world.context("ma");
+    expect_error(ErrorCode::kRuleViolation, {"refused", "签字盖章", "--sealed", "seal_required"},
+                 [&] { record_work(ctx, number, fields); });
+  }
+  CHECK_FALSE(view_of(world, number).record.has_value());
+  world.rules.tickets.seal_required = false;
+  Context ctx = world.context("ma");
+  CHECK(record_work(ctx, number, fields).state == TicketState::kSignedOff);
+  CHECK_FALSE(view_of(world, number).record->sealed);
+}

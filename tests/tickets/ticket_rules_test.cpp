@@ -127,3 +127,19 @@ TEST_CASE(
   CHECK(gate->approval_id == 2);
   CHECK(gate->approved_at == Timestamp{300});
 }
+
+TEST_CASE(
+    "表6 签字盖章: a record signs off with the seal; without it only when the rulebook relaxes "
+    "it") {
+  Rules rules;
+  WorkRecord record;
+  record.signed_by = "王明";
+  CHECK_FALSE(signs_off(rules, record));
+  record.sealed = true;
+  CHECK(signs_off(rules, record));
+  rules.tickets.seal_required = false;
+  record.sealed = false;
+  CHECK(signs_off(rules, record));
+  record.signed_by.clear();
+  CHECK_FALSE(signs_off(rules, record));
+}

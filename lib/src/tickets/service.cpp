@@ -151,6 +151,14 @@ Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFiel
       }
     }
     reader.throw_if_any(fmt::format("ticket {}", before.number));
+    // 签字盖章: without the customer's seal the record signs nothing off.
+    if (!signs_off(ctx.rules, record)) {
+      throw Error(ErrorCode::kRuleViolation,
+                  "refused: the customer signs and seals the work record (签字盖章, 表6); a "
+                  "record without the seal does not sign the ticket off",
+                  "add --sealed once the customer's seal is on the record, or relax the rule "
+                  "with [tickets] seal_required = false in the rulebook");
+    }
     // 审批后, 再为用户提供售后服务: nobody arrives on site before the service was approved.
     if (const auto gate = earliest_arrival(live_approvals(ctx, before.number));
         gate && record.arrived < gate->approved_at) {

@@ -38,6 +38,10 @@ bool is_major_warranty_repair(const Rules& rules, Money warranty_total) {
   return warranty_total > rules.warranty.major_repair;
 }
 
+bool signs_off(const Rules& rules, const WorkRecord& record) {
+  return !record.signed_by.empty() && (record.sealed || !rules.tickets.seal_required);
+}
+
 std::optional<ArrivalGate> earliest_arrival(const std::vector<Approval>& approvals) {
   std::optional<ArrivalGate> gate;
   for (const Approval& approval : approvals) {

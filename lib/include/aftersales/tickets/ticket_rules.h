@@ -52,6 +52,11 @@ std::int64_t response_limit_seconds(const Rules& rules, const std::string& prior
 // (表2) due within [visits] major_repair_days of finishing it. Strictly over.
 bool is_major_warranty_repair(const Rules& rules, Money warranty_total);
 
+// 表6 售后服务现场工作记录: the customer signs and seals it (签字盖章); a record without the seal
+// does not sign the ticket off while [tickets] seal_required (default true). Returns whether
+// `record` signs the ticket off: a signer named and, where required, the seal applied.
+bool signs_off(const Rules& rules, const WorkRecord& record);
+
 // The approval an arrival on site waits for: its form key, id and the time of its last signature.
 struct ArrivalGate {
   std::string form;
