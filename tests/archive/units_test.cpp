@@ -220,3 +220,31 @@ TEST_CASE("regression: an odometer reading with too many digits is refused, not 
                [&] { edit_unit(ctx, "2025-001", change); });
   CHECK_FALSE(get_unit(ctx, "2025-001").odometer_km.has_value());
 }
+
+TEST_CASE("odometer readings never go backwards: a lower one after a higher one is caught") {
+  const std::vector<OdometerReading> readings = {{100'001, Date::from_ymd(2026, 3, 5), "unit edit"},
+                                                 {80'000, Date::from_ymd(2026, 2, 1), "ticket"}};
+  const auto above = earlier_reading_above(readings, 90'000, Date::from_ymd(2026, 3, 12));
+  REQUIRE(above.has_value());
+  CHECK(above->km == 100'001);
+  CHECK(above->source == "unit edit");
+  CHECK_FALSE(earlier_reading_above(readings, 100'001, Date::from_ymd(2026, 3, 12)));
+  CHECK(earlier_reading_above(readings, 100'000, Date::from_ymd(2026, 3, 5)));
+  // A reading taken after the report says nothing about it.
+  CHECK_FALSE(earlier_reading_above(readings, 90'000, Date::from_ymd(2026, 3, 4)));
+}
+
+TEST_CASE("a unit's reading taken after a report is not used for that earlier report") {
+  testing::TestWorld world;
+  world.add_basics();
+  Context ctx = world.context();
+  add_unit(ctx, "2026-001", complete_unit("2026-06-01"));
+  UnitFields more;
+  more.km = "100001";  // read today, 2026-11-27
+  edit_unit(ctx, "2026-001", more);
+  const UnitArchive archive = unit_archive(ctx, "2026-001");
+  const Unit& unit = archive.unit;
+  const Model& model = archive.model;
+  CHECK_FALSE(warranty_on(unit, model, Date::from_ymd(2026, 11, 27)).covered);
+  CHECK(warranty_on(unit, model, Date::from_ymd(2026, 11, 26)).covered);
+}

@@ -489,7 +489,10 @@ TEST_CASE("a ticket goes from intake to close with pause, signed record and foll
   desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1200.00", "--labour-hours", "2.5",
                     "--travel", "150"});
   const std::string id = desk.pending_approval(number);
-  for (const char* user : {"xu", "wang", "zhao"}) desk.ok(user, {"approval", "approve", id});
+  // Signed at 09:00, before the technician arrives (审批后, 再为用户提供售后服务).
+  for (const char* user : {"xu", "wang", "zhao"}) {
+    desk.ok(user, {"--today", "2026-11-27T09:00", "approval", "approve", id});
+  }
   desk.ok("ma", {"ticket", "start", number});
   r = desk.ok("ma", {"ticket", "pause", number, "--reason", "等待配件"});
   CHECK(contains(r.err, "paused"));

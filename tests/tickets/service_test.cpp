@@ -393,3 +393,50 @@ TEST_CASE("tickets list by state, reported month and assignee") {
   expect_error(ErrorCode::kInvalidInput, {"state", "registered", "signed_off"},
                [&] { list_tickets(ctx, bogus); });
 }
+
+TEST_CASE(
+    "a work record arriving before the 表5 budget was approved is refused; arriving then is not") {
+  TicketWorld world;
+  world.set_today("2026-11-20");
+  const std::string number = world.open_analysed(kInWarranty);
+  {
+    Context clerk = world.context("zhang");
+    estimate_ticket(clerk, number, "600.01", "3", "100");
+  }
+  world.set_today("2026-11-25");  // the chain signs at 10:00 on 11-25
+  world.approve_all(number);
+  const Approval budget = world.approvals_of(number, ticket_form::kBudget).front();
+  REQUIRE(budget.state == ApprovalState::kApproved);
+  world.start(number);
+  world.set_today("2026-11-26");
+
+  expect_error(ErrorCode::kRuleViolation,
+               {"refused", "表5", std::to_string(budget.id).c_str(), "2026-11-25", "审批后"},
+               [&] { world.record(number, "2026-11-25T09:59:59", "2026-11-25T12:00:00"); });
+  CHECK_FALSE(view_of(world, number).record.has_value());
+
+  const Ticket signed_off = world.record(number, "2026-11-25T10:00:00", "2026-11-25T12:00:00");
+  CHECK(signed_off.state == TicketState::kSignedOff);
+}
+
+TEST_CASE("a work record without the customer's seal is refused unless seal_required is false") {
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  world.start(number);
+  WorkRecordFields fields;
+  fields.arrived = "2026-11-27T10:00:00";
+  fields.finished = "2026-11-27T10:00:00";
+  fields.work_done = "更换密封件";
+  fields.signed_by = "王明";
+  fields.technicians = {"ma"};
+  {
+    Context ctx = world.context("ma");
+    expect_error(ErrorCode::kRuleViolation, {"refused", "签字盖章", "--sealed", "seal_required"},
+                 [&] { record_work(ctx, number, fields); });
+  }
+  CHECK_FALSE(view_of(world, number).record.has_value());
+  world.rules.tickets.seal_required = false;
+  Context ctx = world.context("ma");
+  CHECK(record_work(ctx, number, fields).state == TicketState::kSignedOff);
+  CHECK_FALSE(view_of(world, number).record->sealed);
+}

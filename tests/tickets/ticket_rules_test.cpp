@@ -172,3 +172,47 @@ TEST_CASE("a chain role held only by the requester can never be signed") {
   rules.users["chen"] = {"sales_manager", "deputy_gm"};
   CHECK(role_only_requester_holds(rules, chain, "xu").empty());
 }
+
+TEST_CASE(
+    "service after approval: the arrival waits for the latest last signature of an approval") {
+  auto approval = [](std::int64_t id, const std::string& form, ApprovalState state,
+                     std::vector<std::int64_t> signed_at) {
+    Approval a;
+    a.id = id;
+    a.form = form;
+    a.state = state;
+    for (std::int64_t seconds : signed_at) {
+      Signature s;
+      s.at = Timestamp{seconds};
+      a.signatures.push_back(s);
+    }
+    return a;
+  };
+  CHECK_FALSE(earliest_arrival({}).has_value());
+  CHECK_FALSE(earliest_arrival({approval(1, "budget", ApprovalState::kPending, {100})}));
+  CHECK_FALSE(earliest_arrival({approval(1, "budget", ApprovalState::kVoid, {100, 200})}));
+
+  const auto gate = earliest_arrival({approval(1, "repair_notice", ApprovalState::kApproved, {150}),
+                                      approval(2, "budget", ApprovalState::kApproved, {100, 300}),
+                                      approval(3, "budget", ApprovalState::kRejected, {900})});
+  REQUIRE(gate.has_value());
+  CHECK(gate->form == "budget");
+  CHECK(gate->approval_id == 2);
+  CHECK(gate->approved_at == Timestamp{300});
+}
+
+TEST_CASE(
+    "表6 签字盖章: a record signs off with the seal; without it only when the rulebook relaxes "
+    "it") {
+  Rules rules;
+  WorkRecord record;
+  record.signed_by = "王明";
+  CHECK_FALSE(signs_off(rules, record));
+  record.sealed = true;
+  CHECK(signs_off(rules, record));
+  rules.tickets.seal_required = false;
+  record.sealed = false;
+  CHECK(signs_off(rules, record));
+  record.signed_by.clear();
+  CHECK_FALSE(signs_off(rules, record));
+}

@@ -33,6 +33,9 @@ std::vector<RulesSetting> describe_settings(const Rules& rules,
       case Kind::kInt:
         add(key, std::to_string(std::get<Member<int>>(setting.target).read(rules)));
         break;
+      case Kind::kBool:
+        add(key, std::get<Member<bool>>(setting.target).read(rules) ? "true" : "false");
+        break;
       case Kind::kPercent:
         add(key, render_percent(std::get<Member<double>>(setting.target).read(rules)));
         break;

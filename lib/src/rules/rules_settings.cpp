@@ -139,6 +139,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kMoney, AFTERSALES_RULES_SETTING(warranty, major_repair)},
       {Kind::kMoney, AFTERSALES_RULES_SETTING(costs, labour_rate)},
       {Kind::kMoney, AFTERSALES_RULES_SETTING(costs, large_paid_repair)},
+      {Kind::kBool, AFTERSALES_RULES_SETTING(tickets, seal_required)},         // 表6: 签字盖章
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, repair_notice)},  // 表4
       {Kind::kMoney, AFTERSALES_RULES_SETTING(approvals, budget_threshold)},   // 表5: 1000元
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, budget)},         // 表5

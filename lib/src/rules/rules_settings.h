@@ -21,6 +21,7 @@ namespace aftersales::rules_file {
 // How a setting's TOML value is read and checked.
 enum class Kind {
   kInt,            // a whole number within the setting's range
+  kBool,           // true or false
   kPercent,        // a KPI target: 0 to 100, whole or decimal
   kMoney,          // a quoted amount ("1,000.00", "1000") or whole yuan (1000); never a float
   kString,         // non-empty text
@@ -44,7 +45,7 @@ using UserRoles = std::map<std::string, std::vector<std::string>>;
 using PriorityHours = std::map<std::string, int>;
 
 using Target =
-    std::variant<Member<int>, Member<double>, Member<Money>, Member<std::string>,
+    std::variant<Member<int>, Member<bool>, Member<double>, Member<Money>, Member<std::string>,
                  Member<IdentitySource>, Member<UtcOffset>, Member<std::vector<std::string>>,
                  Member<UserRoles>, Member<PriorityHours>>;
 

@@ -223,6 +223,13 @@ void RulesReader::read_setting(const Setting& setting, const toml::node& node) {
         std::get<Member<int>>(setting.target).get(rules_) = *value;
       }
       return;
+    case Kind::kBool:
+      if (const toml::value<bool>* flag = node.as_boolean()) {
+        std::get<Member<bool>>(setting.target).get(rules_) = flag->get();
+      } else {
+        problem(node, key, fmt::format("expected true or false, got {}", describe(node)));
+      }
+      return;
     case Kind::kPercent:
       if (auto value = read_percent(node, key)) {
         std::get<Member<double>>(setting.target).get(rules_) = *value;

@@ -2,6 +2,7 @@
 // record (表6), close and cancel.
 #include <fmt/format.h>
 
+#include "aftersales/approvals/approval_forms.h"
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/store/store.h"
@@ -150,6 +151,25 @@ Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFiel
       }
     }
     reader.throw_if_any(fmt::format("ticket {}", before.number));
+    // 签字盖章: without the customer's seal the record signs nothing off.
+    if (!signs_off(ctx.rules, record)) {
+      throw Error(ErrorCode::kRuleViolation,
+                  "refused: the customer signs and seals the work record (签字盖章, 表6); a "
+                  "record without the seal does not sign the ticket off",
+                  "add --sealed once the customer's seal is on the record, or relax the rule "
+                  "with [tickets] seal_required = false in the rulebook");
+    }
+    // 审批后, 再为用户提供售后服务: nobody arrives on site before the service was approved.
+    if (const auto gate = earliest_arrival(live_approvals(ctx, before.number));
+        gate && record.arrived < gate->approved_at) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: arrival {} is before the {} approval {} was given ({}); "
+                              "the service is given after approval (审批后, 再为用户提供售后服务)",
+                              format_timestamp(record.arrived, zone), form_label(gate->form),
+                              gate->approval_id, format_timestamp(gate->approved_at, zone)),
+                  fmt::format("give the time the technician arrived on site; it is not before {}",
+                              format_timestamp(gate->approved_at, zone)));
+    }
 
     ctx.store.tickets().insert_work_record(before.id, record);
     after = before;

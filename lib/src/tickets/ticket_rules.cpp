@@ -90,4 +90,18 @@ bool is_major_warranty_repair(const Rules& rules, Money warranty_total) {
   return warranty_total > rules.warranty.major_repair;
 }
 
+bool signs_off(const Rules& rules, const WorkRecord& record) {
+  return !record.signed_by.empty() && (record.sealed || !rules.tickets.seal_required);
+}
+
+std::optional<ArrivalGate> earliest_arrival(const std::vector<Approval>& approvals) {
+  std::optional<ArrivalGate> gate;
+  for (const Approval& approval : approvals) {
+    if (approval.state != ApprovalState::kApproved || approval.signatures.empty()) continue;
+    const Timestamp last = approval.signatures.back().at;
+    if (!gate || gate->approved_at < last) gate = ArrivalGate{approval.form, approval.id, last};
+  }
+  return gate;
+}
+
 }  // namespace aftersales

@@ -31,7 +31,11 @@ WarrantyStatus warranty_on(const Unit& unit, const Model& model, Date day,
       status.end_from_contract ? "the unit's contract"
                                : fmt::format("{} months from {}", model.warranty_months,
                                              unit.accepted_on ? "acceptance" : "shipping"));
-  const std::optional<std::int64_t> reading = km ? km : unit.odometer_km;
+  // A reading taken after `day` is not used for that earlier day.
+  const bool unit_reading_usable = !unit.odometer_on || *unit.odometer_on <= day;
+  const std::optional<std::int64_t> reading = km                    ? km
+                                              : unit_reading_usable ? unit.odometer_km
+                                                                    : std::nullopt;
   if (model.warranty_km) {
     if (reading) {
       status.within_km = *reading <= *model.warranty_km;
@@ -44,6 +48,16 @@ WarrantyStatus warranty_on(const Unit& unit, const Model& model, Date day,
   }
   status.covered = status.within_date && status.within_km.value_or(true);
   return status;
+}
+
+std::optional<OdometerReading> earlier_reading_above(const std::vector<OdometerReading>& readings,
+                                                     std::int64_t km, Date on) {
+  std::optional<OdometerReading> above;
+  for (const OdometerReading& reading : readings) {
+    if (on < reading.on || reading.km <= km) continue;
+    if (!above || above->km < reading.km) above = reading;
+  }
+  return above;
 }
 
 }  // namespace aftersales

@@ -91,6 +91,10 @@ struct Rules {
     Money large_paid_repair{500000};  // over this a paid repair needs a quotation and a contract
   } costs;
 
+  struct Tickets {
+    bool seal_required = true;  // 表6: the customer signs and seals (签字盖章) the work record
+  } tickets;
+
   struct Approvals {
     ApprovalChain repair_notice = {"sales_manager"};              // 表4
     Money budget_threshold{100000};                               // 表5: 超过1000元

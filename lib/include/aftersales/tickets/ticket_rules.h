@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "aftersales/approvals/approval.h"
 #include "aftersales/core/money.h"
 #include "aftersales/rules/rules.h"
 #include "aftersales/tickets/ticket.h"
@@ -72,5 +74,24 @@ std::int64_t response_limit_seconds(const Rules& rules, const std::string& prior
 // A major warranty repair (warranty cost over [warranty] major_repair) makes a follow-up visit
 // (表2) due within [visits] major_repair_days of finishing it. Strictly over.
 bool is_major_warranty_repair(const Rules& rules, Money warranty_total);
+
+// 表6 售后服务现场工作记录: the customer signs and seals it (签字盖章); a record without the seal
+// does not sign the ticket off while [tickets] seal_required (default true). Returns whether
+// `record` signs the ticket off: a signer named and, where required, the seal applied.
+bool signs_off(const Rules& rules, const WorkRecord& record);
+
+// The approval an arrival on site waits for: its form key, id and the time of its last signature.
+struct ArrivalGate {
+  std::string form;
+  std::int64_t approval_id = 0;
+  Timestamp approved_at;
+};
+
+// 审批后, 再为用户提供售后服务 (service after approval): the technician arrives on site no earlier
+// than the last signature of the approvals the service needed (表4, 表5, paid repair, free
+// repair, quality defect). Returns the approved one of `approvals` (void ones are skipped, as
+// are pending and rejected ones) whose last signature is the latest; nullopt when none was
+// needed. An arrival exactly at its time is allowed, one second earlier is not.
+std::optional<ArrivalGate> earliest_arrival(const std::vector<Approval>& approvals);
 
 }  // namespace aftersales
