@@ -4,6 +4,7 @@
 // finding (exit 1) while SQLite can still read its first pages.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -145,4 +146,36 @@ TEST_CASE("doctor finds a database file damaged on disk") {
   // The audit check reads the unit table: it says it could not finish; the others still ran.
   CHECK(contains(r.out, "audit,database,,could not finish on the damaged file"));
   CHECK(contains(r.err, "(5 checks run)"));
+}
+
+TEST_CASE("regression: doctor holds records to the ledger's seal rule, and lifts a damage mark") {
+  // Review: doctor demanded the seal even under [tickets] seal_required = false, and kept a
+  // ledger locked after a damage mark whenever any other finding was listed.
+  Cli cli;
+  cli.write_file("aftersales.toml", "[tickets]\nseal_required = false\n");
+  cli.seed_archive();
+  const RunResult open =
+      cli.run({"ticket", "open", "--unit", "2025-001", "--category", "液压系统", "--channel",
+               "phone", "--desc", "x", "--reported-at", "2026-11-27T08:00"});
+  REQUIRE(open.exit_code == 0);
+  const std::string number = trimmed(open.out);
+  for (const std::vector<std::string>& step :
+       {std::vector<std::string>{"ticket", "analyse", number, "--text", "y"},
+        {"ticket", "estimate", number, "--parts", "0", "--labour-hours", "1", "--travel", "0"}}) {
+    const RunResult r = cli.run(step);
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+  }
+  // A paid repair: its costing approval, then the record without a seal, as the ledger allows.
+  cli.sql("UPDATE ticket SET state = 'signed_off'");
+  cli.sql(
+      "INSERT INTO work_record (ticket_id, technicians, arrived_at, finished_at, work_done, "
+      "signed_by, signed_at, sealed) SELECT id, '[]', 0, 0, 'w', '王明', 0, 0 FROM ticket");
+  RunResult r = doctor(cli);
+  CHECK_FALSE(contains(r.out, "seal"));
+  // Another finding does not keep a whole ledger locked.
+  cli.write_file("test.db.damaged", "malformed\n");
+  r = doctor(cli);
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(cli.db() + ".damaged"));
 }

@@ -486,10 +486,10 @@ TEST_CASE("a ticket goes from intake to close with pause, signed record and foll
   RunResult r = desk.ok("li", {"ticket", "assign", number, "--to", "ma"});
   CHECK(contains(r.err, "assigned to ma"));
   desk.ok("ma", {"ticket", "analyse", number, "--text", "液压泵损坏"});
-  desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1200.00", "--labour-hours", "2.5",
-                    "--travel", "150"});
+  desk.ok("zhang", {"--today", "2026-11-27T08:30", "ticket", "estimate", number, "--parts",
+                    "1200.00", "--labour-hours", "2.5", "--travel", "150"});
   const std::string id = desk.pending_approval(number);
-  // Signed at 09:00, before the technician arrives (审批后, 再为用户提供售后服务).
+  // Asked at 08:30, signed at 09:00, before the technician arrives (审批后, 再为用户提供售后服务).
   for (const char* user : {"xu", "wang", "zhao"}) {
     desk.ok(user, {"--today", "2026-11-27T09:00", "approval", "approve", id});
   }

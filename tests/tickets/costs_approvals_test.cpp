@@ -714,3 +714,20 @@ TEST_CASE("an approval that is no longer pending cannot be signed; an unknown id
   expect_error(ErrorCode::kNotFound, {"999"}, [&] { get_approval(clerk, 999); });
   expect_error(ErrorCode::kNotFound, {"999"}, [&] { approve_as(world, "xu", 999); });
 }
+
+TEST_CASE("regression: an approval cannot be signed as of a time before it was requested") {
+  // Review of issue 8/9: the GM signing with --today before the request would let the
+  // technician's arrival pass "service after approval".
+  TicketWorld world;
+  const std::string number = world.open_analysed(kInWarranty);
+  Context clerk = world.context("zhang");
+  estimate_ticket(clerk, number, "1200.00", "0", "0");
+  const Approval budget = world.pending(number, ticket_form::kBudget);
+  world.set_today("2026-11-26");
+  Context earlier = world.context(world.signer_for(budget, "sales_manager"));
+  expect_error(ErrorCode::kRuleViolation, {"cannot be signed at", "before"},
+               [&] { approve(earlier, budget.id, ""); });
+  world.set_today("2026-11-27");
+  Context now = world.context(world.signer_for(budget, "sales_manager"));
+  CHECK(approve(now, budget.id, "").signatures.size() == 1);
+}

@@ -255,3 +255,27 @@ TEST_CASE("intake is audited with who opened the ticket") {
   CHECK(trail[0].at == testing::test_now());
   CHECK_FALSE(trail[0].after.empty());
 }
+
+TEST_CASE(
+    "an odometer below the unit's earlier reading is refused; equal or a later reading is not") {
+  TicketWorld world;
+  Context ctx = world.context("zhang");
+  world.set_today("2026-11-20");
+  UnitFields read;
+  read.km = "90000";
+  edit_unit(ctx, kInWarranty, read);
+  world.set_today("2026-11-27");
+
+  TicketIntake below = intake(kInWarranty);
+  below.km = "89999";
+  expect_error(ErrorCode::kInvalidInput,
+               {"field \"km\"", "89999 km is below the reading of 90000 km taken on 2026-11-20"},
+               [&] { open_ticket(ctx, below); });
+  TicketIntake equal = intake(kInWarranty);
+  equal.km = "90000";
+  CHECK(open_ticket(ctx, equal).km == std::optional<std::int64_t>(90000));
+  // A report from before the reading is not held to it.
+  TicketIntake earlier = reported(kInWarranty, "2026-11-19T10:00:00+08:00");
+  earlier.km = "80000";
+  CHECK(open_ticket(ctx, earlier).km == std::optional<std::int64_t>(80000));
+}

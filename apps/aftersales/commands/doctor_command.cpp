@@ -25,9 +25,10 @@ void attach_doctor(CLI::App& family, Session& session) {
       table.add_row({f.check, f.entity, f.key, f.problem});
     }
     s.emit(table);
+    // Found whole: the stop on writes that finding it damaged put is lifted, whatever else
+    // the domain's checks found.
+    if (result.integrity_ok) s.store().clear_damage();
     if (result.clean()) {
-      // Found whole: the stop on writes that finding it damaged put is lifted.
-      s.store().clear_damage();
       s.note(fmt::format("ledger ok: {} checks", result.checks.size()));
       return ExitCode::kOk;
     }

@@ -52,6 +52,19 @@ Approval decide(Context& ctx, std::int64_t id, bool approved, const std::string&
                                              "what you can sign")
                                : fmt::format("ask another user with the role {}", role));
     }
+    // A signature comes after the request and after the step before it: business time may be
+    // set (--today), but not to before what it signs.
+    const Timestamp after =
+        approval.signatures.empty() ? approval.requested_at : approval.signatures.back().at;
+    if (ctx.now() < after) {
+      throw Error(
+          ErrorCode::kRuleViolation,
+          fmt::format("refused: approval {} cannot be signed at {}, before {} ({})", approval.id,
+                      format_timestamp(ctx.now(), ctx.rules.general.utc_offset),
+                      format_timestamp(after, ctx.rules.general.utc_offset),
+                      approval.signatures.empty() ? "it was requested" : "the step before"),
+          "sign it as of now, or as of a time after that");
+    }
     Signature signature;
     signature.step = approval.current_step();
     signature.role = approval.chain.at(static_cast<std::size_t>(signature.step));

@@ -5,6 +5,7 @@
 #include "aftersales/core/error.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/ticket_forms.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_states.h"
 
@@ -57,6 +58,7 @@ class Doctor {
     result_.checks.push_back(ledger_check::kIntegrity);
     for (std::string& problem : checks_.sqlite_integrity_problems()) {
       damaged_ = true;
+      result_.integrity_ok = false;
       add(ledger_check::kIntegrity, "database", "",
           fmt::format("{}; write nothing more to this ledger: restore the last backup "
                       "(`aftersales backup` copies) or have the file repaired",
@@ -69,6 +71,12 @@ class Doctor {
     for (TicketState state : kAllStates) {
       if (!requires_signed_record(state)) continue;
       checks_.tickets_without_signed_record(state, [&](const UnsignedTicket& t) {
+        // The store lists every record short of signed and sealed; whether the seal is needed
+        // is the rulebook's ([tickets] seal_required), decided by the one rule.
+        WorkRecord record;
+        if (t.signed_by_someone) record.signed_by = "signed";
+        record.sealed = t.sealed;
+        if (t.has_record && signs_off(ctx_.rules, record)) return;
         std::string what;
         if (!t.has_record) {
           what = "has no work record (表6)";

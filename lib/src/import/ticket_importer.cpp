@@ -69,6 +69,9 @@ class TicketImporter final : public ImporterBase {
           !problem.empty()) {
         reader.add("reported_at", v[5].value_or(""), problem);
       }
+      if (std::string problem = odometer_problem(ctx_, unit->unit, ticket); !problem.empty()) {
+        reader.add("km", v[7].value_or(""), problem);
+      }
     }
     if (!reader.ok()) return RowOutcome::kRejected;
     ticket.number = number;

@@ -77,6 +77,20 @@ std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ti
   return {};
 }
 
+std::string odometer_problem(const Context& ctx, const Unit& unit, const Ticket& ticket) {
+  if (!ticket.km || !unit.odometer_km || !unit.odometer_on) return {};
+  const Date reported_on = local_date(ticket.reported_at, ctx.rules.general.utc_offset);
+  const std::vector<OdometerReading> readings = {
+      {*unit.odometer_km, *unit.odometer_on, fmt::format("unit {}", unit.serial)}};
+  const std::optional<OdometerReading> earlier =
+      earlier_reading_above(readings, *ticket.km, reported_on);
+  if (!earlier) return {};
+  return fmt::format(
+      "{} km is below the reading of {} km taken on {} ({}); odometer readings "
+      "never go backwards",
+      *ticket.km, earlier->km, format_date(earlier->on), earlier->source);
+}
+
 Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
   require_role(ctx, ctx.rules.permissions.ticket_intake, "opening a ticket");
   FieldReader reader;
@@ -91,6 +105,10 @@ Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
       throw Error(ErrorCode::kInvalidInput,
                   fmt::format("ticket: field \"reported_at\": {}", problem),
                   "check the reported time and the serial no.");
+    }
+    if (std::string problem = odometer_problem(ctx, unit, ticket); !problem.empty()) {
+      throw Error(ErrorCode::kInvalidInput, fmt::format("ticket: field \"km\": {}", problem),
+                  "check the odometer reading the customer gave");
     }
     ticket.state = TicketState::kRegistered;
     ticket.resume_state = TicketState::kRegistered;

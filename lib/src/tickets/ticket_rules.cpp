@@ -98,7 +98,8 @@ std::optional<ArrivalGate> earliest_arrival(const std::vector<Approval>& approva
   std::optional<ArrivalGate> gate;
   for (const Approval& approval : approvals) {
     if (approval.state != ApprovalState::kApproved || approval.signatures.empty()) continue;
-    const Timestamp last = approval.signatures.back().at;
+    Timestamp last = approval.signatures.front().at;
+    for (const Signature& s : approval.signatures) last = std::max(last, s.at);
     if (!gate || gate->approved_at < last) gate = ArrivalGate{approval.form, approval.id, last};
   }
   return gate;

@@ -37,6 +37,8 @@ struct LedgerCheck {
   std::vector<std::string> checks;      // the checks run, in order
   std::vector<LedgerFinding> findings;  // by check, then by record
   bool clean() const { return findings.empty(); }
+  // Whether the engine's own check found the file whole (other findings aside).
+  bool integrity_ok = true;
 };
 
 // Runs every check on ctx.store with ctx.rules (the ledger's rulebook in force: a ticket

@@ -43,6 +43,12 @@ void read_ticket_intake(const Rules& rules, Timestamp now, FieldReader& reader,
 // reported before the unit shipped, else "".
 std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ticket& ticket);
 
+// Readings of a unit never go backwards in time (DOMAIN.md, Ticket): a problem text (for the
+// field "km") when the ticket's odometer reading is below the unit's recorded reading taken on
+// or before the reported day, naming that reading; "" otherwise. A reading taken after the
+// report does not count.
+std::string odometer_problem(const Context& ctx, const Unit& unit, const Ticket& ticket);
+
 // Registers a service request. Its number is SR-YYYY-NNNNNN (a sequence per year of the
 // reported date, in intake order, unique across concurrent clerks). Coverage is decided by
 // the unit's warranty on the reported date and the model's km limit, and frozen.
