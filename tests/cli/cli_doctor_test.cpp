@@ -14,13 +14,9 @@ using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
+using aftersales::testing::trimmed;
 
 namespace {
-
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 // The seed's archive and one ticket on its unit 2025-001 (out of warranty: a paid repair).
 std::string ledger_with_ticket(const Cli& cli) {

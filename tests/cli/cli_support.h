@@ -55,6 +55,12 @@ inline bool contains(const std::string& text, const std::string& fragment) {
   return text.find(fragment) != std::string::npos;
 }
 
+// `text` without its trailing line ends: a number printed alone on a line.
+inline std::string trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
 // Renders a run for failure messages.
 std::string describe(const RunResult& result);
 

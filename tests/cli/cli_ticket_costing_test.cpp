@@ -6,11 +6,13 @@
 #include <sstream>
 
 #include "cli/cli_support.h"
+#include "cli/ticket_desk.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
+using aftersales::testing::trimmed;
 
 namespace {
 
@@ -27,59 +29,19 @@ ma = ["technician"]
 )";
 
 // In warranty on 2026-11-27 (shipped 2026-06-01); cli_support's 2025-001 is out of warranty.
-constexpr const char* kWarrantyUnit = "2026-101";
+constexpr const char* kWarrantyUnit = aftersales::testing::kDeskWarrantyUnit;
 constexpr const char* kPaidUnit = "2025-001";
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
-// The seeded archive, a unit in warranty and the users of kConfig.
-class Desk {
+// The desk of ticket_desk.h with the users of kConfig.
+class Desk : public aftersales::testing::TicketDesk {
  public:
-  Desk() {
-    cli.seed_archive();
-    const RunResult unit = cli.run({"unit", "add", kWarrantyUnit, "--model", "HYS5160",
-                                    "--customer", "C001", "--shipped", "2026-06-01"});
-    INFO(describe(unit));
-    REQUIRE(unit.exit_code == 0);
-    cli.write_file("aftersales.toml", kConfig);
-    const RunResult apply = cli.run({"config", "apply", "aftersales.toml"});
-    INFO(describe(apply));
-    REQUIRE(apply.exit_code == 0);
-  }
-
-  RunResult as(const std::string& user, const std::vector<std::string>& args) const {
-    return cli.run(args, {{"AFTERSALES_USER", user}});
-  }
-
-  RunResult ok(const std::string& user, const std::vector<std::string>& args) const {
-    const RunResult r = as(user, args);
-    INFO(describe(r));
-    REQUIRE(r.exit_code == 0);
-    return r;
-  }
+  Desk() : TicketDesk(kConfig) {}
 
   // Opens and analyses a ticket as the clerk; returns its number.
   std::string analysed(const std::string& unit) const {
-    const std::string number =
-        trimmed(ok("zhang", {"ticket", "open", "--unit", unit, "--category", "液压系统",
-                             "--channel", "phone", "--desc", "液压泵异响"})
-                    .out);
+    const std::string number = open(unit);
     ok("zhang", {"ticket", "analyse", number, "--text", "密封件老化"});
     return number;
-  }
-
-  // The id of the ticket's first pending approval; empty when none.
-  std::string pending_approval(const std::string& number) const {
-    const RunResult r =
-        ok("zhang", {"approval", "list", "--pending", "--subject", number, "--format", "csv"});
-    std::istringstream lines(r.out);
-    std::string header, row;
-    std::getline(lines, header);
-    if (!std::getline(lines, row)) return {};
-    return row.substr(0, row.find(','));
   }
 
   RunResult estimate(const std::string& user, const std::string& number, const std::string& parts,
@@ -87,8 +49,6 @@ class Desk {
     return as(user, {"ticket", "estimate", number, "--parts", parts, "--labour-hours", hours,
                      "--travel", travel});
   }
-
-  Cli cli;
 };
 
 }  // namespace

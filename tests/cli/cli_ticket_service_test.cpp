@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "cli/cli_support.h"
+#include "cli/ticket_desk.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
+using aftersales::testing::trimmed;
 
 namespace {
 
@@ -29,51 +31,18 @@ ma = ["technician"]
 )";
 
 // In warranty on 2026-11-27 (shipped 2026-06-01, 12 months).
-constexpr const char* kUnit = "2026-101";
+constexpr const char* kUnit = aftersales::testing::kDeskWarrantyUnit;
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
-// The seeded archive, unit kUnit and the users of kConfig.
-class Desk {
+// The desk of ticket_desk.h with the users of kConfig.
+class Desk : public aftersales::testing::TicketDesk {
  public:
-  Desk() {
-    cli.seed_archive();
-    const RunResult unit = cli.run({"unit", "add", kUnit, "--model", "HYS5160", "--customer",
-                                    "C001", "--shipped", "2026-06-01"});
-    INFO(describe(unit));
-    REQUIRE(unit.exit_code == 0);
-    cli.write_file("aftersales.toml", kConfig);
-    const RunResult apply = cli.run({"config", "apply", "aftersales.toml"});
-    INFO(describe(apply));
-    REQUIRE(apply.exit_code == 0);
-  }
-
-  // Runs a command as `user`, on business day `today` when given.
-  RunResult as(const std::string& user, const std::vector<std::string>& args,
-               const std::string& today = {}) const {
-    std::map<std::string, std::string> env = {{"AFTERSALES_USER", user}};
-    if (!today.empty()) env["AFTERSALES_TODAY"] = today;
-    return cli.run(args, env);
-  }
-
-  RunResult ok(const std::string& user, const std::vector<std::string>& args,
-               const std::string& today = {}) const {
-    const RunResult r = as(user, args, today);
-    INFO(describe(r));
-    REQUIRE(r.exit_code == 0);
-    return r;
-  }
+  Desk() : TicketDesk(kConfig) {}
 
   // Opens a ticket reported at `reported`, assigns it to ma and analyses it.
   std::string analysed(const std::string& reported, const std::vector<std::string>& extra = {}) {
-    std::vector<std::string> args = {"ticket",     "open",       "--unit",        kUnit,
-                                     "--category", "液压系统",   "--channel",     "phone",
-                                     "--desc",     "液压泵异响", "--reported-at", reported};
+    std::vector<std::string> args = {"--reported-at", reported};
     args.insert(args.end(), extra.begin(), extra.end());
-    const std::string number = trimmed(ok("zhang", args).out);
+    const std::string number = open(kUnit, args);
     ok("li", {"ticket", "assign", number, "--to", "ma"});
     ok("ma", {"ticket", "analyse", number, "--text", "液压泵损坏"});
     return number;
@@ -95,8 +64,6 @@ class Desk {
     args.insert(args.end(), extra.begin(), extra.end());
     return as("ma", args);
   }
-
-  Cli cli;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/cli_support.h"
+#include "cli/ticket_desk.h"
 
 extern char** environ;
 
@@ -20,13 +21,9 @@ using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
+using aftersales::testing::trimmed;
 
 namespace {
-
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 // Roles as the issue names them; chen holds two roles of the budget chain (表5).
 constexpr const char* kConfig = R"([identity]
@@ -48,45 +45,17 @@ chen = ["sales_manager", "deputy_gm"]
 
 // A unit in warranty on 2026-11-27 (shipped 2026-06-01, 12 months); the seed's 2025-001 is out
 // of warranty since 2026-02-28.
-constexpr const char* kWarrantyUnit = "2026-101";
+constexpr const char* kWarrantyUnit = aftersales::testing::kDeskWarrantyUnit;
 constexpr const char* kPaidUnit = "2025-001";
 
-// The archive of cli_support, a unit in warranty, then the users of kConfig applied to the
-// ledger's rulebook by its admin (the login that ran init).
-class Desk {
+// The desk of ticket_desk.h with the users of kConfig.
+class Desk : public aftersales::testing::TicketDesk {
  public:
-  Desk() {
-    cli.seed_archive();
-    const RunResult unit = cli.run({"unit", "add", kWarrantyUnit, "--model", "HYS5160",
-                                    "--customer", "C001", "--shipped", "2026-06-01"});
-    INFO(describe(unit));
-    REQUIRE(unit.exit_code == 0);
-    cli.write_file("aftersales.toml", kConfig);
-    const RunResult apply = cli.run({"config", "apply", "aftersales.toml"});
-    INFO(describe(apply));
-    REQUIRE(apply.exit_code == 0);
-  }
+  Desk() : TicketDesk(kConfig) {}
 
-  // Runs a command as `user` (AFTERSALES_USER).
-  RunResult as(const std::string& user, const std::vector<std::string>& args) const {
-    return cli.run(args, {{"AFTERSALES_USER", user}});
-  }
-
-  // Runs a command as `user` and requires it to succeed.
-  RunResult ok(const std::string& user, const std::vector<std::string>& args) const {
-    const RunResult r = as(user, args);
-    INFO(describe(r));
-    REQUIRE(r.exit_code == 0);
-    return r;
-  }
-
-  // Opens a ticket as the clerk and returns its number.
   std::string open(const std::string& unit = kWarrantyUnit,
                    const std::vector<std::string>& extra = {}) const {
-    std::vector<std::string> args = {"ticket",   "open",      "--unit", unit,     "--category",
-                                     "液压系统", "--channel", "phone",  "--desc", "液压泵异响"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return trimmed(ok("zhang", args).out);
+    return TicketDesk::open(unit, extra);
   }
 
   // Opens and analyses a ticket.
@@ -96,23 +65,10 @@ class Desk {
     return number;
   }
 
-  // The id of the ticket's pending approval (the first, when there are several); empty if none.
-  std::string pending_approval(const std::string& number) const {
-    const RunResult r =
-        ok("zhang", {"approval", "list", "--pending", "--subject", number, "--format", "csv"});
-    std::istringstream lines(r.out);
-    std::string header, row;
-    std::getline(lines, header);
-    if (!std::getline(lines, row)) return {};
-    return row.substr(0, row.find(','));
-  }
-
   // `ticket show` as JSON.
   std::string show_json(const std::string& number) const {
     return ok("zhang", {"ticket", "show", number, "--format", "json"}).out;
   }
-
-  Cli cli;
 };
 
 }  // namespace
