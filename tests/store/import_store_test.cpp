@@ -37,17 +37,7 @@ std::vector<std::string> unit_indexes(const std::string& path) {
 struct ImportStoreWorld : testing::TestWorld {
   ArchiveStore& archive = store->archive();
   ImportStore& imports = store->imports();
-  ImportStoreWorld() {
-    Customer c;
-    c.code = "C001";
-    c.name = "鞍山市环卫处";
-    archive.insert_customer(c);
-    Model m;
-    m.code = "HYS5160";
-    m.name = "洗扫车";
-    m.category = "sanitation";
-    archive.insert_model(m);
-  }
+  ImportStoreWorld() { testing::insert_customer_and_model(*store); }
 
   // Records a batch of units; returns its id.
   std::int64_t batch() {
@@ -232,17 +222,7 @@ TEST_CASE("a bulk load only into an empty table, whose indexes are back after th
   ImportBatch batch;
   batch.at = testing::test_now();
   store->imports().insert_batch(batch);
-  store->write([&] {
-    Customer c;
-    c.code = "C001";
-    c.name = "鞍山市环卫处";
-    store->archive().insert_customer(c);
-    Model m;
-    m.code = "HYS5160";
-    m.name = "洗扫车";
-    m.category = "sanitation";
-    store->archive().insert_model(m);
-  });
+  store->write([&] { testing::insert_customer_and_model(*store); });
   const auto unit = [](const std::string& serial) {
     Unit u;
     u.serial = serial;

@@ -17,15 +17,7 @@ struct TicketStoreWorld : testing::TestWorld {
   TicketStore& tickets = store->tickets();
   TicketStoreWorld() {
     store->write([&] {
-      Customer c;
-      c.code = "C001";
-      c.name = "鞍山市环卫处";
-      store->archive().insert_customer(c);
-      Model m;
-      m.code = "HYS5160";
-      m.name = "洗扫车";
-      m.category = "sanitation";
-      store->archive().insert_model(m);
+      testing::insert_customer_and_model(*store);
       Unit u;
       u.serial = "2025-001";
       u.model_code = "HYS5160";

@@ -7,6 +7,18 @@ namespace aftersales::testing {
 
 Timestamp test_now() { return *parse_timestamp("2026-11-27T10:00:00+08:00", UtcOffset{480}); }
 
+void insert_customer_and_model(Store& store) {
+  Customer c;
+  c.code = "C001";
+  c.name = "鞍山市环卫处";
+  store.archive().insert_customer(c);
+  Model m;
+  m.code = "HYS5160";
+  m.name = "洗扫车";
+  m.category = "sanitation";
+  store.archive().insert_model(m);
+}
+
 Context TestWorld::context(const std::string& user) {
   return Context{*store, rules, clock, Actor{user, user}};
 }

@@ -13,6 +13,10 @@ namespace aftersales::testing {
 // The fixed "now" of core tests: 2026-11-27T10:00:00+08:00.
 Timestamp test_now();
 
+// Inserts customer C001 and model HYS5160 straight through the archive port (no rules, no
+// audit), for the store's own tests.
+void insert_customer_and_model(Store& store);
+
 struct TestWorld {
   Rules rules;
   FixedClock clock{test_now()};
