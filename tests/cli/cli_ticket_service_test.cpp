@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/cli_support.h"
@@ -104,4 +105,148 @@ TEST_CASE(
   CHECK(contains(r.err, "seal_required"));
   r = desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00", {"--sealed"});
   CHECK(r.exit_code == 0);
+}
+
+// Hole 1: the work record's costs are the ticket's actual lines; over the approved ones, a
+// supplementary approval on the same chain before the ticket closes.
+TEST_CASE(
+    "actual 1,000.00 after an estimate of 1,000.00 closes; 1,000.01 waits for a 表5 "
+    "supplement") {
+  for (const auto& [travel, needs_supplement] :
+       std::vector<std::pair<std::string, bool>>{{"0", false}, {"0.01", true}}) {
+    CAPTURE(travel);
+    Desk desk;
+    const std::string number = desk.analysed("2026-11-27T08:00");
+    desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1000.00", "--labour-hours", "0",
+                      "--travel", "0"});
+    CHECK(desk.pending_approval(number).empty());  // 1,000.00 needs no 表5
+    desk.ok("ma", {"ticket", "start", number});
+    RunResult r = desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00",
+                              {"--sealed", "--travel", travel});
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+    r = desk.as("zhang", {"ticket", "close", number});
+    INFO(describe(r));
+    if (!needs_supplement) {
+      CHECK(r.exit_code == 0);
+      continue;
+    }
+    CHECK(r.exit_code == 4);
+    CHECK(contains(r.err, "actual cost 1,000.01 is over the 0.00 approved (表5)"));
+    const std::string id = desk.pending_approval(number);
+    REQUIRE_FALSE(id.empty());
+    const RunResult approval = desk.ok("zhang", {"approval", "show", id});
+    CHECK(contains(approval.out, "表5 supplement"));
+    for (const char* user : {"xu", "wang", "zhao"}) desk.ok(user, {"approval", "approve", id});
+    CHECK(desk.as("zhang", {"ticket", "close", number}).exit_code == 0);
+  }
+}
+
+TEST_CASE("ticket show sets the work record's actual lines beside the estimate") {
+  Desk desk;
+  const std::string number = desk.analysed("2026-11-27T08:00");
+  desk.ok("zhang", {"ticket", "estimate", number, "--parts", "600.00", "--labour-hours", "2",
+                    "--travel", "100"});
+  desk.ok("ma", {"ticket", "start", number});
+  desk.ok("ma", {"ticket", "record", number, "--arrived", "2026-11-27T09:00", "--finished",
+                 "2026-11-27T17:00", "--work", "更换液压泵", "--signed-by", "王明", "--sealed",
+                 "--labour-hours", "8", "--travel", "900"});
+  const RunResult r = desk.ok("zhang", {"ticket", "show", number, "--format", "json"});
+  // parts 600 as estimated, labour 8 x 100.00, travel 900: 2,300.00 actual of 900.00 estimated.
+  CHECK(contains(r.out, "\"warranty_total\": \"900.00\""));
+  CHECK(contains(r.out, "\"actual_warranty_total\": \"2300.00\""));
+  CHECK(contains(r.out, "\"stage\": \"actual\""));
+  CHECK(contains(r.out, "\"amount\": \"800.00\""));
+  CHECK(contains(r.out, "\"supplements\": ["));
+  CHECK(contains(r.out, "\"form\": \"表5 supplement\""));
+}
+
+TEST_CASE("a work record is corrected as a new version until the ticket closes") {
+  Desk desk;
+  const std::string number = desk.analysed("2026-11-27T08:00");
+  desk.ok("ma", {"ticket", "start", number});
+  desk.ok("ma", {"ticket", "record", number, "--arrived", "2026-11-27T09:00", "--finished",
+                 "2026-11-27T11:00", "--work", "更换液压泵", "--signed-by", "王明", "--sealed",
+                 "--travel", "1500"});
+  const std::string supplement = desk.pending_approval(number);
+  REQUIRE_FALSE(supplement.empty());  // travel 1,500.00 alone is over 1,000.00
+
+  // The travel was 150.00: the correction is version 2 and voids the supplement it no longer
+  // needs.
+  RunResult r = desk.as("ma", {"ticket", "record", number, "--arrived", "2026-11-27T09:00",
+                               "--finished", "2026-11-27T11:00", "--work", "更换液压泵密封件",
+                               "--signed-by", "王明", "--sealed", "--travel", "150"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "version 2"));
+  CHECK(contains(r.err, "voided 表5 supplement approval " + supplement));
+  CHECK(desk.pending_approval(number).empty());
+
+  const RunResult show = desk.ok("zhang", {"ticket", "show", number, "--format", "json"});
+  CHECK(contains(show.out, "\"work_done\": \"更换液压泵\""));        // version 1, kept
+  CHECK(contains(show.out, "\"work_done\": \"更换液压泵密封件\""));  // version 2, current
+  CHECK(contains(show.out, " by ma\""));  // replaced at the real time, by ma
+  const RunResult log = desk.ok("zhang", {"log", "--entity", "ticket", "--id", number});
+  CHECK(contains(log.out, "work-record-corrected"));
+
+  desk.ok("zhang", {"ticket", "close", number});
+  r = desk.as("ma", {"ticket", "record", number, "--arrived", "2026-11-27T09:00", "--finished",
+                     "2026-11-27T11:00", "--work", "again", "--signed-by", "王明", "--sealed"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "closed"));
+}
+
+TEST_CASE("a call settled on the phone is resolved with the advice, without a site visit") {
+  Desk desk;
+  const std::string number = desk.open(kUnit, {"--reported-at", "2026-11-27T08:00"});
+  RunResult r = desk.as("zhang", {"ticket", "resolve", number, "--advice", "  "});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "advice"));
+  r = desk.as("ma", {"ticket", "resolve", number, "--advice", "复位液压阀"});
+  CHECK(r.exit_code == 4);  // a technician does not close calls
+  r = desk.ok("zhang", {"ticket", "resolve", number, "--advice", "指导客户复位液压阀, 已恢复正常"});
+  CHECK(contains(r.err, "resolved"));
+  const RunResult show = desk.ok("zhang", {"ticket", "show", number, "--format", "json"});
+  CHECK(contains(show.out, "\"state\": \"resolved\""));
+  CHECK(contains(show.out, "\"advice\": \"指导客户复位液压阀, 已恢复正常\""));
+  CHECK(contains(show.out, "\"overdue\": false"));
+  const RunResult list =
+      desk.ok("zhang", {"ticket", "list", "--state", "resolved", "--format", "csv"});
+  CHECK(contains(list.out, number));
+  // Nothing more happens to it, and the ledger's check needs no 表6 for it.
+  CHECK(desk.as("zhang", {"ticket", "close", number}).exit_code == 4);
+  CHECK(desk.as("zhang", {"doctor"}).exit_code == 0);
+
+  // Once the service started, a site visit is under way: no resolving on the phone.
+  const std::string started = desk.analysed("2026-11-27T08:00");
+  desk.ok("ma", {"ticket", "start", started});
+  r = desk.as("zhang", {"ticket", "resolve", started, "--advice", "x"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "on the phone before the service starts"));
+}
+
+TEST_CASE("next steps offer a free repair only where the coverage allows one") {
+  Desk desk;
+  const std::string warranty = desk.analysed("2026-11-27T08:00");
+  RunResult r = desk.ok("zhang", {"ticket", "show", warranty, "--format", "json"});
+  const std::string steps = r.out.substr(r.out.find("\"next_steps\""));
+  CHECK(contains(steps, "\"estimate\""));
+  CHECK_FALSE(contains(steps.substr(0, steps.find(']')), "\"waive\""));
+}
+
+TEST_CASE("a technician recording their own unassigned job need not name themselves") {
+  Desk desk;
+  const std::string number = desk.open(kUnit, {"--reported-at", "2026-11-27T08:00"});
+  desk.ok("ma", {"ticket", "analyse", number, "--text", "液压泵损坏"});
+  desk.ok("ma", {"ticket", "start", number});
+  // The clerk is no technician: somebody must be named.
+  RunResult r =
+      desk.as("zhang", {"ticket", "record", number, "--arrived", "2026-11-27T09:00", "--finished",
+                        "2026-11-27T11:00", "--work", "w", "--signed-by", "王明", "--sealed"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "--technician"));
+  desk.ok("ma", {"ticket", "record", number, "--arrived", "2026-11-27T09:00", "--finished",
+                 "2026-11-27T11:00", "--work", "w", "--signed-by", "王明", "--sealed"});
+  const RunResult show = desk.ok("zhang", {"ticket", "show", number, "--format", "json"});
+  CHECK(contains(show.out, "\"technicians\": \"ma\""));
 }

@@ -461,6 +461,18 @@ TEST_CASE("a ticket goes from intake to close with pause, signed record and foll
                "li",         "--labour-hours",   "5.5",          "--travel",   "150.00"});
   CHECK(r.out.empty());
   CHECK(contains(r.err, "王明"));
+  CHECK(contains(r.err, "actual cost 1,900.00"));
+  // 5.5 hours on site instead of the 2.5 estimated: 1,900.00 actual over the 1,600.00 approved,
+  // so a supplementary 表5 on the same chain signs the difference before the ticket closes.
+  r = desk.as("zhang", {"ticket", "close", number});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "1,900.00 is over the 1,600.00 approved (表5)"));
+  const std::string supplement = desk.pending_approval(number);
+  REQUIRE_FALSE(supplement.empty());
+  CHECK(contains(r.err, "approval " + supplement + " waits for sales_manager"));
+  for (const char* user : {"xu", "wang", "zhao"}) {
+    desk.ok(user, {"approval", "approve", supplement});
+  }
   r = desk.ok("zhang", {"ticket", "close", number});
   CHECK(r.out.empty());
   CHECK(contains(r.err, "closed"));

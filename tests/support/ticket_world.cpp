@@ -151,7 +151,7 @@ Ticket TicketWorld::record(const std::string& number, const std::string& arrived
   fields.signed_by = "王明";
   fields.sealed = true;
   fields.technicians = {"ma"};
-  return record_work(ctx, number, fields);
+  return record_work(ctx, number, fields).ticket;
 }
 
 }  // namespace aftersales::testing

@@ -437,6 +437,6 @@ TEST_CASE("a work record without the customer's seal is refused unless seal_requ
   CHECK_FALSE(view_of(world, number).record.has_value());
   world.rules.tickets.seal_required = false;
   Context ctx = world.context("ma");
-  CHECK(record_work(ctx, number, fields).state == TicketState::kSignedOff);
+  CHECK(record_work(ctx, number, fields).ticket.state == TicketState::kSignedOff);
   CHECK_FALSE(view_of(world, number).record->sealed);
 }

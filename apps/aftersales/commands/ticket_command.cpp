@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "aftersales/core/error.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
@@ -39,6 +40,10 @@ struct QuoteRequest {
 
 struct ReasonRequest {
   std::string number, reason;
+};
+
+struct AdviceRequest {
+  std::string number, advice;
 };
 
 struct RecordRequest {
@@ -111,7 +116,7 @@ void attach_ticket(CLI::App& family, Session& session) {
       [](CLI::App& verb, TicketQuery& query) {
         verb.add_option(
             "--state", query.state,
-            "registered, analysed, in_service, paused, signed_off, closed or cancelled");
+            "registered, analysed, in_service, paused, signed_off, closed, cancelled or resolved");
         verb.add_flag("--overdue", query.overdue,
                       "only those past the response limit, not arrived");
         verb.add_option("--month", query.month, "only those reported in YYYY-MM (local date)");
@@ -270,10 +275,18 @@ void attach_ticket(CLI::App& family, Session& session) {
         verb.add_option("--travel", f.travel, "travel cost (旅差费), in yuan");
       },
       [](Session& s, const RecordRequest& r) {
-        const Ticket t = record_work(s.context(), r.number, r.fields);
-        std::string done = "work record signed by " + r.fields.signed_by;
-        if (t.visit_due_on) done += "; follow-up visit due by " + format_date(*t.visit_due_on);
-        note_progress(s, t, done);
+        const WorkRecorded done = record_work(s.context(), r.number, r.fields);
+        for (const std::string& line : voided_text(done.voided)) s.note(line);
+        std::string what =
+            done.record.version == 1
+                ? "work record signed by " + done.record.signed_by
+                : fmt::format("work record corrected (version {})", done.record.version);
+        what +=
+            "; actual cost " + format_money(warranty_total(done.actual) + paid_total(done.actual));
+        if (done.ticket.visit_due_on) {
+          what += "; follow-up visit due by " + format_date(*done.ticket.visit_due_on);
+        }
+        note_progress(s, done.ticket, what);
       });
 
   add_verb<NumberRequest>(
@@ -297,6 +310,22 @@ void attach_ticket(CLI::App& family, Session& session) {
       [](Session& s, const ReasonRequest& r) {
         const Ticket t = cancel_ticket(s.context(), r.number, r.reason);
         s.note(fmt::format("{}: {}", t.number, state_name(t.state)));
+      });
+
+  add_verb<AdviceRequest>(
+      family, session,
+      {"resolve",
+       "close a call settled on the phone, without a site visit (no 表6); it still counts in "
+       "the month's statistics",
+       "aftersales ticket resolve SR-2026-000001 --advice 指导客户复位液压阀, 已恢复正常",
+       StoreUse::kWrites},
+      [](CLI::App& verb, AdviceRequest& r) {
+        add_number(verb, r.number);
+        verb.add_option("--advice", r.advice, "what the customer was told")->required();
+      },
+      [](Session& s, const AdviceRequest& r) {
+        const Ticket t = resolve_ticket(s.context(), r.number, r.advice);
+        s.note(fmt::format("{}: {} on the phone", t.number, state_name(t.state)));
       });
 }
 

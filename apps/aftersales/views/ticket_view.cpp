@@ -48,8 +48,13 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("free_repair", "free repair approved", t.free_repair);
   v.add("itemised", "itemised quotation 维修项目表", t.itemised);
   v.add("contract", "repair contract 维修合同", t.contract_no);
-  v.add("warranty_total", "warranty cost", view.warranty_total);
-  v.add("paid_total", "paid cost", view.paid_total);
+  v.add("warranty_total", "warranty cost (estimated)", view.warranty_total);
+  v.add("paid_total", "paid cost (estimated)", view.paid_total);
+  v.add("actual_warranty_total", "warranty cost (actual, 表6)",
+        view.record ? Cell{view.actual_warranty_total} : Cell{});
+  v.add("actual_paid_total", "paid cost (actual, 表6)",
+        view.record ? Cell{view.actual_paid_total} : Cell{});
+  v.add("advice", "resolved on the phone with", t.advice);
   v.add("returned_reason", "returned to analysis because", t.returned_reason);
   v.add("cancel_reason", "cancelled because", t.cancel_reason);
   v.add("visit_due_on", "follow-up visit due (表2)", optional_cell(t.visit_due_on));
@@ -60,16 +65,34 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("on_time", "on time", view.sla.on_time);
   v.add("overdue", "overdue", view.sla.overdue);
 
+  // Estimated lines (what the approvals signed) and actual ones (from the work record) in one
+  // table, the stage first, so that the two read side by side.
   Table lines;
-  lines.columns = {{"kind", ""},     {"description", ""},
-                   {"quantity", ""}, {"unit_price", "unit price"},
-                   {"amount", ""},   {"coverage", ""}};
-  for (const CostLine& line : view.lines) {
-    lines.add_row({std::string(cost_kind_name(line.kind)), line.description,
-                   decimal_text(line.quantity_milli, 1000), line.unit_price, line.amount,
-                   std::string(coverage_name(line.coverage))});
+  lines.columns = {{"stage", ""},
+                   {"kind", ""},
+                   {"description", ""},
+                   {"quantity", ""},
+                   {"unit_price", "unit price"},
+                   {"amount", ""},
+                   {"coverage", ""}};
+  const auto add_lines = [&](const char* stage, const std::vector<CostLine>& all) {
+    for (const CostLine& line : all) {
+      lines.add_row({std::string(stage), std::string(cost_kind_name(line.kind)), line.description,
+                     decimal_text(line.quantity_milli, 1000), line.unit_price, line.amount,
+                     std::string(coverage_name(line.coverage))});
+    }
+  };
+  add_lines("estimated", view.lines);
+  add_lines("actual", view.actual);
+  v.tables.push_back({{"lines", "cost lines 费用 (estimated vs actual)"}, lines});
+
+  Table supplements;
+  supplements.columns = {{"form", ""}, {"approved", ""}, {"actual", ""}};
+  for (const SupplementNeed& need : view.supplements) {
+    supplements.add_row({form_label(need.form), need.approved, need.actual});
   }
-  v.tables.push_back({{"lines", "cost lines 费用"}, lines});
+  v.tables.push_back(
+      {{"supplements", "actual costs waiting for a supplementary approval"}, supplements});
 
   v.tables.push_back({{"approvals", "approvals 审批"}, approval_table(view.approvals, zone)});
 
@@ -88,7 +111,8 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.tables.push_back({{"pauses", "pauses of the SLA clock"}, pauses});
 
   Table record;
-  record.columns = {{"technicians", ""},
+  record.columns = {{"version", ""},
+                    {"technicians", ""},
                     {"arrived", ""},
                     {"finished", ""},
                     {"work_done", "work done"},
@@ -96,16 +120,22 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
                     {"travel", ""},
                     {"signed_by", "signed by"},
                     {"signed_at", "signed at"},
-                    {"sealed", "sealed 盖章"}};
-  if (view.record) {
-    const WorkRecord& w = *view.record;
-    record.add_row({joined(w.technicians), format_timestamp(w.arrived, zone),
-                    format_timestamp(w.finished, zone), w.work_done,
+                    {"sealed", "sealed 盖章"},
+                    {"replaced", "replaced by a correction"}};
+  const auto add_record = [&](const WorkRecord& w, const std::string& replaced) {
+    record.add_row({std::int64_t{w.version}, joined(w.technicians),
+                    format_timestamp(w.arrived, zone), format_timestamp(w.finished, zone),
+                    w.work_done,
                     w.labour_hours_centi ? Cell{decimal_text(*w.labour_hours_centi, 100)} : Cell{},
                     w.travel ? Cell{*w.travel} : Cell{}, w.signed_by,
-                    format_timestamp(w.signed_at, zone), w.sealed});
+                    format_timestamp(w.signed_at, zone), w.sealed, replaced});
+  };
+  for (const ReplacedWorkRecord& r : view.replaced_records) {
+    add_record(r.record,
+               fmt::format("{} by {}", format_timestamp(r.replaced_at, zone), r.replaced_by));
   }
-  v.tables.push_back({{"work_record", "work record 现场工作记录 (表6)"}, record});
+  if (view.record) add_record(*view.record, "");
+  v.tables.push_back({{"work_record", "work record 现场工作记录 (表6), every version"}, record});
 
   Table next;
   next.columns = {{"step", "ticket ... (allowed now)"}};

@@ -18,9 +18,10 @@ constexpr int kTicketPage = 200;
 // "1 row", "2 rows".
 std::string rows(std::int64_t n) { return fmt::format("{} row{}", n, n == 1 ? "" : "s"); }
 
-const TicketState kAllStates[] = {
-    TicketState::kRegistered, TicketState::kAnalysed, TicketState::kInService, TicketState::kPaused,
-    TicketState::kSignedOff,  TicketState::kClosed,   TicketState::kCancelled};
+const TicketState kAllStates[] = {TicketState::kRegistered, TicketState::kAnalysed,
+                                  TicketState::kInService,  TicketState::kPaused,
+                                  TicketState::kSignedOff,  TicketState::kClosed,
+                                  TicketState::kCancelled,  TicketState::kResolved};
 
 class Doctor {
  public:

@@ -63,11 +63,16 @@ class SqlTicketStore final : public TicketStore {
   void remove(const std::string& number) override;
   std::vector<CostLine> cost_lines(std::int64_t ticket_id) override;
   void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
+  std::vector<CostLine> actual_lines(std::int64_t ticket_id) override;
+  void replace_actual_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
   std::vector<Pause> pauses(std::int64_t ticket_id) override;
   void insert_pause(std::int64_t ticket_id, const Pause& pause) override;
   void end_open_pause(std::int64_t ticket_id, Timestamp to) override;
   std::optional<WorkRecord> find_work_record(std::int64_t ticket_id) override;
   void insert_work_record(std::int64_t ticket_id, const WorkRecord& record) override;
+  void replace_work_record(std::int64_t ticket_id, const WorkRecord& record, Timestamp replaced_at,
+                           const std::string& replaced_by) override;
+  std::vector<ReplacedWorkRecord> replaced_work_records(std::int64_t ticket_id) override;
 
  private:
   bool insert_row(Ticket& ticket, const char* sql);

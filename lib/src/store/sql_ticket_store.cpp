@@ -15,7 +15,8 @@ namespace {
   "t.reported_at, t.km, t.coverage, t.coverage_reason, t.priority, t.due_at, t.state, "   \
   "t.resume_state, t.assignee, t.analysis, t.needs_factory, t.quality_claim, "            \
   "t.quality_confirmed, t.waiver_requested, t.waiver_reason, t.free_repair, t.itemised, " \
-  "t.contract_no, t.returned_reason, t.cancel_reason, t.visit_due_on, t.opened_by "       \
+  "t.contract_no, t.returned_reason, t.cancel_reason, t.visit_due_on, t.opened_by, "      \
+  "t.advice "                                                                             \
   "FROM ticket t JOIN unit u ON u.id = t.unit_id JOIN customer c ON c.id = t.customer_id "
 
 // ?1..?17 as bind_ticket_state binds them, then the intake fields.
@@ -64,6 +65,7 @@ Ticket read_ticket(Statement& row) {
   t.cancel_reason = row.text(26);
   t.visit_due_on = date_column(row, 27);
   t.opened_by = row.text(28);
+  t.advice = row.text(29);
   return t;
 }
 
@@ -86,6 +88,88 @@ void bind_ticket_state(Statement& s, const Ticket& t) {
   bind_date(s, 15, t.visit_due_on);
   s.bind(16, t.priority);
   s.bind(17, t.due_at.seconds);
+}
+
+// Cost lines (estimated or actual) from a SELECT of kind, description, quantity_milli,
+// unit_price_fen, amount_fen, coverage with the ticket id as ?1.
+std::vector<CostLine> read_lines(Statement& query, std::int64_t ticket_id) {
+  query.bind(1, ticket_id);
+  std::vector<CostLine> lines;
+  while (query.step()) {
+    CostLine line;
+    line.kind = parse_cost_kind(query.text(0)).value_or(CostKind::kWork);
+    line.description = query.text(1);
+    line.quantity_milli = query.int64(2);
+    line.unit_price = Money{query.int64(3)};
+    line.amount = Money{query.int64(4)};
+    line.coverage = parse_coverage(query.text(5)).value_or(Coverage::kPaid);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Replaces a ticket's lines: `remove` deletes them (?1 the ticket), `insert` takes ticket,
+// position, kind, description, quantity_milli, unit_price_fen, amount_fen, coverage.
+void write_lines(Statement& remove, Statement& insert, std::int64_t ticket_id,
+                 const std::vector<CostLine>& lines) {
+  remove.bind(1, ticket_id);
+  remove.run();
+  int position = 0;
+  for (const CostLine& line : lines) {
+    insert.reset();
+    insert.bind(1, ticket_id);
+    insert.bind(2, ++position);
+    insert.bind(3, cost_kind_name(line.kind));
+    insert.bind(4, line.description);
+    insert.bind(5, line.quantity_milli);
+    insert.bind(6, line.unit_price.fen);
+    insert.bind(7, line.amount.fen);
+    insert.bind(8, coverage_name(line.coverage));
+    insert.run();
+  }
+}
+
+// The columns of a work record as work_record and work_record_version hold them.
+#define AFTERSALES_RECORD_COLUMNS                                                     \
+  "technicians, arrived_at, finished_at, work_done, labour_hours_centi, travel_fen, " \
+  "signed_by, signed_at, sealed, km, version"
+
+// Reads the AFTERSALES_RECORD_COLUMNS from column `first` on.
+WorkRecord read_record(Statement& row, int first) {
+  WorkRecord r;
+  const auto names = nlohmann::json::parse(row.text(first), nullptr, false);
+  if (names.is_array()) {
+    for (const auto& name : names) {
+      if (name.is_string()) r.technicians.push_back(name.get<std::string>());
+    }
+  }
+  r.arrived = Timestamp{row.int64(first + 1)};
+  r.finished = Timestamp{row.int64(first + 2)};
+  r.work_done = row.text(first + 3);
+  r.labour_hours_centi = optional_column<std::int64_t>(row, first + 4);
+  if (!row.is_null(first + 5)) r.travel = Money{row.int64(first + 5)};
+  r.signed_by = row.text(first + 6);
+  r.signed_at = Timestamp{row.int64(first + 7)};
+  r.sealed = flag_column(row, first + 8);
+  r.km = optional_column<std::int64_t>(row, first + 9);
+  r.version = static_cast<int>(row.int64(first + 10));
+  return r;
+}
+
+// Binds the ticket as ?1 and the AFTERSALES_RECORD_COLUMNS as ?2..?12.
+void bind_record(Statement& s, std::int64_t ticket_id, const WorkRecord& record) {
+  s.bind(1, ticket_id);
+  s.bind(2, nlohmann::json(record.technicians).dump());
+  s.bind(3, record.arrived.seconds);
+  s.bind(4, record.finished.seconds);
+  s.bind(5, record.work_done);
+  bind_optional(s, 6, record.labour_hours_centi);
+  bind_optional(s, 7, record.travel);
+  s.bind(8, record.signed_by);
+  s.bind(9, record.signed_at.seconds);
+  s.bind(10, record.sealed ? 1 : 0);
+  bind_optional(s, 11, record.km);
+  s.bind(12, record.version);
 }
 
 }  // namespace
@@ -173,10 +257,11 @@ void SqlTicketStore::update(const Ticket& ticket) {
         "needs_factory = ?5, quality_claim = ?6, quality_confirmed = ?7, waiver_requested = ?8, "
         "waiver_reason = ?9, free_repair = ?10, itemised = ?11, contract_no = ?12, "
         "returned_reason = ?13, cancel_reason = ?14, visit_due_on = ?15, priority = ?16, "
-        "due_at = ?17, batch_id = ?18 WHERE id = ?19");
+        "due_at = ?17, advice = ?18, batch_id = ?19 WHERE id = ?20");
     bind_ticket_state(*update, ticket);
-    bind_optional(*update, 18, stamp_.batch);
-    update->bind(19, ticket.id);
+    update->bind(18, ticket.advice);
+    bind_optional(*update, 19, stamp_.batch);
+    update->bind(20, ticket.id);
     update->run();
   });
 }
@@ -224,46 +309,38 @@ std::vector<CostLine> SqlTicketStore::cost_lines(std::int64_t ticket_id) {
     Query query = db_.cached(
         "SELECT kind, description, quantity_milli, unit_price_fen, amount_fen, coverage FROM "
         "ticket_cost_line WHERE ticket_id = ?1 ORDER BY position");
-    query->bind(1, ticket_id);
-    std::vector<CostLine> lines;
-    while (query->step()) {
-      CostLine line;
-      line.kind = parse_cost_kind(query->text(0)).value_or(CostKind::kWork);
-      line.description = query->text(1);
-      line.quantity_milli = query->int64(2);
-      line.unit_price = Money{query->int64(3)};
-      line.amount = Money{query->int64(4)};
-      line.coverage = parse_coverage(query->text(5)).value_or(Coverage::kPaid);
-      lines.push_back(std::move(line));
-    }
-    return lines;
+    return read_lines(*query, ticket_id);
   });
 }
 
 void SqlTicketStore::replace_cost_lines(std::int64_t ticket_id,
                                         const std::vector<CostLine>& lines) {
   guarded("saving cost lines", [&] {
-    {
-      Query remove = db_.cached("DELETE FROM ticket_cost_line WHERE ticket_id = ?1");
-      remove->bind(1, ticket_id);
-      remove->run();
-    }
+    Query remove = db_.cached("DELETE FROM ticket_cost_line WHERE ticket_id = ?1");
     Query insert = db_.cached(
         "INSERT INTO ticket_cost_line (ticket_id, position, kind, description, quantity_milli, "
         "unit_price_fen, amount_fen, coverage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    int position = 0;
-    for (const CostLine& line : lines) {
-      insert->reset();
-      insert->bind(1, ticket_id);
-      insert->bind(2, ++position);
-      insert->bind(3, cost_kind_name(line.kind));
-      insert->bind(4, line.description);
-      insert->bind(5, line.quantity_milli);
-      insert->bind(6, line.unit_price.fen);
-      insert->bind(7, line.amount.fen);
-      insert->bind(8, coverage_name(line.coverage));
-      insert->run();
-    }
+    write_lines(*remove, *insert, ticket_id, lines);
+  });
+}
+
+std::vector<CostLine> SqlTicketStore::actual_lines(std::int64_t ticket_id) {
+  return guarded("reading actual cost lines", [&] {
+    Query query = db_.cached(
+        "SELECT kind, description, quantity_milli, unit_price_fen, amount_fen, coverage FROM "
+        "ticket_actual_line WHERE ticket_id = ?1 ORDER BY position");
+    return read_lines(*query, ticket_id);
+  });
+}
+
+void SqlTicketStore::replace_actual_lines(std::int64_t ticket_id,
+                                          const std::vector<CostLine>& lines) {
+  guarded("saving actual cost lines", [&] {
+    Query remove = db_.cached("DELETE FROM ticket_actual_line WHERE ticket_id = ?1");
+    Query insert = db_.cached(
+        "INSERT INTO ticket_actual_line (ticket_id, position, kind, description, quantity_milli, "
+        "unit_price_fen, amount_fen, coverage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    write_lines(*remove, *insert, ticket_id, lines);
   });
 }
 
@@ -308,47 +385,60 @@ void SqlTicketStore::end_open_pause(std::int64_t ticket_id, Timestamp to) {
 
 std::optional<WorkRecord> SqlTicketStore::find_work_record(std::int64_t ticket_id) {
   return guarded("reading a work record", [&]() -> std::optional<WorkRecord> {
-    Query query = db_.cached(
-        "SELECT technicians, arrived_at, finished_at, work_done, labour_hours_centi, "
-        "travel_fen, signed_by, signed_at, sealed FROM work_record WHERE ticket_id = ?1");
+    Query query =
+        db_.cached("SELECT " AFTERSALES_RECORD_COLUMNS " FROM work_record WHERE ticket_id = ?1");
     query->bind(1, ticket_id);
     if (!query->step()) return std::nullopt;
-    WorkRecord r;
-    const auto names = nlohmann::json::parse(query->text(0), nullptr, false);
-    if (names.is_array()) {
-      for (const auto& name : names) {
-        if (name.is_string()) r.technicians.push_back(name.get<std::string>());
-      }
-    }
-    r.arrived = Timestamp{query->int64(1)};
-    r.finished = Timestamp{query->int64(2)};
-    r.work_done = query->text(3);
-    r.labour_hours_centi = optional_column<std::int64_t>(*query, 4);
-    if (!query->is_null(5)) r.travel = Money{query->int64(5)};
-    r.signed_by = query->text(6);
-    r.signed_at = Timestamp{query->int64(7)};
-    r.sealed = flag_column(*query, 8);
-    return r;
+    return read_record(*query, 0);
   });
 }
 
 void SqlTicketStore::insert_work_record(std::int64_t ticket_id, const WorkRecord& record) {
   guarded("saving a work record", [&] {
-    Query insert = db_.cached(
-        "INSERT INTO work_record (ticket_id, technicians, arrived_at, finished_at, work_done, "
-        "labour_hours_centi, travel_fen, signed_by, signed_at, sealed) VALUES (?1, ?2, ?3, ?4, "
-        "?5, ?6, ?7, ?8, ?9, ?10)");
-    insert->bind(1, ticket_id);
-    insert->bind(2, nlohmann::json(record.technicians).dump());
-    insert->bind(3, record.arrived.seconds);
-    insert->bind(4, record.finished.seconds);
-    insert->bind(5, record.work_done);
-    bind_optional(*insert, 6, record.labour_hours_centi);
-    bind_optional(*insert, 7, record.travel);
-    insert->bind(8, record.signed_by);
-    insert->bind(9, record.signed_at.seconds);
-    insert->bind(10, record.sealed ? 1 : 0);
+    Query insert = db_.cached("INSERT INTO work_record (ticket_id, " AFTERSALES_RECORD_COLUMNS
+                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    bind_record(*insert, ticket_id, record);
     insert->run();
+  });
+}
+
+void SqlTicketStore::replace_work_record(std::int64_t ticket_id, const WorkRecord& record,
+                                         Timestamp replaced_at, const std::string& replaced_by) {
+  guarded("correcting a work record", [&] {
+    {
+      Query keep =
+          db_.cached("INSERT INTO work_record_version (ticket_id, " AFTERSALES_RECORD_COLUMNS
+                     ", replaced_at, replaced_by) SELECT ticket_id, " AFTERSALES_RECORD_COLUMNS
+                     ", ?2, ?3 FROM work_record WHERE ticket_id = ?1");
+      keep->bind(1, ticket_id);
+      keep->bind(2, replaced_at.seconds);
+      keep->bind(3, replaced_by);
+      keep->run();
+    }
+    Query update = db_.cached(
+        "UPDATE work_record SET technicians = ?2, arrived_at = ?3, finished_at = ?4, work_done "
+        "= ?5, labour_hours_centi = ?6, travel_fen = ?7, signed_by = ?8, signed_at = ?9, sealed "
+        "= ?10, km = ?11, version = ?12 WHERE ticket_id = ?1");
+    bind_record(*update, ticket_id, record);
+    update->run();
+  });
+}
+
+std::vector<ReplacedWorkRecord> SqlTicketStore::replaced_work_records(std::int64_t ticket_id) {
+  return guarded("reading earlier work records", [&] {
+    Query query = db_.cached("SELECT " AFTERSALES_RECORD_COLUMNS
+                             ", replaced_at, replaced_by FROM work_record_version WHERE "
+                             "ticket_id = ?1 ORDER BY version");
+    query->bind(1, ticket_id);
+    std::vector<ReplacedWorkRecord> all;
+    while (query->step()) {
+      ReplacedWorkRecord replaced;
+      replaced.record = read_record(*query, 0);
+      replaced.replaced_at = Timestamp{query->int64(11)};
+      replaced.replaced_by = query->text(12);
+      all.push_back(std::move(replaced));
+    }
+    return all;
   });
 }
 

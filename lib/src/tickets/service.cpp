@@ -2,6 +2,8 @@
 // record (表6), close and cancel.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "aftersales/approvals/approval_forms.h"
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
@@ -88,69 +90,138 @@ Ticket resume_ticket(Context& ctx, const std::string& number) {
   return after;
 }
 
-Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields) {
+namespace {
+
+// The technicians of a record: those named (users of [users] when there is one), else the
+// assignee, else the acting user when they do service work (a technician's own job).
+std::vector<std::string> read_technicians(Context& ctx, const Ticket& ticket,
+                                          const std::vector<std::string>& named,
+                                          FieldReader& reader) {
+  std::vector<std::string> technicians;
+  for (const std::string& name : named) {
+    const std::string technician = reader.text("technician", name, true);
+    if (!ctx.rules.users.empty() && ctx.rules.users.count(technician) == 0) {
+      reader.add("technician", name, fmt::format("{} is not a user of [users]", technician));
+    }
+    technicians.push_back(technician);
+  }
+  if (technicians.empty() && !ticket.assignee.empty()) technicians.push_back(ticket.assignee);
+  if (technicians.empty() && !ctx.rules.users.empty() &&
+      may_be_assigned(ctx.rules, ctx.actor.user)) {
+    technicians.push_back(ctx.actor.user);
+  }
+  if (technicians.empty()) {
+    reader.add("technician", "", "no technician: name who did the work (--technician)");
+  }
+  return technicians;
+}
+
+// Reads and checks the record's fields against the ticket; throws with every problem.
+WorkRecord read_record(Context& ctx, const Ticket& ticket, const WorkRecordFields& fields) {
+  const UtcOffset zone = ctx.rules.general.utc_offset;
+  FieldReader reader;
+  WorkRecord record;
+  const auto arrived = reader.time("arrived", fields.arrived, zone);
+  const auto finished = reader.time("finished", fields.finished, zone);
+  record.work_done = reader.text("work", fields.work_done, true);
+  record.signed_by = reader.text("signed_by", fields.signed_by, true);
+  record.sealed = fields.sealed;
+  record.technicians = read_technicians(ctx, ticket, fields.technicians, reader);
+  if (fields.labour_hours) {
+    record.labour_hours_centi = reader.decimal("labour_hours", *fields.labour_hours, 2, 100'000'00);
+  }
+  if (fields.travel) {
+    record.travel = reader.money("travel", *fields.travel);
+    if (record.travel && *record.travel < Money{0}) {
+      reader.add("travel", *fields.travel, "is negative; give an amount of 0 or more");
+    }
+  }
+  if (arrived && finished) {
+    record.arrived = *arrived;
+    record.finished = *finished;
+    if (*arrived < ticket.reported_at) {
+      reader.add(
+          "arrived", fields.arrived,
+          fmt::format("{} is before the call was reported ({})", format_timestamp(*arrived, zone),
+                      format_timestamp(ticket.reported_at, zone)));
+    }
+    if (*finished < *arrived) {
+      reader.add("finished", fields.finished,
+                 fmt::format("{} is before the arrival {}", format_timestamp(*finished, zone),
+                             format_timestamp(*arrived, zone)));
+    }
+    if (*finished > ctx.now()) {
+      reader.add("finished", fields.finished,
+                 fmt::format("{} is in the future; record the work once done",
+                             format_timestamp(*finished, zone)));
+    }
+    record.signed_at = *finished;
+    if (fields.signed_at) {
+      if (auto signed_at = reader.time("signed_at", *fields.signed_at, zone)) {
+        if (*signed_at < *arrived || *signed_at > ctx.now()) {
+          reader.add("signed_at", *fields.signed_at,
+                     "the customer signs between the arrival and now");
+        }
+        record.signed_at = *signed_at;
+      }
+    }
+  }
+  reader.throw_if_any(fmt::format("ticket {}", ticket.number));
+  return record;
+}
+
+AuditJson record_json(const WorkRecord& record, UtcOffset zone) {
+  AuditJson json{{"version", record.version},
+                 {"technicians", record.technicians},
+                 {"arrived", format_timestamp(record.arrived, zone)},
+                 {"finished", format_timestamp(record.finished, zone)},
+                 {"work", record.work_done},
+                 {"signed_by", record.signed_by},
+                 {"sealed", record.sealed}};
+  if (record.labour_hours_centi) json["labour_hours_centi"] = *record.labour_hours_centi;
+  if (record.travel) json["travel_fen"] = record.travel->fen;
+  return json;
+}
+
+// Raises the supplementary approvals `needs` asks for where none of that amount is pending or
+// approved, and voids pending ones no longer needed or of another amount (a corrected record).
+void ask_supplements(Context& ctx, const Ticket& ticket, const std::vector<SupplementNeed>& needs,
+                     WorkRecorded& done) {
+  const ApprovalSubject subject = ticket_subject(ticket.number);
+  for (const std::string& form :
+       {ticket_form::kBudgetSupplement, ticket_form::kPaidRepairSupplement,
+        ticket_form::kFreeRepairSupplement}) {
+    const auto need = std::find_if(needs.begin(), needs.end(),
+                                   [&](const SupplementNeed& n) { return n.form == form; });
+    const std::optional<Approval> current = current_approval(ctx, subject, form);
+    const bool asked =
+        current && need != needs.end() && current->amount == need->actual &&
+        (current->state == ApprovalState::kPending || current->state == ApprovalState::kApproved);
+    if (asked) continue;
+    for (Approval& a : void_approvals(ctx, subject, {form}, "the actual costs changed",
+                                      /*approved_too=*/false)) {
+      done.voided.push_back(std::move(a));
+    }
+    if (need == needs.end()) continue;
+    done.supplements.push_back(raise_approval(
+        ctx, form, subject, need->chain,
+        fmt::format("actual cost {} is over the {} approved ({}); the work record (表6) v{}",
+                    format_money(need->actual), format_money(need->approved),
+                    form_label(need->covers), done.record.version),
+        need->actual));
+  }
+}
+
+}  // namespace
+
+WorkRecorded record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields) {
   require_role(ctx, ctx.rules.permissions.ticket_service, "recording the work (表6)");
   const UtcOffset zone = ctx.rules.general.utc_offset;
-  Ticket after;
+  WorkRecorded done;
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kRecord);
-    FieldReader reader;
-    WorkRecord record;
-    const auto arrived = reader.time("arrived", fields.arrived, zone);
-    const auto finished = reader.time("finished", fields.finished, zone);
-    record.work_done = reader.text("work", fields.work_done, true);
-    record.signed_by = reader.text("signed_by", fields.signed_by, true);
-    record.sealed = fields.sealed;
-    for (const std::string& name : fields.technicians) {
-      const std::string technician = reader.text("technician", name, true);
-      if (!ctx.rules.users.empty() && ctx.rules.users.count(technician) == 0) {
-        reader.add("technician", name, fmt::format("{} is not a user of [users]", technician));
-      }
-      record.technicians.push_back(technician);
-    }
-    if (record.technicians.empty() && !before.assignee.empty()) {
-      record.technicians.push_back(before.assignee);
-    }
-    if (record.technicians.empty()) {
-      reader.add("technician", "", "no technician: name who did the work (--technician)");
-    }
-    if (fields.labour_hours) {
-      record.labour_hours_centi =
-          reader.decimal("labour_hours", *fields.labour_hours, 2, 100'000'00);
-    }
-    if (fields.travel) record.travel = reader.money("travel", *fields.travel);
-    if (arrived && finished) {
-      record.arrived = *arrived;
-      record.finished = *finished;
-      if (*arrived < before.reported_at) {
-        reader.add(
-            "arrived", fields.arrived,
-            fmt::format("{} is before the call was reported ({})", format_timestamp(*arrived, zone),
-                        format_timestamp(before.reported_at, zone)));
-      }
-      if (*finished < *arrived) {
-        reader.add("finished", fields.finished,
-                   fmt::format("{} is before the arrival {}", format_timestamp(*finished, zone),
-                               format_timestamp(*arrived, zone)));
-      }
-      if (*finished > ctx.now()) {
-        reader.add("finished", fields.finished,
-                   fmt::format("{} is in the future; record the work once done",
-                               format_timestamp(*finished, zone)));
-      }
-      record.signed_at = *finished;
-      if (fields.signed_at) {
-        if (auto signed_at = reader.time("signed_at", *fields.signed_at, zone)) {
-          if (*signed_at < *arrived || *signed_at > ctx.now()) {
-            reader.add("signed_at", *fields.signed_at,
-                       "the customer signs between the arrival and now");
-          }
-          record.signed_at = *signed_at;
-        }
-      }
-    }
-    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    WorkRecord record = read_record(ctx, before, fields);
     // 签字盖章: without the customer's seal the record signs nothing off.
     if (!signs_off(ctx.rules, record)) {
       throw Error(ErrorCode::kRuleViolation,
@@ -159,9 +230,9 @@ Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFiel
                   "add --sealed once the customer's seal is on the record, or relax the rule "
                   "with [tickets] seal_required = false in the rulebook");
     }
+    const std::vector<Approval> approvals = live_approvals(ctx, before.number);
     // 审批后, 再为用户提供售后服务: nobody arrives on site before the service was approved.
-    if (const auto gate = earliest_arrival(live_approvals(ctx, before.number));
-        gate && record.arrived < gate->approved_at) {
+    if (const auto gate = earliest_arrival(approvals); gate && record.arrived < gate->approved_at) {
       throw Error(ErrorCode::kRuleViolation,
                   fmt::format("refused: arrival {} is before the {} approval {} was given ({}); "
                               "the service is given after approval (审批后, 再为用户提供售后服务)",
@@ -171,26 +242,39 @@ Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFiel
                               format_timestamp(gate->approved_at, zone)));
     }
 
-    ctx.store.tickets().insert_work_record(before.id, record);
-    after = before;
+    TicketStore& tickets = ctx.store.tickets();
+    const std::optional<WorkRecord> earlier = tickets.find_work_record(before.id);
+    const std::vector<CostLine> old_actual = tickets.actual_lines(before.id);
+    AuditJson old_json = AuditJson::object();
+    if (earlier) {
+      record.version = earlier->version + 1;
+      old_json = record_json(*earlier, zone);
+      old_json["actual"] = lines_json(old_actual);
+      tickets.replace_work_record(before.id, record, ctx.real_now(), ctx.actor.user);
+    } else {
+      tickets.insert_work_record(before.id, record);
+    }
+    done.record = record;
+    done.actual = actual_cost_lines(ctx.rules, before, tickets.cost_lines(before.id), record);
+    tickets.replace_actual_lines(before.id, done.actual);
+    AuditJson new_json = record_json(record, zone);
+    new_json["actual"] = lines_json(done.actual);
+    record_change(ctx, "ticket", before.number, earlier ? "work-record-corrected" : "work-record",
+                  earlier ? old_json.dump() : "", new_json.dump());
+
+    Ticket after = before;
     after.state = TicketState::kSignedOff;
     // A major warranty repair makes a follow-up visit due within a week (表2: 维修后一周内).
-    if (is_major_warranty_repair(ctx.rules,
-                                 warranty_total(ctx.store.tickets().cost_lines(before.id)))) {
+    after.visit_due_on.reset();
+    if (is_major_warranty_repair(ctx.rules, warranty_total(done.actual))) {
       after.visit_due_on =
           local_date(record.finished, zone).plus_days(ctx.rules.visits.major_repair_days);
     }
-    record_change(ctx, "ticket", before.number, "work-record", "",
-                  AuditJson{{"technicians", record.technicians},
-                            {"arrived", format_timestamp(record.arrived, zone)},
-                            {"finished", format_timestamp(record.finished, zone)},
-                            {"work", record.work_done},
-                            {"signed_by", record.signed_by},
-                            {"sealed", record.sealed}}
-                      .dump());
-    save_ticket(ctx, before, after, "record");
+    ask_supplements(ctx, after, supplements_needed(ctx.rules, after, done.actual, approvals), done);
+    save_ticket(ctx, before, after, earlier ? "correct-record" : "record");
+    done.ticket = after;
   });
-  return after;
+  return done;
 }
 
 Ticket close_ticket(Context& ctx, const std::string& number) {
@@ -204,9 +288,56 @@ Ticket close_ticket(Context& ctx, const std::string& number) {
                         ? std::string()
                         : "it has no work record signed by the customer (表6); file it with "
                           "`aftersales ticket record` once the service is done");
+    // Actual costs over the approved ones wait for their supplementary approval (表5 补充).
+    const std::vector<Approval> approvals = live_approvals(ctx, before.number);
+    std::vector<std::string> missing;
+    for (const SupplementNeed& need : supplements_needed(
+             ctx.rules, before, ctx.store.tickets().actual_lines(before.id), approvals)) {
+      const std::optional<Approval> asked =
+          current_approval(ctx, ticket_subject(before.number), need.form);
+      std::string state = "was not asked: file the work record again";
+      if (asked && asked->state == ApprovalState::kPending) {
+        state = fmt::format("approval {} waits for {}", asked->id, asked->current_role());
+      } else if (asked && asked->state == ApprovalState::kRejected) {
+        state = fmt::format(
+            "approval {} was rejected: correct the work record "
+            "(`ticket record` again) to ask anew",
+            asked->id);
+      }
+      missing.push_back(fmt::format("refused: actual cost {} is over the {} approved ({}); {} {}",
+                                    format_money(need.actual), format_money(need.approved),
+                                    form_label(need.covers), form_label(need.form), state));
+    }
+    if (!missing.empty()) {
+      throw Error(ErrorCode::kRuleViolation, fmt::format("{}", fmt::join(missing, "\n")),
+                  fmt::format("`aftersales approval list --subject {}` shows who must sign; the "
+                              "ticket closes once the actual costs are approved",
+                              before.number));
+    }
     after = before;
     after.state = TicketState::kClosed;
     save_ticket(ctx, before, after, "close");
+  });
+  return after;
+}
+
+Ticket resolve_ticket(Context& ctx, const std::string& number, const std::string& advice) {
+  require_role(ctx, ctx.rules.permissions.ticket_close, "resolving a ticket on the phone");
+  Ticket after;
+  ctx.store.write([&] {
+    const Ticket before = load_ticket(ctx, number);
+    require_allowed(before, TicketAction::kResolve,
+                    "a call is resolved on the phone before the service starts");
+    FieldReader reader;
+    after = before;
+    after.advice = reader.text("advice", advice, true);
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
+    void_approvals(ctx, ticket_subject(before.number),
+                   {ticket_form::kRepairNotice, ticket_form::kBudget, ticket_form::kPaidRepair,
+                    ticket_form::kFreeRepair, ticket_form::kQualityDefect},
+                   "the call was resolved on the phone", /*approved_too=*/false);
+    after.state = TicketState::kResolved;
+    save_ticket(ctx, before, after, "resolve");
   });
   return after;
 }

@@ -126,9 +126,9 @@ SlaStatus sla_status(const Rules& rules, const Ticket& ticket, const std::vector
   }
   const std::int64_t elapsed = until.seconds - ticket.reported_at.seconds - sla.paused_seconds;
   sla.on_time = elapsed <= sla.limit_seconds;
-  const bool open = ticket.state != TicketState::kClosed &&
-                    ticket.state != TicketState::kCancelled &&
-                    ticket.state != TicketState::kSignedOff;
+  const bool open =
+      ticket.state != TicketState::kClosed && ticket.state != TicketState::kCancelled &&
+      ticket.state != TicketState::kResolved && ticket.state != TicketState::kSignedOff;
   sla.overdue = !record && open && !sla.on_time;
   return sla;
 }

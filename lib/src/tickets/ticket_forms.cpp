@@ -68,6 +68,9 @@ std::vector<ApprovalForm> ticket_approval_forms() {
       {ticket_form::kPaidRepair, "paid repair", "ticket", apply_decision},
       {ticket_form::kFreeRepair, "free repair", "ticket", apply_decision},
       {ticket_form::kQualityDefect, "quality defect", "ticket", apply_decision},
+      {ticket_form::kBudgetSupplement, "表5 supplement", "ticket", apply_decision},
+      {ticket_form::kPaidRepairSupplement, "paid repair supplement", "ticket", apply_decision},
+      {ticket_form::kFreeRepairSupplement, "free repair supplement", "ticket", apply_decision},
   };
 }
 

@@ -31,6 +31,8 @@ const char* state_name(TicketState state) {
       return "closed";
     case TicketState::kCancelled:
       return "cancelled";
+    case TicketState::kResolved:
+      return "resolved";
   }
   return "registered";
 }
@@ -39,7 +41,7 @@ std::optional<TicketState> parse_state(const std::string& name) {
   constexpr TicketState kAll[] = {TicketState::kRegistered, TicketState::kAnalysed,
                                   TicketState::kInService,  TicketState::kPaused,
                                   TicketState::kSignedOff,  TicketState::kClosed,
-                                  TicketState::kCancelled};
+                                  TicketState::kCancelled,  TicketState::kResolved};
   return parse_name(name, kAll, state_name);
 }
 

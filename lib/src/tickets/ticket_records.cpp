@@ -59,22 +59,6 @@ void save_ticket(Context& ctx, const Ticket& before, const Ticket& after, const 
   }
 }
 
-Money warranty_total(const std::vector<CostLine>& lines) {
-  Money total;
-  for (const CostLine& line : lines) {
-    if (line.coverage == Coverage::kWarranty) total = total + line.amount;
-  }
-  return total;
-}
-
-Money paid_total(const std::vector<CostLine>& lines) {
-  Money total;
-  for (const CostLine& line : lines) {
-    if (line.coverage == Coverage::kPaid) total = total + line.amount;
-  }
-  return total;
-}
-
 Money line_amount(std::int64_t quantity_milli, Money unit_price) {
   std::int64_t product = 0;
   if (__builtin_mul_overflow(quantity_milli, unit_price.fen, &product) ||

@@ -7,6 +7,7 @@
 #include "aftersales/core/context.h"
 #include "aftersales/core/validation.h"
 #include "aftersales/tickets/ticket.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "audit/audit_json.h"
 
 namespace aftersales {
@@ -22,10 +23,6 @@ Ticket load_ticket(Context& ctx, const std::string& number);
 void save_ticket(Context& ctx, const Ticket& before, const Ticket& after, const std::string& action,
                  const AuditJson& extra_before = AuditJson::object(),
                  const AuditJson& extra_after = AuditJson::object());
-
-// Totals of the warranty lines and of the paid lines.
-Money warranty_total(const std::vector<CostLine>& lines);
-Money paid_total(const std::vector<CostLine>& lines);
 
 // quantity (x1000) x unit price, rounded half up to the fen. Error(kInvalidInput) when it
 // overflows.

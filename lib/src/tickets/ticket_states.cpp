@@ -24,10 +24,11 @@ const std::vector<Move>& moves() {
       {TicketAction::kStart, {S::kAnalysed}},
       {TicketAction::kPause, {S::kRegistered, S::kAnalysed, S::kInService}},
       {TicketAction::kResume, {S::kPaused}},
-      {TicketAction::kRecord, {S::kInService}},
+      {TicketAction::kRecord, {S::kInService, S::kSignedOff}},
       {TicketAction::kClose, {S::kSignedOff}},
       {TicketAction::kCancel, open},
       {TicketAction::kAssign, open},
+      {TicketAction::kResolve, {S::kRegistered, S::kAnalysed}},
   };
   return all;
 }
@@ -58,6 +59,8 @@ const char* action_name(TicketAction action) {
       return "close";
     case TicketAction::kCancel:
       return "cancel";
+    case TicketAction::kResolve:
+      return "resolve";
   }
   return "?";
 }
@@ -72,6 +75,16 @@ std::vector<std::string> allowed_actions(TicketState state) {
   return names;
 }
 
+std::vector<std::string> next_steps(const Ticket& ticket) {
+  std::vector<std::string> steps;
+  const bool may_waive = ticket.coverage == Coverage::kPaid && !ticket.free_repair;
+  for (std::string& step : allowed_actions(ticket.state)) {
+    if (step == action_name(TicketAction::kWaive) && !may_waive) continue;
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
 bool requires_signed_record(TicketState state) {
   return state == TicketState::kSignedOff || state == TicketState::kClosed;
 }
@@ -81,7 +94,7 @@ void require_allowed(const Ticket& ticket, TicketAction action, const std::strin
     if (move.action != action) continue;
     if (std::find(move.from.begin(), move.from.end(), ticket.state) != move.from.end()) return;
   }
-  const std::vector<std::string> allowed = allowed_actions(ticket.state);
+  const std::vector<std::string> allowed = next_steps(ticket);
   throw Error(ErrorCode::kRuleViolation,
               fmt::format("refused: ticket {} is {}; it cannot {} now{}", ticket.number,
                           state_name(ticket.state), action_name(action),

@@ -6,6 +6,8 @@
 //        |                   |  '-- an approval rejected (back to analysis)
 //        '---- pause <-> resume (registered, analysed, in_service <-> paused) ----'
 //   cancel: from registered, analysed, in_service or paused.
+//   resolve (settled on the phone, no site visit): from registered or analysed.
+//   record again (a corrected version of 表6): while signed off.
 #pragma once
 
 #include <string>
@@ -27,6 +29,7 @@ enum class TicketAction {
   kRecord,
   kClose,
   kCancel,
+  kResolve,
 };
 
 const char* action_name(TicketAction action);
@@ -34,9 +37,13 @@ const char* action_name(TicketAction action);
 // The actions allowed from `state`, by name, in a stable order.
 std::vector<std::string> allowed_actions(TicketState state);
 
+// The next steps `ticket show` offers: the actions allowed from the ticket's state that fit
+// its coverage (a free repair is asked only for a paid ticket not free already).
+std::vector<std::string> next_steps(const Ticket& ticket);
+
 // Whether a ticket in `state` holds the work record signed and sealed by the customer (表6:
-// no ticket is closed without it): the states `record` leads to, signed off and closed. (A
-// call resolved remotely, when built, is closed without a site visit and needs none.)
+// no ticket is closed without it): the states `record` leads to, signed off and closed. A call
+// resolved on the phone (resolved) had no site visit and needs none.
 bool requires_signed_record(TicketState state);
 
 // Throws Error(kRuleViolation) when `action` is not allowed from the ticket's state, naming

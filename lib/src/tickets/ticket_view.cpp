@@ -25,10 +25,15 @@ TicketView show_ticket(Context& ctx, const std::string& number) {
     if (a.state != ApprovalState::kVoid) live.push_back(a);
   }
   view.requirements = start_requirements(ctx.rules, t, view.lines, live);
+  view.actual = ctx.store.tickets().actual_lines(t.id);
+  view.actual_warranty_total = warranty_total(view.actual);
+  view.actual_paid_total = paid_total(view.actual);
+  view.supplements = supplements_needed(ctx.rules, t, view.actual, live);
   view.pauses = ctx.store.tickets().pauses(t.id);
   view.record = ctx.store.tickets().find_work_record(t.id);
+  view.replaced_records = ctx.store.tickets().replaced_work_records(t.id);
   view.sla = sla_status(ctx.rules, t, view.pauses, view.record, ctx.now());
-  view.next_steps = allowed_actions(t.state);
+  view.next_steps = next_steps(t);
   AuditQuery history;
   history.entity = "ticket";
   history.entity_id = t.number;
@@ -46,7 +51,7 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
     if (!filter.state) {
       reader.add("state", *query.state,
                  fmt::format("\"{}\" is not a state: use registered, analysed, in_service, "
-                             "paused, signed_off, closed or cancelled",
+                             "paused, signed_off, closed, cancelled or resolved",
                              *query.state));
     }
   }

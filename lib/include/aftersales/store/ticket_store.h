@@ -45,15 +45,27 @@ class TicketStore {
   // typed onto it since (cost lines, pauses, a work record, approvals).
   virtual void remove(const std::string& number) = 0;
 
-  virtual std::vector<CostLine> cost_lines(std::int64_t ticket_id) = 0;  // in position order
+  // The estimated lines (estimate or quotation), which the cost approvals sign, in position
+  // order.
+  virtual std::vector<CostLine> cost_lines(std::int64_t ticket_id) = 0;
   virtual void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) = 0;
+  // The actual lines the work record (表6) gave, in position order; none before it is filed.
+  virtual std::vector<CostLine> actual_lines(std::int64_t ticket_id) = 0;
+  virtual void replace_actual_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) = 0;
 
   virtual std::vector<Pause> pauses(std::int64_t ticket_id) = 0;  // oldest first
   virtual void insert_pause(std::int64_t ticket_id, const Pause& pause) = 0;
   virtual void end_open_pause(std::int64_t ticket_id, Timestamp to) = 0;
 
+  // The current version of the work record.
   virtual std::optional<WorkRecord> find_work_record(std::int64_t ticket_id) = 0;
   virtual void insert_work_record(std::int64_t ticket_id, const WorkRecord& record) = 0;
+  // A correction: keeps the current version among the replaced ones, with who replaced it and
+  // when, and makes `record` (whose version is one more) the current one.
+  virtual void replace_work_record(std::int64_t ticket_id, const WorkRecord& record,
+                                   Timestamp replaced_at, const std::string& replaced_by) = 0;
+  // The versions corrections replaced, oldest first.
+  virtual std::vector<ReplacedWorkRecord> replaced_work_records(std::int64_t ticket_id) = 0;
 };
 
 }  // namespace aftersales

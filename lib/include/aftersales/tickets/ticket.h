@@ -13,7 +13,8 @@
 namespace aftersales {
 
 // registered -> analysed -> (approvals) -> in_service <-> paused -> signed_off -> closed;
-// cancelled from any state before signed_off. See tickets/ticket_states.h for the moves.
+// cancelled from any state before signed_off; resolved (settled on the phone, no site visit)
+// from registered or analysed. See tickets/ticket_states.h for the moves.
 enum class TicketState {
   kRegistered,
   kAnalysed,
@@ -21,7 +22,8 @@ enum class TicketState {
   kPaused,
   kSignedOff,
   kClosed,
-  kCancelled
+  kCancelled,
+  kResolved
 };
 
 // 三包/保内 or 保外, decided at intake by the unit's warranty and frozen.
@@ -63,6 +65,15 @@ struct WorkRecord {
   std::string signed_by;
   Timestamp signed_at;
   bool sealed = false;
+  std::optional<std::int64_t> km;  // the odometer on site
+  int version = 1;                 // corrected until the ticket closes: 2, 3, ...
+};
+
+// A version of the work record that a correction replaced, with who replaced it and when.
+struct ReplacedWorkRecord {
+  WorkRecord record;
+  Timestamp replaced_at;
+  std::string replaced_by;
 };
 
 struct Ticket {
@@ -93,6 +104,7 @@ struct Ticket {
   std::string contract_no;      // 维修合同
   std::string returned_reason;  // why an approval sent it back to analysis
   std::string cancel_reason;
+  std::string advice;                // a call resolved on the phone: what the customer was told
   std::optional<Date> visit_due_on;  // follow-up after a major warranty repair (表2)
   std::string opened_by;
 };

@@ -15,6 +15,10 @@ inline const std::string kBudget = "budget";               // 表5 售后服务�
 inline const std::string kPaidRepair = "paid_repair";      // 保外维修费用核算
 inline const std::string kFreeRepair = "free_repair";      // free repair outside warranty (GM)
 inline const std::string kQualityDefect = "quality_defect";  // 质量问题确认 (+ GM outside warranty)
+// Actual costs over what was approved: a supplementary approval on the same chain (issue 9).
+inline const std::string kBudgetSupplement = "budget_supplement";           // 表5 补充
+inline const std::string kPaidRepairSupplement = "paid_repair_supplement";  // 保外 补充
+inline const std::string kFreeRepairSupplement = "free_repair_supplement";  // 免费维修 补充
 }  // namespace ticket_form
 
 // What a ticket's approvals decide on: {"ticket", number}.

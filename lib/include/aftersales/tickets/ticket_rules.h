@@ -15,6 +15,10 @@
 
 namespace aftersales {
 
+// Totals of the warranty lines and of the paid lines.
+Money warranty_total(const std::vector<CostLine>& lines);
+Money paid_total(const std::vector<CostLine>& lines);
+
 // 表5 售后服务费用预算审批单: a warranty service whose cost is over [approvals] budget_threshold
 // (三包服务费用超过1000元) needs the budget chain before it is given. Strictly over: 1,000.00
 // needs none, 1,000.01 does.
@@ -80,6 +84,35 @@ bool is_major_warranty_repair(const Rules& rules, Money warranty_total);
 // `record` signs the ticket off: a signer named and, where required, the seal applied.
 bool signs_off(const Rules& rules, const WorkRecord& record);
 
+// The work record's costs (表6) as the ticket's actual lines: its labour hours (x [costs]
+// labour_rate, rounded half up to the fen) replace the estimate's labour lines and its travel
+// the estimate's travel lines; a kind the record does not give (parts, until parts used are
+// recorded) keeps the estimated lines as they were. A new line takes the coverage of the
+// estimated lines of its kind when they share one, else the ticket's. Zero amounts are left out.
+std::vector<CostLine> actual_cost_lines(const Rules& rules, const Ticket& ticket,
+                                        const std::vector<CostLine>& estimated,
+                                        const WorkRecord& record);
+
+// Actual costs over what the approvals given cover: a supplementary approval on the same chain
+// signs the difference before the ticket closes (表5 补充).
+struct SupplementNeed {
+  std::string form;     // the supplement's form key, e.g. ticket_form::kBudgetSupplement
+  std::string covers;   // the form it adds to, e.g. ticket_form::kBudget
+  ApprovalChain chain;  // the chain of `covers`
+  Money approved;       // the most an approved `covers` or supplement signed (0 when none)
+  Money actual;         // what the actual lines cost under that form
+};
+
+// The supplements `actual` lines need given `approvals` (void ones are skipped): the budget
+// (表5) when the actual warranty cost is over [approvals] budget_threshold and over the approved
+// amount (an estimate of 1,000.00 that became 1,000.01 crosses the threshold the estimate did
+// not); the paid repair when the paid cost is over the approved one; for a free repair, the
+// GM's approval when the whole cost is over the free amount approved. Equal is covered; an
+// approval without an amount covers nothing. In that order.
+std::vector<SupplementNeed> supplements_needed(const Rules& rules, const Ticket& ticket,
+                                               const std::vector<CostLine>& actual,
+                                               const std::vector<Approval>& approvals);
+
 // The approval an arrival on site waits for: its form key, id and the time of its last signature.
 struct ArrivalGate {
   std::string form;
@@ -90,7 +123,8 @@ struct ArrivalGate {
 // 审批后, 再为用户提供售后服务 (service after approval): the technician arrives on site no earlier
 // than the last signature of the approvals the service needed (表4, 表5, paid repair, free
 // repair, quality defect). Returns the approved one of `approvals` (void ones are skipped, as
-// are pending and rejected ones) whose last signature is the latest; nullopt when none was
+// are pending and rejected ones, and the supplements signed after the work) whose last
+// signature is the latest; nullopt when none was
 // needed. An arrival exactly at its time is allowed, one second earlier is not.
 std::optional<ArrivalGate> earliest_arrival(const std::vector<Approval>& approvals);
 

@@ -15,6 +15,7 @@
 #include "aftersales/core/validation.h"
 #include "aftersales/models/model.h"
 #include "aftersales/tickets/ticket.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/units/unit.h"
 
 namespace aftersales {
@@ -122,13 +123,35 @@ struct WorkRecordFields {
   std::optional<std::string> travel;
 };
 
-// Files the signed work record (表6): the ticket is signed off. Finishing a major warranty
-// repair (warranty lines over rules.warranty.major_repair) makes a follow-up visit due
-// within rules.visits.major_repair_days of the finish.
-Ticket record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields);
+// What filing a work record did.
+struct WorkRecorded {
+  Ticket ticket;
+  WorkRecord record;                  // as filed, with its version (1 first, then 2, ...)
+  std::vector<CostLine> actual;       // the ticket's actual lines from it
+  std::vector<Approval> supplements;  // supplementary approvals it raised (pending)
+  std::vector<Approval> voided;       // supplementary approvals of an earlier version voided
+};
 
-// Closes a signed-off ticket; refused without a signed work record.
+// Files the work record signed and sealed by the customer (表6): the ticket is signed off.
+// The technicians default to the assignee, else the acting user when they do service work.
+// The record's labour hours, travel (and parts used) become the ticket's actual lines
+// (actual_cost_lines in ticket_rules.h); where they exceed what the approvals given cover,
+// a supplementary approval on the same chain is raised (supplements_needed) and the ticket
+// closes once it is approved. Finishing a major warranty repair (actual warranty cost over
+// rules.warranty.major_repair) makes a follow-up visit due within rules.visits.major_repair_days
+// of the finish. While the ticket is signed off, filing again corrects the record: a new
+// version (the earlier one is kept and the change audited), actual lines and supplements
+// worked out again.
+WorkRecorded record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields);
+
+// Closes a signed-off ticket; refused without a signed work record, and while a supplementary
+// approval of its actual costs is missing (naming it, its state and who must sign).
 Ticket close_ticket(Context& ctx, const std::string& number);
+
+// A call settled on the phone (电话指导): closes a registered or analysed ticket with the
+// advice given, without a site visit and so without a work record (表6); its pending approvals
+// are voided. It still counts in the month's statistics, apart from the visits.
+Ticket resolve_ticket(Context& ctx, const std::string& number, const std::string& advice);
 
 // Cancels a ticket before it is signed off; its pending approvals are voided.
 Ticket cancel_ticket(Context& ctx, const std::string& number, const std::string& reason);
@@ -151,13 +174,18 @@ struct SlaStatus {
 
 struct TicketView {
   Ticket ticket;
-  std::vector<CostLine> lines;
+  std::vector<CostLine> lines;  // estimated (estimate or quotation): what approvals sign
   Money warranty_total;
   Money paid_total;
+  std::vector<CostLine> actual;  // from the work record (表6); empty before it
+  Money actual_warranty_total;
+  Money actual_paid_total;
+  std::vector<SupplementNeed> supplements;  // actual costs not yet covered by an approval
   std::vector<Approval> approvals;
   std::vector<StartRequirement> requirements;
   std::vector<Pause> pauses;
   std::optional<WorkRecord> record;
+  std::vector<ReplacedWorkRecord> replaced_records;  // earlier versions, oldest first
   SlaStatus sla;
   std::vector<std::string> next_steps;  // the moves the state machine allows now
   std::vector<AuditEntry> history;
