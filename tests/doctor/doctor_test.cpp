@@ -81,8 +81,8 @@ TEST_CASE("a ledger written through aftersales alone is sound") {
   CHECK(result.clean());
   CHECK(result.checks ==
         std::vector<std::string>{ledger_check::kIntegrity, ledger_check::kSignedRecord,
-                                 ledger_check::kStartApprovals, ledger_check::kAudit,
-                                 ledger_check::kBatchCounts});
+                                 ledger_check::kStartApprovals, ledger_check::kActualCosts,
+                                 ledger_check::kAudit, ledger_check::kBatchCounts});
 }
 
 TEST_CASE("imports, an import over typed rows, a hand edit and a revert leave the ledger sound") {
@@ -179,6 +179,22 @@ TEST_CASE("a ticket paused from the service is judged as started; one paused bef
   const std::vector<LedgerFinding> found = of_check(check(world), ledger_check::kStartApprovals);
   REQUIRE(found.size() == 1);
   CHECK(found[0].key == number);
+}
+
+TEST_CASE("a ticket closed with actual costs over the approved ones, no supplement, is found") {
+  TicketWorld world;
+  const std::string number = closed_ticket(world);  // 1,000.01 approved (表5)
+  CHECK(of_check(check(world), ledger_check::kActualCosts).empty());
+  // Written outside aftersales: the actual lines say 1,000.02.
+  const Ticket ticket = *world.store->tickets().find(number);
+  std::vector<CostLine> actual = world.store->tickets().actual_lines(ticket.id);
+  REQUIRE(actual.size() == 1);
+  actual[0].amount = Money{100002};
+  world.store->tickets().replace_actual_lines(ticket.id, actual);
+  const std::vector<LedgerFinding> found = of_check(check(world), ledger_check::kActualCosts);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].key == number);
+  CHECK(mentions(found[0].problem, "1,000.02 over the 1,000.01 approved (表5)"));
 }
 
 TEST_CASE("a record, an approval or an import batch without its audit entry is found") {

@@ -30,7 +30,8 @@ class Doctor {
   LedgerCheck run() {
     check_integrity();
     run_check(ledger_check::kSignedRecord, [&] { check_signed_records(); });
-    run_check(ledger_check::kStartApprovals, [&] { check_start_approvals(); });
+    run_check(ledger_check::kStartApprovals, [&] { each_started(&Doctor::check_started); });
+    run_check(ledger_check::kActualCosts, [&] { each_started(&Doctor::check_actual_costs); });
     run_check(ledger_check::kAudit, [&] { check_audit(); });
     run_check(ledger_check::kBatchCounts, [&] { check_batch_counts(); });
     return std::move(result_);
@@ -95,32 +96,48 @@ class Doctor {
     }
   }
 
-  // Every condition `ticket start` checks must still hold for a ticket that was started.
-  void check_start_approvals() {
+  // Calls `check` on each started ticket, read a page at a time.
+  void each_started(void (Doctor::*check)(const Ticket&, const std::vector<Approval>&)) {
     std::int64_t after = 0;
     for (;;) {
       const std::vector<TicketKey> page = checks_.started_tickets_after(after, kTicketPage);
       if (page.empty()) break;
-      for (const TicketKey& key : page) check_started(key);
+      for (const TicketKey& key : page) {
+        const std::optional<Ticket> ticket = ctx_.store.tickets().find(key.number);
+        if (!ticket) continue;  // removed since the page was read
+        std::vector<Approval> live;
+        for (Approval& a :
+             ctx_.store.approvals().list(ApprovalFilter::of(ticket_subject(key.number)))) {
+          if (a.state != ApprovalState::kVoid) live.push_back(std::move(a));
+        }
+        (this->*check)(*ticket, live);
+      }
       after = page.back().id;
     }
   }
 
-  void check_started(const TicketKey& key) {
-    const std::optional<Ticket> ticket = ctx_.store.tickets().find(key.number);
-    if (!ticket) return;  // removed since the page was read
-    std::vector<Approval> live;
-    for (Approval& a :
-         ctx_.store.approvals().list(ApprovalFilter::of(ticket_subject(key.number)))) {
-      if (a.state != ApprovalState::kVoid) live.push_back(std::move(a));
-    }
-    const std::vector<CostLine> lines = ctx_.store.tickets().cost_lines(key.id);
-    for (const StartRequirement& r : start_requirements(ctx_.rules, *ticket, lines, live)) {
+  // Every condition `ticket start` checks must still hold for a ticket that was started.
+  void check_started(const Ticket& ticket, const std::vector<Approval>& live) {
+    const std::vector<CostLine> lines = ctx_.store.tickets().cost_lines(ticket.id);
+    for (const StartRequirement& r : start_requirements(ctx_.rules, ticket, lines, live)) {
       if (r.satisfied) continue;
-      add(ledger_check::kStartApprovals, "ticket", key.number,
+      add(ledger_check::kStartApprovals, "ticket", ticket.number,
           fmt::format("{} but its {} is missing: {}; `aftersales log --entity ticket --id {}` "
                       "shows who started it",
-                      state_name(ticket->state), r.rule, r.explanation, key.number));
+                      state_name(ticket.state), r.rule, r.explanation, ticket.number));
+    }
+  }
+
+  // A closed ticket's actual costs are covered by the approvals given and their supplements.
+  void check_actual_costs(const Ticket& ticket, const std::vector<Approval>& live) {
+    if (ticket.state != TicketState::kClosed) return;
+    const std::vector<CostLine> actual = ctx_.store.tickets().actual_lines(ticket.id);
+    for (const SupplementNeed& need : supplements_needed(ctx_.rules, ticket, actual, live)) {
+      add(ledger_check::kActualCosts, "ticket", ticket.number,
+          fmt::format("closed with an actual cost of {} over the {} approved ({}) and no {} "
+                      "approval; `aftersales log --entity ticket --id {}` shows who closed it",
+                      format_money(need.actual), format_money(need.approved),
+                      form_label(need.covers), form_label(need.form), ticket.number));
     }
   }
 

@@ -18,6 +18,9 @@ inline constexpr const char* kIntegrity = "integrity";  // SQLite's integrity_ch
 inline constexpr const char* kSignedRecord = "signed-record";
 // Every started ticket has the approvals its rules require (表4, 表5, paid and free repairs).
 inline constexpr const char* kStartApprovals = "start-approvals";
+// Every closed ticket's actual costs (表6) are covered by the approvals given, with their
+// supplements (表5 补充).
+inline constexpr const char* kActualCosts = "actual-costs";
 // Every change has its audit entry: a row typed by hand under its key, an import batch under
 // its id, an approval under its id.
 inline constexpr const char* kAudit = "audit";
