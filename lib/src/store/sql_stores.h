@@ -61,6 +61,7 @@ class SqlTicketStore final : public TicketStore {
   void update(const Ticket& ticket) override;
   void update_intake(const Ticket& ticket) override;
   void remove(const std::string& number) override;
+  std::vector<OdometerReading> odometer_readings(const std::string& serial) override;
   std::vector<CostLine> cost_lines(std::int64_t ticket_id) override;
   void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
   std::vector<Pause> pauses(std::int64_t ticket_id) override;

@@ -267,6 +267,20 @@ void SqlTicketStore::replace_cost_lines(std::int64_t ticket_id,
   });
 }
 
+std::vector<OdometerReading> SqlTicketStore::odometer_readings(const std::string& serial) {
+  return guarded("reading the odometer readings of unit " + serial, [&] {
+    Query query = db_.cached(
+        "SELECT t.km, t.reported_at, t.number FROM ticket t JOIN unit u ON u.id = t.unit_id "
+        "WHERE u.serial = ?1 AND t.km IS NOT NULL ORDER BY t.reported_at, t.id");
+    query->bind(1, serial);
+    std::vector<OdometerReading> all;
+    while (query->step()) {
+      all.push_back(OdometerReading{query->int64(0), Timestamp{query->int64(1)}, query->text(2)});
+    }
+    return all;
+  });
+}
+
 std::vector<Pause> SqlTicketStore::pauses(std::int64_t ticket_id) {
   return guarded("reading pauses", [&] {
     Query query = db_.cached(

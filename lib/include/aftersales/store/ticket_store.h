@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aftersales/tickets/ticket.h"
+#include "aftersales/units/unit.h"
 
 namespace aftersales {
 
@@ -44,6 +45,10 @@ class TicketStore {
   // Removes an imported ticket (an import's revert); Error(kRuleViolation) when work was
   // typed onto it since (cost lines, pauses, a work record, approvals).
   virtual void remove(const std::string& number) = 0;
+
+  // The odometer readings of the unit's tickets (those with a km): km, reported time and
+  // number, oldest first. The unit record's own reading is on the unit (archive_store.h).
+  virtual std::vector<OdometerReading> odometer_readings(const std::string& serial) = 0;
 
   virtual std::vector<CostLine> cost_lines(std::int64_t ticket_id) = 0;  // in position order
   virtual void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) = 0;

@@ -44,10 +44,12 @@ void read_ticket_intake(const Rules& rules, Timestamp now, FieldReader& reader,
 std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ticket& ticket);
 
 // Readings of a unit never go backwards in time (DOMAIN.md, Ticket): a problem text (for the
-// field "km") when the ticket's odometer reading is below the unit's recorded reading taken on
-// or before the reported day, naming that reading; "" otherwise. A reading taken after the
-// report does not count.
-std::string odometer_problem(const Context& ctx, const Unit& unit, const Ticket& ticket);
+// field "km") when the ticket's odometer reading, taken at its reported time, is below a
+// reading of the unit taken at or before then or above one taken after (the unit record's, or
+// another ticket's: odometer_conflict in units/warranty.h), naming that reading, when and
+// where; "" otherwise and when the ticket has no km. The ticket's own stored reading (same
+// number) is left out.
+std::string odometer_problem(Context& ctx, const Unit& unit, const Ticket& ticket);
 
 // Registers a service request. Its number is SR-YYYY-NNNNNN (a sequence per year of the
 // reported date, in intake order, unique across concurrent clerks). Coverage is decided by
