@@ -55,6 +55,8 @@ class SqlTicketStore final : public TicketStore {
   std::int64_t next_number_in_year(int year) override;
   void raise_sequence(int year, std::int64_t at_least) override;
   std::optional<Ticket> find(const std::string& number) override;
+  std::optional<std::string> find_same_call(const std::string& serial, Timestamp reported_at,
+                                            const std::string& description) override;
   std::vector<Ticket> list(const TicketFilter& filter) override;
   void insert(Ticket& ticket) override;
   bool insert_if_new(Ticket& ticket) override;

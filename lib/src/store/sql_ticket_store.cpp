@@ -121,6 +121,21 @@ std::optional<Ticket> SqlTicketStore::find(const std::string& number) {
   });
 }
 
+std::optional<std::string> SqlTicketStore::find_same_call(const std::string& serial,
+                                                          Timestamp reported_at,
+                                                          const std::string& description) {
+  return guarded("reading the tickets of unit " + serial, [&]() -> std::optional<std::string> {
+    Query query = db_.cached(
+        "SELECT t.number FROM ticket t JOIN unit u ON u.id = t.unit_id WHERE u.serial = ?1 AND "
+        "t.reported_at = ?2 AND t.description = ?3 ORDER BY t.id LIMIT 1");
+    query->bind(1, serial);
+    query->bind(2, reported_at.seconds);
+    query->bind(3, description);
+    if (!query->step()) return std::nullopt;
+    return query->text(0);
+  });
+}
+
 std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
   return guarded("listing tickets", [&] {
     Query query = db_.cached(AFTERSALES_TICKET_SELECT

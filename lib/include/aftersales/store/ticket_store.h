@@ -31,6 +31,11 @@ class TicketStore {
   virtual void raise_sequence(int year, std::int64_t at_least) = 0;
 
   virtual std::optional<Ticket> find(const std::string& number) = 0;
+  // The number of the first ticket of unit `serial` reported at `reported_at` with
+  // `description`: the same call imported again without its number; nullopt when none is.
+  virtual std::optional<std::string> find_same_call(const std::string& serial,
+                                                    Timestamp reported_at,
+                                                    const std::string& description) = 0;
   virtual std::vector<Ticket> list(const TicketFilter& filter) = 0;  // by id
   // A duplicate number throws Error(kConflict).
   virtual void insert(Ticket& ticket) = 0;
