@@ -6,6 +6,7 @@
 #include "aftersales/units/units.h"
 #include "support/expect_error.h"
 #include "support/test_store.h"
+#include "support/ticket_world.h"
 
 using namespace aftersales;
 using testing::expect_error;
@@ -222,16 +223,34 @@ TEST_CASE("regression: an odometer reading with too many digits is refused, not 
 }
 
 TEST_CASE("odometer readings never go backwards: a lower one after a higher one is caught") {
-  const std::vector<OdometerReading> readings = {{100'001, Date::from_ymd(2026, 3, 5), "unit edit"},
-                                                 {80'000, Date::from_ymd(2026, 2, 1), "ticket"}};
-  const auto above = earlier_reading_above(readings, 90'000, Date::from_ymd(2026, 3, 12));
+  const Timestamp mar5 = testing::at("2026-03-05T10:00:00");
+  const std::vector<OdometerReading> readings = {
+      {100'001, mar5, ""}, {80'000, testing::at("2026-02-01T09:00:00"), "SR-2026-000001"}};
+  const auto above = odometer_conflict(readings, 90'000, testing::at("2026-03-12T10:00:00"));
   REQUIRE(above.has_value());
-  CHECK(above->km == 100'001);
-  CHECK(above->source == "unit edit");
-  CHECK_FALSE(earlier_reading_above(readings, 100'001, Date::from_ymd(2026, 3, 12)));
-  CHECK(earlier_reading_above(readings, 100'000, Date::from_ymd(2026, 3, 5)));
-  // A reading taken after the report says nothing about it.
-  CHECK_FALSE(earlier_reading_above(readings, 90'000, Date::from_ymd(2026, 3, 4)));
+  CHECK(above->reading.km == 100'001);
+  CHECK(above->reading.ticket.empty());
+  CHECK_FALSE(above->later);
+  CHECK_FALSE(odometer_conflict(readings, 100'001, testing::at("2026-03-12T10:00:00")));
+  // At the same second the earlier reading counts; an equal reading is fine.
+  CHECK(odometer_conflict(readings, 100'000, mar5));
+  CHECK_FALSE(odometer_conflict(readings, 100'001, mar5));
+  // Before the 100,001 reading: at most 100,001, at least 80,000.
+  const Timestamp before = testing::at("2026-03-05T09:59:59");
+  CHECK_FALSE(odometer_conflict(readings, 90'000, before));
+  CHECK_FALSE(odometer_conflict(readings, 100'001, before));
+  const auto later = odometer_conflict(readings, 100'002, before);
+  REQUIRE(later.has_value());
+  CHECK(later->later);
+  CHECK(later->reading.km == 100'001);
+  CHECK(odometer_conflict_text(*later, 100'002, UtcOffset{480}) ==
+        "100002 km is above the reading of 100001 km taken later, on 2026-03-05 (unit record); "
+        "odometer readings never go backwards");
+  const auto below_ticket = odometer_conflict(readings, 79'999, before);
+  REQUIRE(below_ticket.has_value());
+  CHECK(odometer_conflict_text(*below_ticket, 79'999, UtcOffset{480}) ==
+        "79999 km is below the reading of 80000 km taken at 2026-02-01T09:00:00+08:00 (ticket "
+        "SR-2026-000001); odometer readings never go backwards");
 }
 
 TEST_CASE("a unit's reading taken after a report is not used for that earlier report") {

@@ -36,7 +36,8 @@ TEST_CASE("every default setting is listed with its TOML value and origin defaul
   CHECK(value_of(loaded, "lists.fault_categories").rfind("[\"底盘\", \"发动机\"", 0) == 0);
   // Stable order: the Rules struct's.
   CHECK(loaded.settings.front().key == "general.time_zone");
-  CHECK(loaded.settings.back().key == "import.xlsx_max_compression_ratio");
+  CHECK(loaded.settings.back().key == "import.date_only_time");
+  CHECK(value_of(loaded, "import.date_only_time") == "\"09:00\"");
 }
 
 TEST_CASE("a file overrides values and every setting says where it came from") {

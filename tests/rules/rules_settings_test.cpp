@@ -53,6 +53,23 @@ TEST_CASE("the built-in defaults are the seed's numbers") {
   CHECK(rules.import.xlsx_max_part_mb == 512);
   CHECK(rules.import.xlsx_max_shared_strings == 5'000'000);
   CHECK(rules.import.xlsx_max_compression_ratio == 100);
+  CHECK(rules.import.date_only_time.seconds == 9 * 3600);  // seed-free: 09:00
+}
+
+TEST_CASE("the time of day of a date-only reported time is read from [import]") {
+  const TempDir dir;
+  const std::string path = dir.write("time.toml", "[import]\ndate_only_time = \"08:30\"\n");
+  const LoadedRules loaded = load_rules_file(path);
+  CHECK(loaded.rules.import.date_only_time.seconds == 8 * 3600 + 30 * 60);
+  CHECK(origin_of(loaded, "import.date_only_time") == path + ":2:18");
+  for (const char* bad : {"\"24:00\"", "\"9\"", "\"09:60\"", "900"}) {
+    INFO(bad);
+    const std::vector<std::string> problems =
+        problems_of(dir.write("bad.toml", std::string("[import]\ndate_only_time = ") + bad + "\n"));
+    REQUIRE(problems.size() == 1);
+    CHECK(contains(problems[0], "2:18: import.date_only_time"));
+    CHECK(contains(problems[0], "write it as \"09:00\""));
+  }
 }
 
 TEST_CASE("the bounds on an .xlsx are read from [import] and must be positive") {

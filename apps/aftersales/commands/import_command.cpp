@@ -43,7 +43,8 @@ void add_import_options(CLI::App& command, ImportRequest& r) {
 
 // Runs the import and reports: summary and problems on stderr, the batch on stdout. Returns
 // kBadData when rows were rejected and nothing was written, kImportRejected when the good rows
-// were imported without the rejected ones (--on-error skip).
+// were imported without the rejected ones (--on-error skip; also when every row was rejected,
+// and then no batch is recorded).
 ExitCode run_import_command(Session& session, ImportEntity entity, const ImportRequest& r,
                             bool check_only) {
   ImportOptions options;
@@ -90,6 +91,15 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
   if (options.dry_run) {
     session.note(fmt::format("checked, nothing written: {}", counts));
     return summary.rejected > 0 ? ExitCode::kBadData : ExitCode::kOk;
+  }
+  if (!summary.committed && summary.all_rejected && options.on_error == OnError::kSkip) {
+    std::cerr << fmt::format(
+        "aftersales: every row was rejected; nothing was imported and no batch recorded: {}\n",
+        counts);
+    if (options.reject_file) {
+      session.note(fmt::format("rejected rows written to {}", *options.reject_file));
+    }
+    return ExitCode::kImportRejected;
   }
   if (!summary.committed) {
     std::cerr << fmt::format("aftersales: error: nothing was imported: {} ({} problem{} shown)\n",

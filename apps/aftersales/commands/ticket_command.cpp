@@ -46,6 +46,11 @@ struct AdviceRequest {
   std::string number, advice;
 };
 
+struct ClockRequest {
+  std::string number, reason;
+  std::optional<std::string> at;
+};
+
 struct RecordRequest {
   std::string number;
   WorkRecordFields fields;
@@ -230,25 +235,30 @@ void attach_ticket(CLI::App& family, Session& session) {
         note_progress(s, start_ticket(s.context(), r.number), "in service");
       });
 
-  add_verb<ReasonRequest>(
+  add_verb<ClockRequest>(
       family, session,
       {"pause", "stop the SLA clock (waiting for parts or for the customer)",
-       "aftersales ticket pause SR-2026-000001 --reason 等待配件", StoreUse::kWrites},
-      [](CLI::App& verb, ReasonRequest& r) {
+       "aftersales ticket pause SR-2026-000001 --reason 等待配件 --at 2026-11-27T14:00",
+       StoreUse::kWrites},
+      [](CLI::App& verb, ClockRequest& r) {
         add_number(verb, r.number);
         verb.add_option("--reason", r.reason, "what the ticket waits for")->required();
+        verb.add_option("--at", r.at, "when the clock stopped, ISO 8601 (default now)");
       },
-      [](Session& s, const ReasonRequest& r) {
-        note_progress(s, pause_ticket(s.context(), r.number, r.reason), "paused");
+      [](Session& s, const ClockRequest& r) {
+        note_progress(s, pause_ticket(s.context(), r.number, r.reason, r.at), "paused");
       });
 
-  add_verb<NumberRequest>(
+  add_verb<ClockRequest>(
       family, session,
-      {"resume", "restart the SLA clock after a pause", "aftersales ticket resume SR-2026-000001",
-       StoreUse::kWrites},
-      [](CLI::App& verb, NumberRequest& r) { add_number(verb, r.number); },
-      [](Session& s, const NumberRequest& r) {
-        note_progress(s, resume_ticket(s.context(), r.number), "resumed");
+      {"resume", "restart the SLA clock after a pause",
+       "aftersales ticket resume SR-2026-000001 --at 2026-11-28T09:00", StoreUse::kWrites},
+      [](CLI::App& verb, ClockRequest& r) {
+        add_number(verb, r.number);
+        verb.add_option("--at", r.at, "when the clock went on, ISO 8601 (default now)");
+      },
+      [](Session& s, const ClockRequest& r) {
+        note_progress(s, resume_ticket(s.context(), r.number, r.at), "resumed");
       });
 
   add_verb<RecordRequest>(

@@ -10,10 +10,29 @@
 namespace aftersales::cli {
 namespace {
 
-// The SLA as a word: arrived on time / arrived late, or still within the limit / overdue.
-std::string sla_text(const SlaStatus& sla) {
-  if (sla.arrived) return sla.on_time ? "arrived on time" : "arrived late";
-  return sla.overdue ? "overdue" : "within limit";
+// "2h 30m", or seconds under a minute.
+std::string late_text(std::int64_t seconds) {
+  return seconds < 60 ? fmt::format("{}s", seconds) : duration_text(seconds);
+}
+
+// Local "YYYY-MM-DD HH:MM" (with seconds when they are not zero).
+std::string local_time_text(Timestamp at, UtcOffset zone) {
+  std::string text = format_timestamp(at, zone);  // YYYY-MM-DDTHH:MM:SS+08:00
+  text[10] = ' ';
+  return text.substr(0, text.compare(16, 3, ":00") == 0 ? 16 : 19);
+}
+
+// The SLA in words. "On time" only once someone arrived; before that the clock is running:
+// "due 2026-03-05 14:00" (moved by the pauses) or "overdue by 5h"; it stops without an arrival
+// when the ticket is cancelled or closed (settled remotely).
+std::string sla_text(const SlaStatus& sla, TicketState state, UtcOffset zone) {
+  if (sla.arrived) {
+    return sla.on_time.value_or(false) ? "arrived on time"
+                                       : "arrived late by " + late_text(sla.late_seconds);
+  }
+  if (sla.overdue) return "overdue by " + late_text(sla.late_seconds);
+  if (state == TicketState::kCancelled || state == TicketState::kClosed) return "no arrival";
+  return "due " + local_time_text(sla.due_at, zone);
 }
 
 }  // namespace
@@ -36,7 +55,7 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("coverage_reason", "coverage because", t.coverage_reason);
   v.add("charge", "charged as", std::string(charge_name(t)));
   v.add("priority", "priority", t.priority);
-  v.add("due_at", "due at", format_timestamp(t.due_at, zone));
+  v.add("due_at", "due at (moved by pauses)", format_timestamp(view.sla.due_at, zone));
   v.add("opened_by", "opened by", t.opened_by);
   v.add("assignee", "assignee", t.assignee);
   v.add("analysis", "analysis 问题描述与分析", t.analysis);
@@ -61,8 +80,8 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("response_limit", "response limit", duration_text(view.sla.limit_seconds));
   v.add("paused", "paused before arrival", duration_text(view.sla.paused_seconds));
   v.add("arrived_at", "arrived at", optional_time(view.sla.arrived, zone));
-  v.add("sla", "SLA 服务及时", sla_text(view.sla));
-  v.add("on_time", "on time", view.sla.on_time);
+  v.add("sla", "SLA 服务及时", sla_text(view.sla, t.state, zone));
+  v.add("on_time", "on time", optional_flag(view.sla.on_time));
   v.add("overdue", "overdue", view.sla.overdue);
 
   // Estimated lines (what the approvals signed) and actual ones (from the work record) in one
@@ -159,13 +178,16 @@ Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone) {
                    {"coverage", ""}, {"state", ""},
                    {"assignee", ""}, {"due_at", "due at"},
                    {"overdue", ""},  {"on_time", "on time"},
-                   {"charge", ""}};  // last: the columns before it keep their places
+                   {"charge", ""},   {"sla", "SLA"}};  // new columns last: the others keep
+                                                       // their places
   for (const TicketSummary& s : tickets) {
     const Ticket& t = s.ticket;
     table.add_row({t.number, format_timestamp(t.reported_at, zone), t.serial, t.customer_code,
                    t.category, t.priority, std::string(coverage_name(t.coverage)),
-                   std::string(state_name(t.state)), t.assignee, format_timestamp(t.due_at, zone),
-                   s.sla.overdue, s.sla.on_time, std::string(charge_name(t))});
+                   std::string(state_name(t.state)), t.assignee,
+                   format_timestamp(s.sla.due_at, zone), s.sla.overdue,
+                   optional_flag(s.sla.on_time), std::string(charge_name(t)),
+                   sla_text(s.sla, t.state, zone)});
   }
   return table;
 }

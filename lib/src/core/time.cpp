@@ -276,6 +276,30 @@ std::string format_utc_offset(UtcOffset offset) {
          two_digits(magnitude % 60);
 }
 
+std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
+  const std::string ascii = to_ascii_forms(trim_view(text));
+  Scanner scanner(ascii);
+  const std::optional<int> hour = scanner.number(1, 2);
+  if (!hour || !scanner.take(":")) return std::nullopt;
+  const std::optional<int> minute = scanner.number(2, 2);
+  if (!minute) return std::nullopt;
+  int second = 0;
+  if (scanner.take(":")) {
+    const std::optional<int> read = scanner.number(2, 2);
+    if (!read) return std::nullopt;
+    second = *read;
+  }
+  if (!scanner.at_end() || *hour > 23 || *minute > 59 || second > 59) return std::nullopt;
+  return TimeOfDay{*hour * 3600 + *minute * 60 + second};
+}
+
+std::string format_time_of_day(TimeOfDay time) {
+  const int second = time.seconds % 60;
+  std::string text = two_digits(time.seconds / 3600) + ":" + two_digits(time.seconds / 60 % 60);
+  if (second != 0) text += ":" + two_digits(second);
+  return text;
+}
+
 std::optional<Timestamp> parse_timestamp(std::string_view text, UtcOffset zone, std::string* why) {
   const auto refuse_time = [why](std::string reason) {
     return refuse<Timestamp>(why, reason + "; " + std::string(kTimeForm));

@@ -238,6 +238,11 @@ class UnitImporter final : public ImporterBase {
       if (!fields.shipped) reader.add("shipped", "", "is missing; a new unit needs its ship date");
     }
     read_unit_fields(ctx_, reader, fields, u);
+    if (existing && reader.ok()) {
+      if (std::string problem = unit_odometer_problem(ctx_, *existing, u); !problem.empty()) {
+        reader.add("km", v[14].value_or(""), problem);
+      }
+    }
     if (reader.ok() && !ctx_.store.archive().find_model(u.model_code)) {
       reader.add(
           "model", u.model_code,

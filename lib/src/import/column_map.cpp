@@ -85,7 +85,7 @@ void ColumnMap::read_header(const SourceRecord& record, const char* entity,
                                      path_, record.line, c + 1, header_[c], entity));
     }
   }
-  if (column_of_[0] < 0) {
+  if (column_of_[0] < 0 && !fields_[0].key_may_be_absent) {
     throw Error(ErrorCode::kInvalidInput,
                 fmt::format("{}:{}: no column for the key field \"{}\" ({}); the header is {}",
                             path_, record.line, fields_[0].name,
@@ -147,6 +147,8 @@ std::string ColumnMap::normalized(const ImportField& field, const std::string& r
   if (excel_dates_ && numeric && field.kind == ImportField::Kind::kTime) {
     if (auto date = excel_serial_date(text)) {
       const auto dot = text.find('.');
+      // A whole serial is a date cell without a time: left date-only for the entity to time.
+      if (dot == std::string::npos) return format_date(*date);
       long seconds = 0;
       if (dot != std::string::npos) {
         seconds = std::lround(std::stod("0" + text.substr(dot)) * 86400.0);

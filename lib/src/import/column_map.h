@@ -53,7 +53,8 @@ class ColumnMap {
 
  private:
   // The text of a date, time or number cell as the core reads it: an Excel serial as a date
-  // (and time), an integer without its thousands separators; other cells as written.
+  // (and time; a whole serial in a time column stays a date, for the entity to time), an integer
+  // without its thousands separators; other cells as written.
   std::string normalized(const ImportField& field, const std::string& raw) const;
 
   std::string path_;

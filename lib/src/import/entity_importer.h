@@ -19,6 +19,8 @@ struct ImportField {
   std::string name;                  // the core's field name; also the mapping's
   std::vector<std::string> headers;  // built-in header names: English, then the seed's Chinese
   Kind kind = Kind::kText;
+  // Only for fields()[0]: rows may lack the key and files its column (tickets get numbers).
+  bool key_may_be_absent = false;
 };
 
 // Values of one row by field index; nullopt where the file has no column for the field.

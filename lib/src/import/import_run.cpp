@@ -149,7 +149,10 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
                                    {"rejected", batch.rejected}}
                         .dump());
       const bool refused = options.on_error == OnError::kStop && summary.rejected > 0;
-      if (options.dry_run || refused) throw Rollback{};
+      // Every row rejected: nothing to keep, so no batch either (`import list` shows none).
+      summary.all_rejected =
+          summary.rejected > 0 && summary.new_rows + summary.unchanged + summary.updated == 0;
+      if (options.dry_run || refused || summary.all_rejected) throw Rollback{};
       session->end_bulk_load();
       summary.batch_id = batch.id;
     });
@@ -157,7 +160,7 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   } catch (const Rollback&) {
     summary.committed = false;
   }
-  if (rejects && summary.committed && !rejects->empty()) {
+  if (rejects && (summary.committed || summary.all_rejected) && !rejects->empty()) {
     if (std::optional<std::string> warning = rejects->commit()) {
       summary.warnings.push_back(*warning);
     }

@@ -28,7 +28,8 @@ class TicketImporter final : public ImporterBase {
   const char* entity() const override { return "ticket"; }
   const std::vector<ImportField>& fields() const override {
     static const std::vector<ImportField> all = {
-        {"number", {"number", "单号", "申请单号", "服务单号"}},
+        // Rows without a number get the next of their reported year (SR-YYYY-NNNNNN).
+        {"number", {"number", "单号", "申请单号", "服务单号"}, Kind::kText, true},
         {"unit", {"unit", "serial", "出厂编号"}},
         {"category", {"category", "故障类别", "故障分类"}},
         {"channel", {"channel", "报修方式", "渠道"}},
@@ -47,7 +48,8 @@ class TicketImporter final : public ImporterBase {
   // The intake fields are read on the reader thread (no store needed).
   std::shared_ptr<void> prepare(const RowValues& v, FieldReader& reader) override {
     auto ticket = std::make_shared<Ticket>();
-    ticket->number = check_code(reader, "number", v[0].value_or(""));
+    const std::string number = trim(v[0].value_or(""));
+    if (!number.empty()) ticket->number = check_code(reader, "number", number);
     read_ticket_intake(ctx_.rules, now_, reader, intake_of(v), *ticket);
     return ticket;
   }
@@ -55,7 +57,7 @@ class TicketImporter final : public ImporterBase {
   RowOutcome write(const RowValues& v, const std::shared_ptr<void>& prepared,
                    FieldReader& reader) override {
     Ticket& ticket = *static_cast<Ticket*>(prepared.get());
-    const std::string number = ticket.number;
+    std::string number = ticket.number;
     const std::string serial = trim(v[1].value_or(""));
     if (serial.empty()) reader.add("unit", "", "is missing; give the serial no. of the unit");
     const UnitAndModel* unit = serial.empty() ? nullptr : find_unit(serial);
@@ -74,6 +76,15 @@ class TicketImporter final : public ImporterBase {
       }
     }
     if (!reader.ok()) return RowOutcome::kRejected;
+    if (number.empty()) {
+      // The same call imported again (same unit, reported time and description) is matched like
+      // a numbered row; any other row is a new call, numbered in file order as `ticket open`
+      // numbers.
+      const std::optional<std::string> same = ctx_.store.tickets().find_same_call(
+          ticket.serial, ticket.reported_at, ticket.description);
+      if (!same) return insert_numbered(ticket);
+      number = *same;
+    }
     ticket.number = number;
 
     // Most rows of an import are new: the insert comes first, the lookup only when it exists.
@@ -151,13 +162,34 @@ class TicketImporter final : public ImporterBase {
     Model model;
   };
 
-  static TicketIntake intake_of(const RowValues& v) {
+  // A new call without a number: the next number of its reported year (SR-YYYY-NNNNNN), past
+  // any an earlier row of the file gave explicitly.
+  RowOutcome insert_numbered(Ticket& ticket) {
+    ticket.state = TicketState::kRegistered;
+    ticket.resume_state = TicketState::kRegistered;
+    ticket.opened_by = ctx_.actor.user;
+    const int year = local_date(ticket.reported_at, ctx_.rules.general.utc_offset).year();
+    do {
+      ticket.number =
+          fmt::format("SR-{:04}-{:06}", year, ctx_.store.tickets().next_number_in_year(year));
+    } while (!ctx_.store.tickets().insert_if_new(ticket));
+    return RowOutcome::kNew;
+  }
+
+  TicketIntake intake_of(const RowValues& v) const {
     TicketIntake intake;
     intake.unit = v[1].value_or("");
     intake.category = v[2].value_or("");
     intake.channel = v[3].value_or("");
     intake.description = v[4].value_or("");
     intake.reported_at = v[5];
+    // A date without a time (2026/5/2, a date cell) is taken at [import] date_only_time.
+    if (v[5]) {
+      if (const std::optional<Date> day = parse_date(*v[5])) {
+        intake.reported_at =
+            format_date(*day) + "T" + format_time_of_day(ctx_.rules.import.date_only_time);
+      }
+    }
     intake.priority = v[6];
     intake.km = v[7];
     return intake;

@@ -58,6 +58,10 @@ std::vector<RulesSetting> describe_settings(const Rules& rules,
         add(key, toml_string(
                      format_utc_offset(std::get<Member<UtcOffset>>(setting.target).read(rules))));
         break;
+      case Kind::kTimeOfDay:
+        add(key, toml_string(
+                     format_time_of_day(std::get<Member<TimeOfDay>>(setting.target).read(rules))));
+        break;
       case Kind::kStringList:
       case Kind::kRoleList:
       case Kind::kRoleChain:

@@ -175,6 +175,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_part_mb), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_shared_strings), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_compression_ratio), kPositive},
+      {Kind::kTimeOfDay, AFTERSALES_RULES_SETTING(import, date_only_time)},
   };
   return kSettings;
 }

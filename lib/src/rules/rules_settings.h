@@ -27,6 +27,7 @@ enum class Kind {
   kString,         // non-empty text
   kEnum,           // one of the setting's choices
   kUtcOffset,      // a fixed offset such as "+08:00"
+  kTimeOfDay,      // a local time of day such as "09:00"
   kStringList,     // at least one item, none empty, none twice
   kRoleList,       // the roles that may make a change: known roles, at least one, none twice
   kRoleChain,      // the roles that sign, in order: known roles, at least one, none twice
@@ -46,8 +47,8 @@ using PriorityHours = std::map<std::string, int>;
 
 using Target =
     std::variant<Member<int>, Member<bool>, Member<double>, Member<Money>, Member<std::string>,
-                 Member<IdentitySource>, Member<UtcOffset>, Member<std::vector<std::string>>,
-                 Member<UserRoles>, Member<PriorityHours>>;
+                 Member<IdentitySource>, Member<UtcOffset>, Member<TimeOfDay>,
+                 Member<std::vector<std::string>>, Member<UserRoles>, Member<PriorityHours>>;
 
 // Whole numbers allowed for a kInt setting or a kPriorityHours entry.
 struct Range {

@@ -277,6 +277,20 @@ void RulesReader::read_setting(const Setting& setting, const toml::node& node) {
       }
       return;
     }
+    case Kind::kTimeOfDay: {
+      const toml::value<std::string>* text = node.as_string();
+      std::optional<TimeOfDay> time;
+      if (text != nullptr) time = parse_time_of_day(text->get());
+      if (time) {
+        std::get<Member<TimeOfDay>>(setting.target).get(rules_) = *time;
+      } else {
+        problem(node, key,
+                fmt::format("cannot read {} as a time of day: write it as \"09:00\" (24-hour "
+                            "clock, local time)",
+                            describe(node)));
+      }
+      return;
+    }
     case Kind::kStringList:
       if (auto value = read_string_list(node, key)) {
         std::get<Member<std::vector<std::string>>>(setting.target).get(rules_) = *value;

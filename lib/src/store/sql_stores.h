@@ -55,12 +55,15 @@ class SqlTicketStore final : public TicketStore {
   std::int64_t next_number_in_year(int year) override;
   void raise_sequence(int year, std::int64_t at_least) override;
   std::optional<Ticket> find(const std::string& number) override;
+  std::optional<std::string> find_same_call(const std::string& serial, Timestamp reported_at,
+                                            const std::string& description) override;
   std::vector<Ticket> list(const TicketFilter& filter) override;
   void insert(Ticket& ticket) override;
   bool insert_if_new(Ticket& ticket) override;
   void update(const Ticket& ticket) override;
   void update_intake(const Ticket& ticket) override;
   void remove(const std::string& number) override;
+  std::vector<OdometerReading> odometer_readings(const std::string& serial) override;
   std::vector<CostLine> cost_lines(std::int64_t ticket_id) override;
   void replace_cost_lines(std::int64_t ticket_id, const std::vector<CostLine>& lines) override;
   std::vector<CostLine> actual_lines(std::int64_t ticket_id) override;

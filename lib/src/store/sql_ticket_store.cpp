@@ -205,6 +205,21 @@ std::optional<Ticket> SqlTicketStore::find(const std::string& number) {
   });
 }
 
+std::optional<std::string> SqlTicketStore::find_same_call(const std::string& serial,
+                                                          Timestamp reported_at,
+                                                          const std::string& description) {
+  return guarded("reading the tickets of unit " + serial, [&]() -> std::optional<std::string> {
+    Query query = db_.cached(
+        "SELECT t.number FROM ticket t JOIN unit u ON u.id = t.unit_id WHERE u.serial = ?1 AND "
+        "t.reported_at = ?2 AND t.description = ?3 ORDER BY t.id LIMIT 1");
+    query->bind(1, serial);
+    query->bind(2, reported_at.seconds);
+    query->bind(3, description);
+    if (!query->step()) return std::nullopt;
+    return query->text(0);
+  });
+}
+
 std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
   return guarded("listing tickets", [&] {
     Query query = db_.cached(AFTERSALES_TICKET_SELECT
@@ -341,6 +356,20 @@ void SqlTicketStore::replace_actual_lines(std::int64_t ticket_id,
         "INSERT INTO ticket_actual_line (ticket_id, position, kind, description, quantity_milli, "
         "unit_price_fen, amount_fen, coverage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     write_lines(*remove, *insert, ticket_id, lines);
+  });
+}
+
+std::vector<OdometerReading> SqlTicketStore::odometer_readings(const std::string& serial) {
+  return guarded("reading the odometer readings of unit " + serial, [&] {
+    Query query = db_.cached(
+        "SELECT t.km, t.reported_at, t.number FROM ticket t JOIN unit u ON u.id = t.unit_id "
+        "WHERE u.serial = ?1 AND t.km IS NOT NULL ORDER BY t.reported_at, t.id");
+    query->bind(1, serial);
+    std::vector<OdometerReading> all;
+    while (query->step()) {
+      all.push_back(OdometerReading{query->int64(0), Timestamp{query->int64(1)}, query->text(2)});
+    }
+    return all;
   });
 }
 

@@ -77,18 +77,12 @@ std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ti
   return {};
 }
 
-std::string odometer_problem(const Context& ctx, const Unit& unit, const Ticket& ticket) {
-  if (!ticket.km || !unit.odometer_km || !unit.odometer_on) return {};
-  const Date reported_on = local_date(ticket.reported_at, ctx.rules.general.utc_offset);
-  const std::vector<OdometerReading> readings = {
-      {*unit.odometer_km, *unit.odometer_on, fmt::format("unit {}", unit.serial)}};
-  const std::optional<OdometerReading> earlier =
-      earlier_reading_above(readings, *ticket.km, reported_on);
-  if (!earlier) return {};
-  return fmt::format(
-      "{} km is below the reading of {} km taken on {} ({}); odometer readings "
-      "never go backwards",
-      *ticket.km, earlier->km, format_date(earlier->on), earlier->source);
+std::string odometer_problem(Context& ctx, const Unit& unit, const Ticket& ticket) {
+  if (!ticket.km) return {};
+  const std::optional<OdometerConflict> conflict = odometer_conflict(
+      odometer_readings(ctx, unit, ticket.number), *ticket.km, ticket.reported_at);
+  if (!conflict) return {};
+  return odometer_conflict_text(*conflict, *ticket.km, ctx.rules.general.utc_offset);
 }
 
 Ticket open_ticket(Context& ctx, const TicketIntake& intake) {

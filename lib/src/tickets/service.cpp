@@ -56,8 +56,10 @@ Ticket start_ticket(Context& ctx, const std::string& number) {
   return after;
 }
 
-Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& reason) {
+Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& reason,
+                    const std::optional<std::string>& at) {
   require_role(ctx, ctx.rules.permissions.ticket_service, "pausing a ticket");
+  const UtcOffset zone = ctx.rules.general.utc_offset;
   Ticket after;
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
@@ -65,27 +67,80 @@ Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& 
     FieldReader reader;
     Pause pause;
     pause.reason = reader.text("reason", reason, true);
-    reader.throw_if_any(fmt::format("ticket {}", before.number));
     pause.from = ctx.now();
+    if (at) {
+      if (const auto from = reader.time("at", *at, zone)) {
+        pause.from = *from;
+        // The clock stops at a time it was running: after the report and the last pause's end.
+        std::optional<Timestamp> last_end;
+        for (const Pause& earlier : ctx.store.tickets().pauses(before.id)) {
+          if (earlier.to && (!last_end || *last_end < *earlier.to)) last_end = earlier.to;
+        }
+        if (*from > ctx.now()) {
+          reader.add("at", *at,
+                     fmt::format("{} is in the future (now {}); pause at the time the work stopped",
+                                 format_timestamp(*from, zone), format_timestamp(ctx.now(), zone)));
+        } else if (*from < before.reported_at) {
+          reader.add("at", *at,
+                     fmt::format("{} is before the call was reported ({}); give a time after it",
+                                 format_timestamp(*from, zone),
+                                 format_timestamp(before.reported_at, zone)));
+        } else if (last_end && *from < *last_end) {
+          reader.add("at", *at,
+                     fmt::format("{} is before the end of the previous pause ({}); pauses do not "
+                                 "overlap: give a time from then on",
+                                 format_timestamp(*from, zone), format_timestamp(*last_end, zone)));
+        }
+      }
+    }
+    reader.throw_if_any(fmt::format("ticket {}", before.number));
     ctx.store.tickets().insert_pause(before.id, pause);
     after = before;
     after.resume_state = before.state;
     after.state = TicketState::kPaused;
-    save_ticket(ctx, before, after, "pause");
+    save_ticket(ctx, before, after, "pause", AuditJson::object(),
+                AuditJson{{"paused_from", format_timestamp(pause.from, zone)},
+                          {"pause_reason", pause.reason}});
   });
   return after;
 }
 
-Ticket resume_ticket(Context& ctx, const std::string& number) {
+Ticket resume_ticket(Context& ctx, const std::string& number,
+                     const std::optional<std::string>& at) {
   require_role(ctx, ctx.rules.permissions.ticket_service, "resuming a ticket");
+  const UtcOffset zone = ctx.rules.general.utc_offset;
   Ticket after;
   ctx.store.write([&] {
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kResume);
-    ctx.store.tickets().end_open_pause(before.id, ctx.now());
+    Timestamp to = ctx.now();
+    if (at) {
+      FieldReader reader;
+      if (const auto read = reader.time("at", *at, zone)) {
+        to = *read;
+        std::optional<Timestamp> open_from;
+        for (const Pause& pause : ctx.store.tickets().pauses(before.id)) {
+          if (!pause.to) open_from = pause.from;
+        }
+        if (*read > ctx.now()) {
+          reader.add(
+              "at", *at,
+              fmt::format("{} is in the future (now {}); resume at the time the work went on",
+                          format_timestamp(*read, zone), format_timestamp(ctx.now(), zone)));
+        } else if (open_from && *read < *open_from) {
+          reader.add(
+              "at", *at,
+              fmt::format("{} is before the pause began ({}); give a time from then on",
+                          format_timestamp(*read, zone), format_timestamp(*open_from, zone)));
+        }
+      }
+      reader.throw_if_any(fmt::format("ticket {}", before.number));
+    }
+    ctx.store.tickets().end_open_pause(before.id, to);
     after = before;
     after.state = before.resume_state;
-    save_ticket(ctx, before, after, "resume");
+    save_ticket(ctx, before, after, "resume", AuditJson::object(),
+                AuditJson{{"paused_until", format_timestamp(to, zone)}});
   });
   return after;
 }

@@ -118,18 +118,25 @@ SlaStatus sla_status(const Rules& rules, const Ticket& ticket, const std::vector
   SlaStatus sla;
   sla.limit_seconds = response_limit_seconds(rules, ticket.priority);
   if (record) sla.arrived = record->arrived;
+  // Pauses count up to the arrival; before it, an open pause counts up to now.
   const Timestamp until = record ? record->arrived : now;
   for (const Pause& pause : pauses) {
     const std::int64_t from = std::max(pause.from.seconds, ticket.reported_at.seconds);
     const std::int64_t to = std::min(pause.to.value_or(now).seconds, until.seconds);
     if (to > from) sla.paused_seconds += to - from;
   }
-  const std::int64_t elapsed = until.seconds - ticket.reported_at.seconds - sla.paused_seconds;
-  sla.on_time = elapsed <= sla.limit_seconds;
+  sla.due_at = Timestamp{ticket.reported_at.seconds + sla.limit_seconds + sla.paused_seconds};
+  const std::int64_t past_due = until.seconds - sla.due_at.seconds;
+  if (record) {
+    sla.on_time = past_due <= 0;
+    sla.late_seconds = std::max<std::int64_t>(past_due, 0);
+    return sla;
+  }
   const bool open =
       ticket.state != TicketState::kClosed && ticket.state != TicketState::kCancelled &&
       ticket.state != TicketState::kResolved && ticket.state != TicketState::kSignedOff;
-  sla.overdue = !record && open && !sla.on_time;
+  sla.overdue = open && past_due > 0;
+  sla.late_seconds = sla.overdue ? past_due : 0;
   return sla;
 }
 

@@ -18,7 +18,8 @@ std::vector<StartRequirement> start_requirements(const Rules& rules, const Ticke
                                                  const std::vector<Approval>& approvals);
 
 // The ticket against its priority's response limit at `now`, not counting paused time before
-// the arrival (or before now when not arrived).
+// the arrival (or before now when not arrived): the due time moved by those pauses, and once
+// arrived whether it was on time (DOMAIN.md, Ticket: 保修内服务及时率).
 SlaStatus sla_status(const Rules& rules, const Ticket& ticket, const std::vector<Pause>& pauses,
                      const std::optional<WorkRecord>& record, Timestamp now);
 

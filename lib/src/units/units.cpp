@@ -143,6 +143,11 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
     after = before;
     FieldReader reader;
     read_unit_fields(ctx, reader, fields, after);
+    if (reader.ok()) {
+      if (std::string problem = unit_odometer_problem(ctx, before, after); !problem.empty()) {
+        reader.add("km", fields.km.value_or(""), problem);
+      }
+    }
     reader.throw_if_any(fmt::format("unit {}", serial));
     check_references(ctx, after);
     const std::string action =
@@ -152,6 +157,34 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
     }
   });
   return after;
+}
+
+std::vector<OdometerReading> odometer_readings(Context& ctx, const Unit& unit,
+                                               const std::string& except) {
+  std::vector<OdometerReading> readings;
+  if (unit.odometer_km && unit.odometer_on) {
+    readings.push_back(OdometerReading{
+        *unit.odometer_km, start_of_day(*unit.odometer_on, ctx.rules.general.utc_offset), {}});
+  }
+  for (OdometerReading& reading : ctx.store.tickets().odometer_readings(unit.serial)) {
+    if (reading.ticket != except) readings.push_back(std::move(reading));
+  }
+  return readings;
+}
+
+std::string unit_odometer_problem(Context& ctx, const Unit& before, const Unit& after) {
+  if (!after.odometer_km || after.odometer_km == before.odometer_km) return {};
+  const std::optional<OdometerConflict> conflict =
+      odometer_conflict(odometer_readings(ctx, before), *after.odometer_km, ctx.now());
+  if (!conflict) return {};
+  std::string problem =
+      odometer_conflict_text(*conflict, *after.odometer_km, ctx.rules.general.utc_offset);
+  if (conflict->reading.ticket.empty()) {
+    problem +=
+        "; if the recorded reading was a mistake, clear it first (km empty, `unit edit "
+        "--km \"\"`) and give the right one";
+  }
+  return problem;
 }
 
 Unit accept_unit(Context& ctx, const std::string& serial, const std::string& date,

@@ -50,14 +50,33 @@ WarrantyStatus warranty_on(const Unit& unit, const Model& model, Date day,
   return status;
 }
 
-std::optional<OdometerReading> earlier_reading_above(const std::vector<OdometerReading>& readings,
-                                                     std::int64_t km, Date on) {
-  std::optional<OdometerReading> above;
+std::optional<OdometerConflict> odometer_conflict(const std::vector<OdometerReading>& readings,
+                                                  std::int64_t km, Timestamp at) {
+  std::optional<OdometerConflict> earlier_above;
+  std::optional<OdometerConflict> later_below;
   for (const OdometerReading& reading : readings) {
-    if (on < reading.on || reading.km <= km) continue;
-    if (!above || above->km < reading.km) above = reading;
+    if (reading.at <= at) {
+      if (reading.km > km && (!earlier_above || earlier_above->reading.km < reading.km)) {
+        earlier_above = OdometerConflict{reading, false};
+      }
+    } else if (reading.km < km && (!later_below || reading.km < later_below->reading.km)) {
+      later_below = OdometerConflict{reading, true};
+    }
   }
-  return above;
+  return earlier_above ? earlier_above : later_below;
+}
+
+std::string odometer_conflict_text(const OdometerConflict& conflict, std::int64_t km,
+                                   UtcOffset zone) {
+  const OdometerReading& reading = conflict.reading;
+  const std::string where = reading.ticket.empty() ? "unit record" : "ticket " + reading.ticket;
+  // The unit record keeps the day of its reading, a ticket the time it was reported.
+  const std::string when = reading.ticket.empty()
+                               ? "on " + format_date(local_date(reading.at, zone))
+                               : "at " + format_timestamp(reading.at, zone);
+  return fmt::format(
+      "{} km is {} the reading of {} km taken {}{} ({}); odometer readings never go backwards", km,
+      conflict.later ? "above" : "below", reading.km, conflict.later ? "later, " : "", when, where);
 }
 
 }  // namespace aftersales

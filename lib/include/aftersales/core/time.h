@@ -52,6 +52,15 @@ struct UtcOffset {
 std::optional<UtcOffset> parse_utc_offset(std::string_view text);
 std::string format_utc_offset(UtcOffset offset);  // `+08:00`
 
+// A local time of day, in seconds after midnight (0 to 86399).
+struct TimeOfDay {
+  int seconds = 0;
+};
+
+// Parses `09:00` or `09:00:30` (24-hour clock). Returns nullopt when malformed.
+std::optional<TimeOfDay> parse_time_of_day(std::string_view text);
+std::string format_time_of_day(TimeOfDay time);  // `09:00`, or `09:00:30` with seconds
+
 // An instant, in seconds since 1970-01-01T00:00:00Z.
 struct Timestamp {
   std::int64_t seconds = 0;

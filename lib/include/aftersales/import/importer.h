@@ -67,6 +67,9 @@ struct ImportSummary {
   std::vector<ImportFinding> findings;  // at most max_errors
   std::vector<std::string> warnings;    // e.g. ignored columns
   bool committed = false;
+  // Every row was rejected: nothing was written and no batch recorded, whatever the mode
+  // (with --on-error skip the reject file still lists them).
+  bool all_rejected = false;
 };
 
 // Runs an import. Throws Error for what stops it whole (a missing file, a bad mapping, a

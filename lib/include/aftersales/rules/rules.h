@@ -152,6 +152,9 @@ struct Rules {
     int xlsx_max_part_mb = 512;  // uncompressed MiB of one part: the sheet, the shared strings
     int xlsx_max_shared_strings = 5'000'000;  // distinct texts of the workbook
     int xlsx_max_compression_ratio = 100;     // a part's uncompressed / compressed size
+    // A ticket's reported time given as a date only (2026/5/2, a date cell) is taken at this
+    // local time of day (general.utc_offset). The seed is silent; 09:00 is our default.
+    TimeOfDay date_only_time{9 * 3600};
   } import;
 
   // The roles a login holds in [users]; empty when the login is not in [users].

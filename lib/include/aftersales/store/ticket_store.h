@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aftersales/tickets/ticket.h"
+#include "aftersales/units/unit.h"
 
 namespace aftersales {
 
@@ -30,6 +31,11 @@ class TicketStore {
   virtual void raise_sequence(int year, std::int64_t at_least) = 0;
 
   virtual std::optional<Ticket> find(const std::string& number) = 0;
+  // The number of the first ticket of unit `serial` reported at `reported_at` with
+  // `description`: the same call imported again without its number; nullopt when none is.
+  virtual std::optional<std::string> find_same_call(const std::string& serial,
+                                                    Timestamp reported_at,
+                                                    const std::string& description) = 0;
   virtual std::vector<Ticket> list(const TicketFilter& filter) = 0;  // by id
   // A duplicate number throws Error(kConflict).
   virtual void insert(Ticket& ticket) = 0;
@@ -44,6 +50,10 @@ class TicketStore {
   // Removes an imported ticket (an import's revert); Error(kRuleViolation) when work was
   // typed onto it since (cost lines, pauses, a work record, approvals).
   virtual void remove(const std::string& number) = 0;
+
+  // The odometer readings of the unit's tickets (those with a km): km, reported time and
+  // number, oldest first. The unit record's own reading is on the unit (archive_store.h).
+  virtual std::vector<OdometerReading> odometer_readings(const std::string& serial) = 0;
 
   // The estimated lines (estimate or quotation), which the cost approvals sign, in position
   // order.

@@ -45,10 +45,12 @@ void read_ticket_intake(const Rules& rules, Timestamp now, FieldReader& reader,
 std::string decide_intake(Context& ctx, const Unit& unit, const Model& model, Ticket& ticket);
 
 // Readings of a unit never go backwards in time (DOMAIN.md, Ticket): a problem text (for the
-// field "km") when the ticket's odometer reading is below the unit's recorded reading taken on
-// or before the reported day, naming that reading; "" otherwise. A reading taken after the
-// report does not count.
-std::string odometer_problem(const Context& ctx, const Unit& unit, const Ticket& ticket);
+// field "km") when the ticket's odometer reading, taken at its reported time, is below a
+// reading of the unit taken at or before then or above one taken after (the unit record's, or
+// another ticket's: odometer_conflict in units/warranty.h), naming that reading, when and
+// where; "" otherwise and when the ticket has no km. The ticket's own stored reading (same
+// number) is left out.
+std::string odometer_problem(Context& ctx, const Unit& unit, const Ticket& ticket);
 
 // Registers a service request. Its number is SR-YYYY-NNNNNN (a sequence per year of the
 // reported date, in intake order, unique across concurrent clerks). Coverage is decided by
@@ -107,9 +109,16 @@ Ticket waive_ticket(Context& ctx, const std::string& number, const std::string& 
 // each missing one and who must sign.
 Ticket start_ticket(Context& ctx, const std::string& number);
 
-// Stops and restarts the SLA clock (waiting for parts or for the customer).
-Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& reason);
-Ticket resume_ticket(Context& ctx, const std::string& number);
+// Stops the SLA clock (waiting for parts or for the customer) at `at` (ISO 8601; default now).
+// Error(kInvalidInput) naming the field "at" when it is in the future, before the call was
+// reported, or before the end of the ticket's previous pause (pauses do not overlap).
+Ticket pause_ticket(Context& ctx, const std::string& number, const std::string& reason,
+                    const std::optional<std::string>& at = std::nullopt);
+
+// Restarts the SLA clock at `at` (ISO 8601; default now). Error(kInvalidInput) naming the
+// field "at" when it is in the future or before the open pause began.
+Ticket resume_ticket(Context& ctx, const std::string& number,
+                     const std::optional<std::string>& at = std::nullopt);
 
 struct WorkRecordFields {
   std::string arrived;   // ISO 8601 time
@@ -163,13 +172,19 @@ struct StartRequirement {
   std::string explanation;  // what holds, or what would satisfy it
 };
 
-// Time against the priority's response limit (保修内服务及时率).
+// Time against the priority's response limit (保修内服务及时率): the technician arrives within
+// the limit, not counting time the ticket was paused. Whether it was on time is known only once
+// someone arrived (a work record exists); before that the clock is still running.
 struct SlaStatus {
   std::int64_t limit_seconds = 0;
   std::int64_t paused_seconds = 0;  // paused before arrival (or before now)
+  // reported + limit + paused_seconds: the stored due time moved by the pauses. Arriving at it
+  // exactly is on time, a second later is late.
+  Timestamp due_at;
   std::optional<Timestamp> arrived;
-  bool on_time = true;   // arrived (or, before arrival, still) within the limit
-  bool overdue = false;  // not arrived and past the limit now
+  std::optional<bool> on_time;    // set once arrived: arrived at or before due_at
+  bool overdue = false;           // not arrived, still open, and past due_at now
+  std::int64_t late_seconds = 0;  // past due_at at the arrival (or now while overdue); else 0
 };
 
 struct TicketView {

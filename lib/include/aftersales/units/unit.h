@@ -30,6 +30,15 @@ struct Unit {
   std::optional<Date> odometer_on;
 };
 
+// One odometer reading of a unit: the km, when it was read and where it is kept. The unit
+// record keeps one reading with its day (`unit edit --km`, a unit import); every ticket keeps
+// the reading the customer gave at its reported time (`ticket open --km`, a ticket import).
+struct OdometerReading {
+  std::int64_t km = 0;
+  Timestamp at;        // a unit record's reading of day D: the start of D (local)
+  std::string ticket;  // the ticket that holds it; empty for the unit record's reading
+};
+
 // A line of the archive's history: 运行、质量和服务状况, 重要技术变动, 重要部件更换.
 enum class NoteKind { kStatus, kQuality, kTechChange, kPartReplacement };
 

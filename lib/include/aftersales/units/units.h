@@ -47,6 +47,18 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
 // Error(kNotFound) for an unknown serial no.
 Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields);
 
+// Every odometer reading of the unit (for odometer_conflict in units/warranty.h): the one its
+// record keeps (at the start of its day) and every ticket's km (at its reported time), oldest
+// first, leaving out the ticket numbered `except` (the one being changed).
+std::vector<OdometerReading> odometer_readings(Context& ctx, const Unit& unit,
+                                               const std::string& except = {});
+
+// Odometer readings never go backwards (DOMAIN.md, Ticket): a problem text for the field "km"
+// when `after` records a new reading (a km different from `before`'s, or a first one) that
+// contradicts one of the unit's tickets or the reading it replaces, naming that reading; ""
+// otherwise. The new reading is taken now. An empty km (clearing the reading) is no reading.
+std::string unit_odometer_problem(Context& ctx, const Unit& before, const Unit& after);
+
 // Records the customer's acceptance (用户验收单): the warranty then starts on that date.
 // The date may not be before shipping nor after today.
 Unit accept_unit(Context& ctx, const std::string& serial, const std::string& date,

@@ -23,20 +23,30 @@ struct WarrantyStatus {
   std::string reason;              // e.g. "until 2026-02-28; 12,000 of 100,000 km"
 };
 
-// One odometer reading of a unit: km on a day, and where it was taken (e.g. "unit edit",
-// "ticket SR-2026-000003").
-struct OdometerReading {
-  std::int64_t km = 0;
-  Date on;
-  std::string source;
+// A reading that a new one contradicts (odometer_conflict): `reading` was taken at or before
+// the new one and is above it (`later` false), or was taken after it and is below it (`later`
+// true).
+struct OdometerConflict {
+  OdometerReading reading;
+  bool later = false;
 };
 
-// Odometer readings of a unit never go backwards in time (DOMAIN.md, Ticket, 表6). Returns the
-// highest of `readings` taken on or before `on` that is above `km` (the reading a new one of
-// `km` on `on` would go back from), nullopt when `km` is at least every such reading. Readings
-// taken after `on` are not considered: a later reading says nothing about an earlier report.
-std::optional<OdometerReading> earlier_reading_above(const std::vector<OdometerReading>& readings,
-                                                     std::int64_t km, Date on);
+// Odometer readings of a unit never go backwards in time (DOMAIN.md, Ticket, 表6). A new reading
+// of `km` taken at `at` may be below no reading of `readings` taken at or before `at`, and above
+// no reading taken after `at`; an equal reading is fine on either side. Returns the reading it
+// contradicts: the highest earlier reading above `km` first, else the lowest later reading below
+// it; nullopt when it fits. Pure: `readings` are every other reading of the unit (the unit
+// record's and every ticket's: odometer_readings in units/units.h); leave out the one the new
+// reading replaces (the ticket being changed). Used by `ticket open`, ticket import and
+// `unit edit --km`; `ticket record --km` is to call it the same way.
+std::optional<OdometerConflict> odometer_conflict(const std::vector<OdometerReading>& readings,
+                                                  std::int64_t km, Timestamp at);
+
+// The conflict as the reason of a refusal (for the field "km"), naming the reading it contradicts,
+// when and where: "89999 km is below the reading of 90000 km taken on 2026-11-20 (unit record);
+// odometer readings never go backwards".
+std::string odometer_conflict_text(const OdometerConflict& conflict, std::int64_t km,
+                                   UtcOffset zone);
 
 // The warranty of `unit` of `model` on `day`, with the odometer reading `km` when known
 // (else the unit's last known reading, unless it was taken after `day`). Start: acceptance, else
