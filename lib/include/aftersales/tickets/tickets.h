@@ -149,8 +149,21 @@ struct SlaStatus {
   bool overdue = false;  // not arrived and past the limit now
 };
 
+// Who and what a ticket is about, as the archive holds them now (表3's 客户单位, 联系人, 电话,
+// 车型, 车号): the customer that owned the unit at intake, and the unit's model and plate.
+struct TicketParties {
+  std::string customer_name;
+  std::string contact;  // the unit's own contact while it stays with that customer, else the
+                        // customer's
+  std::string phone;    // likewise
+  std::string model_code;
+  std::string model_name;
+  std::string plate;  // 车号; empty when the unit has none
+};
+
 struct TicketView {
   Ticket ticket;
+  TicketParties parties;
   std::vector<CostLine> lines;
   Money warranty_total;
   Money paid_total;
