@@ -3,9 +3,11 @@
 
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
+#include "aftersales/customers/customers.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/ticket_forms.h"
 #include "aftersales/tickets/tickets.h"
+#include "aftersales/units/units.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_records.h"
 #include "tickets/ticket_states.h"
@@ -91,6 +93,8 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
   }
   reader.throw_if_any("ticket list", "correct the values and retry");
   if (query.assignee) filter.assignee = trim(*query.assignee);
+  if (query.unit) filter.serial = find_unit_by_number(ctx, *query.unit).serial;
+  if (query.customer) filter.customer_code = get_customer(ctx, *query.customer).code;
 
   std::vector<TicketSummary> result;
   for (Ticket& ticket : ctx.store.tickets().list(filter)) {

@@ -184,6 +184,10 @@ struct TicketQuery {
   bool overdue = false;              // only those past the response limit, not arrived
   std::optional<std::string> month;  // YYYY-MM of the reported date (local)
   std::optional<std::string> assignee;
+  // The unit by any of its numbers (find_unit_by_number in units.h: Error(kNotFound) when none
+  // carries it, Error(kInvalidInput) when several do).
+  std::optional<std::string> unit;
+  std::optional<std::string> customer;  // customer code; Error(kNotFound) when unknown
 };
 
 struct TicketSummary {
