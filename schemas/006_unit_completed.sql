@@ -15,22 +15,25 @@ ALTER TABLE unit ADD COLUMN completed_at INTEGER;
 UPDATE unit SET completed_at = (
   SELECT max(t) FROM (
     -- typed: the addition, and edits or changes of owner that filled a required field
-    SELECT coalesce(a.business_at, a.at) AS t FROM audit_log a
+    SELECT coalesce(a.business_at, a.at) AS t
+    FROM (SELECT *, iif(json_valid(before), before, '{}') AS before_json FROM audit_log) a
     WHERE a.entity = 'unit' AND a.entity_id = unit.serial
       AND (a.action = 'add'
            OR (a.action = 'change-owner' AND (unit.contact = '' OR unit.phone = ''))
            OR (a.action IN ('edit', 'change-owner')
-               AND (json_extract(a.before, '$.vin') = '' OR json_extract(a.before, '$.engine') = ''
-                    OR json_extract(a.before, '$.config') = ''
-                    OR json_extract(a.before, '$.terms') = ''
-                    OR json_extract(a.before, '$.contact') = ''
-                    OR json_extract(a.before, '$.phone') = '')))
+               AND (json_extract(a.before_json, '$.vin') = ''
+                    OR json_extract(a.before_json, '$.engine') = ''
+                    OR json_extract(a.before_json, '$.config') = ''
+                    OR json_extract(a.before_json, '$.terms') = ''
+                    OR json_extract(a.before_json, '$.contact') = ''
+                    OR json_extract(a.before_json, '$.phone') = '')))
     UNION ALL
     -- imported: the batch that added it (no values before kept), or updated a missing field
     SELECT coalesce(a.business_at, a.at) FROM import_batch b
     JOIN audit_log a ON a.entity = 'import' AND a.entity_id = CAST(b.id AS TEXT)
                      AND a.action = 'import'
-    LEFT JOIN import_before ib ON ib.batch_id = b.id AND ib.entity_id = unit.serial
+    LEFT JOIN (SELECT batch_id, entity_id, iif(json_valid(before), before, '{}') AS before
+               FROM import_before) ib ON ib.batch_id = b.id AND ib.entity_id = unit.serial
     WHERE b.entity = 'unit' AND b.reverted_at IS NULL
       AND (b.id = unit.batch_id AND ib.batch_id IS NULL
            OR ib.batch_id IS NOT NULL
@@ -42,10 +45,11 @@ UPDATE unit SET completed_at = (
     UNION ALL
     -- the customer's contact or phone, where the unit has none of its own
     SELECT coalesce(a.business_at, a.at) FROM customer c
-    JOIN audit_log a ON a.entity = 'customer' AND a.entity_id = c.code AND a.action = 'edit'
+    JOIN (SELECT *, iif(json_valid(before), before, '{}') AS before_json FROM audit_log) a
+      ON a.entity = 'customer' AND a.entity_id = c.code AND a.action = 'edit'
     WHERE c.id = unit.customer_id
-      AND ((unit.contact = '' AND json_extract(a.before, '$.contact') = '')
-           OR (unit.phone = '' AND json_extract(a.before, '$.phone') = ''))
+      AND ((unit.contact = '' AND json_extract(a.before_json, '$.contact') = '')
+           OR (unit.phone = '' AND json_extract(a.before_json, '$.phone') = ''))
   )
 )
 WHERE vin <> '' AND engine_no <> '' AND configuration <> '' AND terms <> ''

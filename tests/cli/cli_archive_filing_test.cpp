@@ -135,6 +135,22 @@ TEST_CASE("unit list --late lists archives completed after 2 days, with the days
   CHECK(contains(open.out, "\"completed_on\": null"));
 }
 
+TEST_CASE("an import that completes an archive dates it; revert puts the archive back") {
+  Cli cli;
+  cli.seed_archive();
+  add_shipped_nov_1(cli, "IMPORTED", "2026-11-01", false);
+  cli.write_file("terms.csv", "serial,terms\r\nIMPORTED,整车12个月\r\n");
+  ok_on(cli, "2026-11-05", {"import", "units", "terms.csv"});
+  RunResult r = cli.run({"unit", "list", "--late", "--format", "csv"});
+  CHECK(contains(
+      r.out,
+      "\r\nIMPORTED,HYS5160,C001,鞍山市环卫处,2026-11-01,2027-10-31,true,,2026-11-05,2\r\n"));
+  ok_on(cli, "2026-11-06", {"import", "revert", "1"});
+  r = cli.run({"unit", "show", "IMPORTED", "--format", "json"});
+  CHECK(contains(r.out, "\"completed_on\": null"));
+  CHECK(contains(r.out, "\"missing\": \"terms\""));
+}
+
 TEST_CASE("the filing window is the rulebook's complete_within_days") {
   Cli cli;
   cli.seed_archive();
@@ -145,4 +161,37 @@ TEST_CASE("the filing window is the rulebook's complete_within_days") {
   REQUIRE(apply.exit_code == 0);
   CHECK_FALSE(contains(cli.run({"unit", "list", "--late"}).out, "LATE-7"));
   CHECK(contains(cli.run({"unit", "show", "LATE-7"}).out, "on time (within 9 days of shipping)"));
+}
+
+TEST_CASE("a ledger from before 006 dates its complete archives from the audit trail") {
+  Cli cli;
+  cli.seed_archive();  // 2025-001, added complete on 2026-11-27
+  add_shipped_nov_1(cli, "EDITED", "2026-11-01", false);
+  ok_on(cli, "2026-11-06", {"unit", "edit", "EDITED", "--plate", "辽C1"});  // fills nothing
+  ok_on(cli, "2026-11-06", {"unit", "edit", "EDITED", "--terms", "整车12个月"});
+  ok_on(cli, "2026-11-20", {"unit", "edit", "EDITED", "--config", "10吨洗扫"});  // complete already
+  ok_on(cli, "2026-11-01", {"customer", "add", "C002", "--name", "大连市政"});
+  ok_on(cli, "2026-11-01",
+        {"unit", "add", "BY-PHONE", "--model", "HYS5160", "--customer", "C002", "--shipped",
+         "2026-11-01", "--vin", "LZZ-P", "--engine", "WP-P", "--config", "8吨洗扫", "--terms",
+         "整车12个月", "--contact", "李雷"});
+  ok_on(cli, "2026-11-08", {"customer", "edit", "C002", "--phone", "0411-5550000"});
+  add_shipped_nov_1(cli, "OPEN", "2026-11-01", false);
+  // Back to schema 005, as a ledger of the last release: no completed_at, none of 006's indexes.
+  REQUIRE(cli.sql("ALTER TABLE unit DROP COLUMN completed_at; DROP INDEX unit_vin; "
+                  "DROP INDEX unit_plate; DROP INDEX unit_engine; DROP INDEX ticket_customer; "
+                  "PRAGMA user_version = 5;") == "");
+
+  const RunResult r = cli.run({"unit", "list", "--format", "csv"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "\r\n2025-001,"));
+  CHECK(contains(r.out, ",2026-11-27,634\r\n"));
+  CHECK(contains(
+      r.out, "\r\nEDITED,HYS5160,C001,鞍山市环卫处,2026-11-01,2027-10-31,true,,2026-11-06,3\r\n"));
+  CHECK(contains(
+      r.out, "\r\nBY-PHONE,HYS5160,C002,大连市政,2026-11-01,2027-10-31,true,,2026-11-08,5\r\n"));
+  CHECK(
+      contains(r.out, "\r\nOPEN,HYS5160,C001,鞍山市环卫处,2026-11-01,2027-10-31,true,terms,,\r\n"));
+  CHECK(cli.sql("PRAGMA user_version") == "6\n");
 }
