@@ -81,6 +81,10 @@ class Session {
   // {"number": ...} in JSON.
   void emit_created(const std::string& number);
 
+  // The format data is written in (--format, else -o's extension, else table); Error(kUsage)
+  // as check_output. A view may shape its tables for people when it is Format::kTable.
+  Format format() const { return render_options().format; }
+
   // Checks --format and -o before a command runs, so that a bad output option refuses the
   // command before it changes anything. Throws Error(kUsage).
   void check_output() const { render_options(); }

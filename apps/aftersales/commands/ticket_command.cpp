@@ -126,6 +126,10 @@ void attach_ticket(CLI::App& family, Session& session) {
                       "only those past the response limit, not arrived");
         verb.add_option("--month", query.month, "only those reported in YYYY-MM (local date)");
         verb.add_option("--assignee", query.assignee, "only those assigned to this user");
+        verb.add_option("--unit", query.unit,
+                        "only this unit's: its serial no., VIN, plate or engine no.");
+        verb.add_option("--customer", query.customer,
+                        "only this customer's (the unit's owner when reported)");
       },
       [](Session& s, const TicketQuery& query) {
         Context& ctx = s.context();

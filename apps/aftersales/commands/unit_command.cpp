@@ -42,6 +42,10 @@ struct SerialRequest {
   std::string serial;
 };
 
+struct FindRequest {
+  std::string text;
+};
+
 struct AcceptRequest {
   std::string serial, date, signer;
 };
@@ -82,12 +86,33 @@ void attach_unit(CLI::App& family, Session& session) {
 
   add_verb<SerialRequest>(
       family, session,
-      {"show", "the whole factory archive (表1) with history",
-       "aftersales unit show 2023-001 --format json", StoreUse::kReads},
-      [](CLI::App& verb, SerialRequest& r) { add_serial(verb, r.serial); },
+      {"show",
+       "the whole factory archive (表1) with its service records and history; the unit by its "
+       "serial no., VIN, plate or engine no.",
+       "aftersales unit show LZZ1BLSF5FD123401 --format json", StoreUse::kReads},
+      [](CLI::App& verb, SerialRequest& r) {
+        verb.add_option("UNIT", r.serial, "serial no., VIN, plate (车号) or engine no.")
+            ->required();
+      },
       [](Session& s, const SerialRequest& r) {
         Context& ctx = s.context();
-        s.emit(archive_view(unit_archive(ctx, r.serial), ctx.rules));
+        s.emit(archive_view(unit_archive(ctx, r.serial), ctx.rules, s.format()));
+      });
+
+  add_verb<FindRequest>(
+      family, session,
+      {"find",
+       "units whose serial no., VIN, plate or engine no. contains TEXT (letters in any case)",
+       "aftersales unit find 123401", StoreUse::kReads},
+      [](CLI::App& verb, FindRequest& r) {
+        verb.add_option("TEXT", r.text, "part of a serial no., VIN, plate or engine no.")
+            ->required();
+      },
+      [](Session& s, const FindRequest& r) {
+        Table found = unit_find_table();
+        find_units(s.context(), r.text,
+                   [&](const UnitNumberHit& hit) { add_found_unit(found, hit); });
+        s.emit(found);
       });
 
   add_verb<UnitQuery>(
@@ -101,6 +126,8 @@ void attach_unit(CLI::App& family, Session& session) {
         verb.add_flag(
             "--incomplete", query.incomplete,
             "only archives still incomplete past the filing window (2 days after shipping)");
+        verb.add_flag("--late", query.late,
+                      "only archives completed after the filing window, with the days late");
       },
       [](Session& s, const UnitQuery& query) {
         s.emit(unit_table(list_units(s.context(), query)));

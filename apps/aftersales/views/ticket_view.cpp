@@ -45,7 +45,13 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("number", "number 编号", t.number);
   v.add("state", "state", std::string(state_name(t.state)));
   v.add("unit", "unit 出厂编号", t.serial);
+  v.add("model", "model 车型", view.parties.model_code);
+  v.add("model_name", "model name", view.parties.model_name);
+  v.add("plate", "plate 车号", view.parties.plate);
   v.add("customer", "customer 客户", t.customer_code);
+  v.add("customer_name", "customer name 客户单位", view.parties.customer_name);
+  v.add("contact", "contact 联系人", view.parties.contact);
+  v.add("phone", "phone 电话", view.parties.phone);
   v.add("channel", "channel", t.channel);
   v.add("category", "fault category 故障类别", t.category);
   v.add("description", "description 故障描述", t.description);

@@ -2,11 +2,94 @@
 
 #include <fmt/format.h>
 
+#include "aftersales/audit/audit.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "views/text.h"
 
 namespace aftersales::cli {
+namespace {
 
-RecordView archive_view(const UnitArchive& a, const Rules& rules) {
+// R21 in a line: `complete since 2025-03-10, 7 days late (within 2 days of shipping)`.
+std::string filing_text(const UnitArchive& a, int within_days) {
+  if (!a.missing.empty()) {
+    return a.filing_overdue
+               ? fmt::format("incomplete, past the {} days after shipping", within_days)
+               : fmt::format("incomplete, within {} days of shipping", within_days);
+  }
+  if (!a.filing.completed_on) return "complete (the day it was completed is not known)";
+  const std::string since = format_date(*a.filing.completed_on);
+  if (a.filing.days_late == 0) {
+    return fmt::format("complete since {}, on time (within {} days of shipping)", since,
+                       within_days);
+  }
+  return fmt::format("complete since {}, {} day{} late (within {} days of shipping)", since,
+                     a.filing.days_late, a.filing.days_late == 1 ? "" : "s", within_days);
+}
+
+Table tickets_table(const UnitArchive& a, UtcOffset zone) {
+  Table table;
+  table.columns = {{"number", ""},     {"reported_at", "reported at"},
+                   {"category", ""},   {"state", ""},
+                   {"coverage", ""},   {"charge", ""},
+                   {"description", ""}};
+  for (const FiledTicket& f : a.tickets) {
+    const Ticket& t = f.ticket;
+    table.add_row({t.number, format_timestamp(t.reported_at, zone), t.category,
+                   std::string(state_name(t.state)), std::string(coverage_name(t.coverage)),
+                   std::string(charge_name(t)), t.description});
+  }
+  return table;
+}
+
+Table work_records_table(const UnitArchive& a, UtcOffset zone) {
+  Table table;
+  table.columns = {{"ticket", ""},
+                   {"arrived", ""},
+                   {"finished", ""},
+                   {"work_done", "work done"},
+                   {"signed_by", "signed by"},
+                   {"sealed", "sealed 盖章"}};
+  for (const FiledTicket& f : a.tickets) {
+    if (!f.record) continue;
+    const WorkRecord& w = *f.record;
+    table.add_row({f.ticket.number, format_timestamp(w.arrived, zone),
+                   format_timestamp(w.finished, zone), w.work_done, w.signed_by, w.sealed});
+  }
+  return table;
+}
+
+// People read one line per changed field; data keeps field, before and after apart.
+Table changes_table(const std::vector<AuditEntry>& changes, UtcOffset zone, Format format) {
+  Table table;
+  if (format == Format::kTable) {
+    table.columns = {{"at", ""}, {"actor", ""}, {"action", ""}, {"change", ""}};
+    for (const AuditEntry& e : changes) {
+      const std::string at = format_timestamp(e.business_at.value_or(e.at), zone);
+      if (e.action == "add") {
+        table.add_row({at, e.actor, e.action, std::string("added")});
+        continue;
+      }
+      for (const FieldChange& change : field_changes(e)) {
+        table.add_row({at, e.actor, e.action, describe_field_change(change)});
+      }
+    }
+    return table;
+  }
+  table.columns = {{"at", ""},    {"business_at", ""}, {"actor", ""}, {"action", ""},
+                   {"field", ""}, {"before", ""},      {"after", ""}};
+  for (const AuditEntry& e : changes) {
+    for (const FieldChange& change : field_changes(e)) {
+      table.add_row({format_timestamp(e.at, zone), optional_time(e.business_at, zone), e.actor,
+                     e.action, change.field, optional_cell(change.before), change.after});
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+RecordView archive_view(const UnitArchive& a, const Rules& rules, Format format) {
+  const UtcOffset zone = rules.general.utc_offset;
   const Unit& u = a.unit;
   RecordView v;
   v.title = fmt::format("产品出厂档案 (表1) {}", u.serial);
@@ -39,22 +122,23 @@ RecordView archive_view(const UnitArchive& a, const Rules& rules) {
   v.add("filing_overdue",
         fmt::format("incomplete past {} days", rules.archive.complete_within_days),
         a.filing_overdue);
+  v.add("completed_on", "archive complete on", optional_cell(a.filing.completed_on));
+  v.add("days_late", "days filed late",
+        a.filing.completed_on ? Cell{std::int64_t{a.filing.days_late}} : Cell{});
+  v.add("filing", "filing 电子存档", filing_text(a, rules.archive.complete_within_days));
 
   Table notes;
   notes.columns = {{"at", ""}, {"kind", ""}, {"text", ""}, {"by", ""}};
   for (const UnitNote& n : a.notes) {
-    notes.add_row({format_timestamp(n.at, rules.general.utc_offset),
-                   std::string(note_kind_name(n.kind)), n.text, n.actor});
+    notes.add_row(
+        {format_timestamp(n.at, zone), std::string(note_kind_name(n.kind)), n.text, n.actor});
   }
   v.tables.push_back({{"history", "history 运行、质量和服务状况 / 技术变动 / 部件更换"}, notes});
-
-  Table changes;
-  changes.columns = {{"at", ""}, {"actor", ""}, {"action", ""}, {"before", ""}, {"after", ""}};
-  for (const AuditEntry& e : a.changes) {
-    changes.add_row(
-        {format_timestamp(e.at, rules.general.utc_offset), e.actor, e.action, e.before, e.after});
-  }
-  v.tables.push_back({{"changes", "changes"}, changes});
+  v.tables.push_back(
+      {{"tickets", "service requests 售后服务申请单 (表3)"}, tickets_table(a, zone)});
+  v.tables.push_back(
+      {{"work_records", "work records 现场工作记录 (表6)"}, work_records_table(a, zone)});
+  v.tables.push_back({{"changes", "changes"}, changes_table(a.changes, zone, format)});
   return v;
 }
 
@@ -67,12 +151,38 @@ Table unit_table(const std::vector<UnitSummary>& units) {
                    {"shipped", ""},
                    {"warranty_end", "warranty end"},
                    {"in_warranty", "in warranty"},
-                   {"missing", ""}};
+                   {"missing", ""},
+                   {"completed_on", "complete on"},  // last: the columns before keep their places
+                   {"days_late", "days late"}};
   for (const UnitSummary& s : units) {
     table.add_row({s.unit.serial, s.unit.model_code, s.unit.customer_code, s.customer_name,
-                   s.unit.shipped_on, s.warranty.end, s.warranty.covered, joined(s.missing)});
+                   s.unit.shipped_on, s.warranty.end, s.warranty.covered, joined(s.missing),
+                   optional_cell(s.filing.completed_on),
+                   s.filing.completed_on ? Cell{std::int64_t{s.filing.days_late}} : Cell{}});
   }
   return table;
+}
+
+Table unit_find_table() {
+  Table table;
+  table.columns = {{"serial", ""},
+                   {"vin", ""},
+                   {"plate", ""},
+                   {"engine", ""},
+                   {"model", ""},
+                   {"customer", ""},
+                   {"customer_name", "customer name"},
+                   {"shipped", ""},
+                   {"matched", ""}};
+  return table;
+}
+
+void add_found_unit(Table& table, const UnitNumberHit& hit) {
+  std::vector<std::string> matched;
+  for (const UnitNumber number : hit.matched) matched.push_back(unit_number_name(number));
+  const Unit& u = hit.unit;
+  table.add_row({u.serial, u.vin, u.plate, u.engine_no, u.model_code, u.customer_code,
+                 hit.customer_name, u.shipped_on, joined(matched)});
 }
 
 }  // namespace aftersales::cli

@@ -30,7 +30,7 @@ std::vector<AuditEntry> audit_log(Context& ctx, const AuditQuery& query) {
 namespace {
 
 std::string value_text(const nlohmann::json& value) {
-  if (value.is_null()) return "—";
+  if (value.is_null()) return {};
   if (value.is_array()) {
     // A list of cost lines reads as its count and total; other lists as their count.
     std::int64_t total_fen = 0;
@@ -47,27 +47,48 @@ std::string value_text(const nlohmann::json& value) {
         std::to_string(value.size()) + (value.size() == 1 ? " line" : " lines");
     return money ? count + " " + format_money(Money{total_fen}) : count;
   }
-  if (value.is_string()) return value.get<std::string>().empty() ? "—" : value.get<std::string>();
+  if (value.is_string()) return value.get<std::string>();
   return value.dump();
 }
 
+nlohmann::json object_of(const std::string& text) {
+  return text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text, nullptr, false);
+}
+
+std::string shown(const std::string& value) { return value.empty() ? "—" : value; }
+
 }  // namespace
+
+std::vector<FieldChange> field_changes(const AuditEntry& entry) {
+  const nlohmann::json before = object_of(entry.before);
+  const nlohmann::json after = object_of(entry.after);
+  std::vector<FieldChange> changes;
+  if (!after.is_object()) return changes;
+  for (const auto& [key, value] : after.items()) {
+    FieldChange change;
+    change.field = key;
+    if (before.is_object() && before.contains(key)) change.before = value_text(before.at(key));
+    change.after = value_text(value);
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+std::string describe_field_change(const FieldChange& change) {
+  std::string text = change.field + ": ";
+  if (change.before) text += shown(*change.before) + " → ";
+  return text + shown(change.after);
+}
 
 std::string describe_change(const AuditEntry& entry) {
   if (entry.before.empty() && entry.action == "add") return "added";
-  const nlohmann::json before = entry.before.empty()
-                                    ? nlohmann::json::object()
-                                    : nlohmann::json::parse(entry.before, nullptr, false);
-  const nlohmann::json after = entry.after.empty()
-                                   ? nlohmann::json::object()
-                                   : nlohmann::json::parse(entry.after, nullptr, false);
+  const nlohmann::json before = object_of(entry.before);
+  const nlohmann::json after = object_of(entry.after);
   if (!before.is_object() || !after.is_object()) return entry.after;
   std::string text;
-  for (const auto& [key, value] : after.items()) {
+  for (const FieldChange& change : field_changes(entry)) {
     if (!text.empty()) text += "; ";
-    text += key + ": ";
-    if (before.contains(key)) text += value_text(before.at(key)) + " → ";
-    text += value_text(value);
+    text += describe_field_change(change);
   }
   return text;
 }

@@ -9,6 +9,7 @@
 #include "aftersales/store/store.h"
 #include "audit/audit_json.h"
 #include "core/field_checks.h"
+#include "units/archive_filing.h"
 
 namespace aftersales {
 namespace {
@@ -63,6 +64,7 @@ Customer edit_customer(Context& ctx, const std::string& code, const CustomerFiel
     reader.throw_if_any(fmt::format("customer {}", code));
     if (record_difference(ctx, "customer", code, "edit", to_json(before), to_json(after))) {
       ctx.store.archive().update_customer(after);
+      date_customer_units(ctx, before, after);
     }
   });
   return after;

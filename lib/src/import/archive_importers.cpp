@@ -13,6 +13,7 @@
 #include "core/field_checks.h"
 #include "import/entity_importer.h"
 #include "import/importer_base.h"
+#include "units/archive_filing.h"
 
 namespace aftersales {
 
@@ -71,15 +72,18 @@ class CustomerImporter final : public ImporterBase {
     if (snapshot(c) == snapshot(*existing)) return unchanged(code);
     keep_before(code, snapshot(*existing));
     ctx_.store.archive().update_customer(c);
+    date_customer_units(ctx_, *existing, c);
     return RowOutcome::kUpdated;
   }
 
   void restore(const std::string& key, const std::string& before) override {
     std::optional<Customer> c = ctx_.store.archive().find_customer(key);
     if (!c) return;
+    const Customer current = *c;
     FieldReader reader;
     read_customer_fields(reader, to_fields(values_of(before), reader), *c);
     ctx_.store.archive().update_customer(*c);
+    date_customer_units(ctx_, current, *c);
   }
 
   void remove(const std::string& key) override { ctx_.store.archive().remove_customer(key); }
@@ -254,6 +258,7 @@ class UnitImporter final : public ImporterBase {
                              u.customer_code));
     }
     if (!reader.ok()) return RowOutcome::kRejected;
+    date_unit_completion(ctx_, existing, u);
     if (!existing) {
       ctx_.store.archive().insert_unit(u);
       return RowOutcome::kNew;
@@ -267,6 +272,7 @@ class UnitImporter final : public ImporterBase {
   void restore(const std::string& key, const std::string& before) override {
     std::optional<Unit> u = ctx_.store.archive().find_unit(key);
     if (!u) return;
+    const Unit current = *u;
     FieldReader reader;
     read_unit_fields(ctx_, reader, to_fields(values_of(before)), *u);
     // Reading km dates the reading today; the one put back keeps the date it had (values
@@ -274,6 +280,12 @@ class UnitImporter final : public ImporterBase {
     const nlohmann::json object = nlohmann::json::parse(before, nullptr, false);
     if (object.is_object() && object.contains("km_on") && object["km_on"].is_string()) {
       u->odometer_on = parse_date(object["km_on"].get<std::string>());
+    }
+    date_unit_completion(ctx_, current, *u);
+    // An archive complete before the batch keeps the day it was completed (R21).
+    if (u->completed_at && object.is_object() && object.contains("completed_at") &&
+        object["completed_at"].is_number_integer()) {
+      u->completed_at = Timestamp{object["completed_at"].get<std::int64_t>()};
     }
     ctx_.store.archive().update_unit(*u);
   }
@@ -343,11 +355,13 @@ class UnitImporter final : public ImporterBase {
         .dump();
   }
 
-  // The snapshot kept for a revert: also the date of the km reading, which is no field of the
-  // file (and so no part of the comparison with the row).
+  // The snapshot kept for a revert: also the date of the km reading and the time the archive
+  // became complete, which are no fields of the file (and so no part of the comparison with
+  // the row).
   std::string before_snapshot(const Unit& u) const {
     nlohmann::json object = nlohmann::json::parse(snapshot(u));
     object["km_on"] = date_text(u.odometer_on);
+    if (u.completed_at) object["completed_at"] = u.completed_at->seconds;
     return object.dump();
   }
 

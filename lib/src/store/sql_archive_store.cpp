@@ -63,11 +63,14 @@ void bind_model(Statement& statement, const Model& m) {
   bind_optional(statement, 7, m.maintenance_km);
 }
 
-#define AFTERSALES_UNIT_SELECT                                                            \
-  "SELECT u.id, u.serial, m.code, c.code, u.vin, u.engine_no, u.plate, u.configuration, " \
-  "u.terms, u.shipped_on, u.contact, u.phone, u.packing_list, u.contract_warranty_end, "  \
-  "u.accepted_on, u.accepted_by, u.odometer_km, u.odometer_on "                           \
+// The unit's columns, as read_unit reads them (0..18), and the tables they come from.
+#define AFTERSALES_UNIT_COLUMNS                                                                \
+  "u.id, u.serial, m.code, c.code, u.vin, u.engine_no, u.plate, u.configuration, u.terms, "    \
+  "u.shipped_on, u.contact, u.phone, u.packing_list, u.contract_warranty_end, u.accepted_on, " \
+  "u.accepted_by, u.odometer_km, u.odometer_on, u.completed_at "
+#define AFTERSALES_UNIT_TABLES \
   "FROM unit u JOIN model m ON m.id = u.model_id JOIN customer c ON c.id = u.customer_id "
+#define AFTERSALES_UNIT_SELECT "SELECT " AFTERSALES_UNIT_COLUMNS AFTERSALES_UNIT_TABLES
 
 Unit read_unit(Statement& row) {
   Unit u;
@@ -89,10 +92,12 @@ Unit read_unit(Statement& row) {
   u.accepted_by = row.text(15);
   u.odometer_km = optional_column<std::int64_t>(row, 16);
   u.odometer_on = date_column(row, 17);
+  u.completed_at = time_column(row, 18);
   return u;
 }
 
-// Binds the unit's own fields to ?3..?17; ?1 and ?2 are the model and customer ids.
+// Binds the unit's own fields to ?3..?17 and ?19 (completed_at); ?1 and ?2 are the model and
+// customer ids, ?18 the import batch.
 void bind_unit(Statement& statement, const Unit& u) {
   statement.bind(3, u.serial);
   statement.bind(4, u.vin);
@@ -109,6 +114,7 @@ void bind_unit(Statement& statement, const Unit& u) {
   statement.bind(15, u.accepted_by);
   bind_optional(statement, 16, u.odometer_km);
   bind_date(statement, 17, u.odometer_on);
+  bind_optional(statement, 19, u.completed_at);
 }
 
 }  // namespace
@@ -244,6 +250,59 @@ std::vector<Unit> SqlArchiveStore::list_units(const UnitFilter& filter) {
   });
 }
 
+std::vector<Unit> SqlArchiveStore::find_units_by_other_number(const std::string& number) {
+  return guarded("finding units by number " + number, [&] {
+    // Each arm uses its own index (007_unit_completed.sql).
+    Query query = db_.cached(AFTERSALES_UNIT_SELECT
+                             "WHERE u.id IN (SELECT id FROM unit WHERE vin = ?1 UNION "
+                             "SELECT id FROM unit WHERE plate = ?1 UNION "
+                             "SELECT id FROM unit WHERE engine_no = ?1) ORDER BY u.serial");
+    query->bind(1, number);
+    std::vector<Unit> all;
+    while (query->step()) all.push_back(read_unit(*query));
+    return all;
+  });
+}
+
+void SqlArchiveStore::search_units(const std::string& text,
+                                   const std::function<void(const UnitNumberHit&)>& each) {
+  guarded("searching units for " + text, [&] {
+    // lower() folds ASCII only (SQLite without ICU): other scripts compare exactly.
+    Query query =
+        db_.cached("SELECT " AFTERSALES_UNIT_COLUMNS
+                   ", instr(lower(u.serial), lower(?1)) > 0, "
+                   "instr(lower(u.vin), lower(?1)) > 0, "
+                   "instr(lower(u.plate), lower(?1)) > 0, "
+                   "instr(lower(u.engine_no), lower(?1)) > 0, c.name " AFTERSALES_UNIT_TABLES
+                   "WHERE instr(lower(u.serial), lower(?1)) > 0 "
+                   "OR instr(lower(u.vin), lower(?1)) > 0 "
+                   "OR instr(lower(u.plate), lower(?1)) > 0 "
+                   "OR instr(lower(u.engine_no), lower(?1)) > 0 ORDER BY u.serial");
+    query->bind(1, text);
+    UnitNumberHit hit;
+    while (query->step()) {
+      hit.unit = read_unit(*query);
+      hit.matched.clear();
+      for (const UnitNumber number :
+           {UnitNumber::kSerial, UnitNumber::kVin, UnitNumber::kPlate, UnitNumber::kEngine}) {
+        if (flag_column(*query, 19 + static_cast<int>(number))) hit.matched.push_back(number);
+      }
+      hit.customer_name = query->text(23);
+      each(hit);
+    }
+  });
+}
+
+void SqlArchiveStore::set_unit_completed(const std::string& serial,
+                                         const std::optional<Timestamp>& completed_at) {
+  guarded("dating the archive of unit " + serial, [&] {
+    Query update = db_.cached("UPDATE unit SET completed_at = ?1 WHERE serial = ?2");
+    bind_optional(*update, 1, completed_at);
+    update->bind(2, serial);
+    update->run();
+  });
+}
+
 void SqlArchiveStore::insert_unit(Unit& unit) {
   guarded("adding unit " + unit.serial, [&] {
     const std::int64_t model =
@@ -253,8 +312,8 @@ void SqlArchiveStore::insert_unit(Unit& unit) {
     Query insert = db_.cached(
         "INSERT INTO unit (model_id, customer_id, serial, vin, engine_no, plate, configuration, "
         "terms, shipped_on, contact, phone, packing_list, contract_warranty_end, accepted_on, "
-        "accepted_by, odometer_km, odometer_on, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+        "accepted_by, odometer_km, odometer_on, batch_id, completed_at) VALUES (?1, ?2, ?3, ?4, "
+        "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
     insert->bind(1, model);
     insert->bind(2, customer);
     bind_unit(*insert, unit);
@@ -274,12 +333,13 @@ void SqlArchiveStore::update_unit(const Unit& unit) {
         "UPDATE unit SET model_id = ?1, customer_id = ?2, serial = ?3, vin = ?4, engine_no = ?5, "
         "plate = ?6, configuration = ?7, terms = ?8, shipped_on = ?9, contact = ?10, "
         "phone = ?11, packing_list = ?12, contract_warranty_end = ?13, accepted_on = ?14, "
-        "accepted_by = ?15, odometer_km = ?16, odometer_on = ?17, batch_id = ?18 WHERE id = ?19");
+        "accepted_by = ?15, odometer_km = ?16, odometer_on = ?17, batch_id = ?18, "
+        "completed_at = ?19 WHERE id = ?20");
     update->bind(1, model);
     update->bind(2, customer);
     bind_unit(*update, unit);
     bind_optional(*update, 18, stamp_.batch);
-    update->bind(19, unit.id);
+    update->bind(20, unit.id);
     update->run();
   });
 }

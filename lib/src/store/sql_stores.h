@@ -34,8 +34,13 @@ class SqlArchiveStore final : public ArchiveStore {
 
   std::optional<Unit> find_unit(const std::string& serial) override;
   std::vector<Unit> list_units(const UnitFilter& filter) override;
+  std::vector<Unit> find_units_by_other_number(const std::string& number) override;
+  void search_units(const std::string& text,
+                    const std::function<void(const UnitNumberHit&)>& each) override;
   void insert_unit(Unit& unit) override;
   void update_unit(const Unit& unit) override;
+  void set_unit_completed(const std::string& serial,
+                          const std::optional<Timestamp>& completed_at) override;
   void remove_unit(const std::string& serial) override;
 
   void insert_unit_note(UnitNote& note) override;

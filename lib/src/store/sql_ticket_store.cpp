@@ -222,15 +222,21 @@ std::optional<std::string> SqlTicketStore::find_same_call(const std::string& ser
 
 std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
   return guarded("listing tickets", [&] {
-    Query query = db_.cached(AFTERSALES_TICKET_SELECT
-                             "WHERE (?1 IS NULL OR t.state = ?1) "
-                             "AND (?2 IS NULL OR t.assignee = ?2) "
-                             "AND (?3 IS NULL OR t.reported_at >= ?3) "
-                             "AND (?4 IS NULL OR t.reported_at < ?4) ORDER BY t.id");
+    Query query =
+        db_.cached(AFTERSALES_TICKET_SELECT
+                   "WHERE (?1 IS NULL OR t.state = ?1) "
+                   "AND (?2 IS NULL OR t.assignee = ?2) "
+                   "AND (?3 IS NULL OR t.reported_at >= ?3) "
+                   "AND (?4 IS NULL OR t.reported_at < ?4) "
+                   "AND (?5 IS NULL OR t.unit_id = (SELECT id FROM unit WHERE serial = ?5)) "
+                   "AND (?6 IS NULL OR t.customer_id = "
+                   "(SELECT id FROM customer WHERE code = ?6)) ORDER BY t.id");
     if (filter.state) query->bind(1, state_name(*filter.state));
     if (filter.assignee) query->bind(2, *filter.assignee);
     bind_optional(*query, 3, filter.reported_from);
     bind_optional(*query, 4, filter.reported_to);
+    if (filter.serial) query->bind(5, *filter.serial);
+    if (filter.customer_code) query->bind(6, *filter.customer_code);
     std::vector<Ticket> all;
     while (query->step()) all.push_back(read_ticket(*query));
     return all;

@@ -3,19 +3,47 @@
 
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
+#include "aftersales/customers/customers.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/ticket_forms.h"
 #include "aftersales/tickets/tickets.h"
+#include "aftersales/units/units.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_records.h"
 #include "tickets/ticket_states.h"
 
 namespace aftersales {
+namespace {
+
+TicketParties parties_of(Context& ctx, const Ticket& t) {
+  TicketParties parties;
+  const std::optional<Unit> unit = ctx.store.archive().find_unit(t.serial);
+  const std::optional<Customer> customer = ctx.store.archive().find_customer(t.customer_code);
+  if (customer) {
+    parties.customer_name = customer->name;
+    parties.contact = customer->contact;
+    parties.phone = customer->phone;
+  }
+  if (!unit) return parties;
+  if (unit->customer_code == t.customer_code) {
+    if (!unit->contact.empty()) parties.contact = unit->contact;
+    if (!unit->phone.empty()) parties.phone = unit->phone;
+  }
+  parties.plate = unit->plate;
+  parties.model_code = unit->model_code;
+  if (const std::optional<Model> model = ctx.store.archive().find_model(unit->model_code)) {
+    parties.model_name = model->name;
+  }
+  return parties;
+}
+
+}  // namespace
 
 TicketView show_ticket(Context& ctx, const std::string& number) {
   TicketView view;
   view.ticket = load_ticket(ctx, number);
   const Ticket& t = view.ticket;
+  view.parties = parties_of(ctx, t);
   view.lines = ctx.store.tickets().cost_lines(t.id);
   view.warranty_total = warranty_total(view.lines);
   view.paid_total = paid_total(view.lines);
@@ -70,6 +98,8 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
   }
   reader.throw_if_any("ticket list", "correct the values and retry");
   if (query.assignee) filter.assignee = trim(*query.assignee);
+  if (query.unit) filter.serial = find_unit_by_number(ctx, *query.unit).serial;
+  if (query.customer) filter.customer_code = get_customer(ctx, *query.customer).code;
 
   std::vector<TicketSummary> result;
   for (Ticket& ticket : ctx.store.tickets().list(filter)) {

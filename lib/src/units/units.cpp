@@ -2,6 +2,7 @@
 #include "aftersales/units/units.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 
 #include "aftersales/audit/audit.h"
@@ -14,6 +15,7 @@
 #include "aftersales/units/archive_completeness.h"
 #include "audit/audit_json.h"
 #include "core/field_checks.h"
+#include "units/archive_filing.h"
 
 namespace aftersales {
 namespace {
@@ -129,6 +131,7 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
                       unit.serial, unit.serial));
     }
     check_references(ctx, unit);
+    date_unit_completion(ctx, std::nullopt, unit);
     ctx.store.archive().insert_unit(unit);
     record_addition(ctx, "unit", unit.serial, to_json(unit));
   });
@@ -150,6 +153,7 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
     }
     reader.throw_if_any(fmt::format("unit {}", serial));
     check_references(ctx, after);
+    date_unit_completion(ctx, before, after);
     const std::string action =
         after.customer_code != before.customer_code ? "change-owner" : "edit";
     if (record_difference(ctx, "unit", before.serial, action, to_json(before), to_json(after))) {
@@ -252,9 +256,51 @@ Unit get_unit(Context& ctx, const std::string& serial) {
                           serial));
 }
 
-UnitArchive unit_archive(Context& ctx, const std::string& serial) {
+Unit find_unit_by_number(Context& ctx, const std::string& number) {
+  const std::string wanted = trim(number);
+  if (wanted.empty()) {
+    throw Error(ErrorCode::kInvalidInput, "a unit is named by an empty number",
+                "give its serial no., VIN, plate or engine no.");
+  }
+  if (std::optional<Unit> found = ctx.store.archive().find_unit(wanted)) return *found;
+  std::vector<Unit> found = ctx.store.archive().find_units_by_other_number(wanted);
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    throw Error(ErrorCode::kNotFound,
+                fmt::format("no unit has the serial no., VIN, plate or engine no. {}", wanted),
+                fmt::format("search part of a number with `aftersales unit find {}`, or register "
+                            "the unit with `aftersales unit add {} --model M --customer C "
+                            "--shipped DATE`",
+                            wanted, wanted));
+  }
+  std::vector<std::string> serials;
+  for (const Unit& unit : found) serials.push_back(unit.serial);
+  throw Error(ErrorCode::kInvalidInput,
+              fmt::format("{} units carry the number {}: {}", found.size(), wanted,
+                          fmt::join(serials, ", ")),
+              "name the unit by its serial no. (出厂编号)");
+}
+
+void find_units(Context& ctx, const std::string& text,
+                const std::function<void(const UnitNumberHit&)>& each) {
+  FieldReader reader;
+  const std::string wanted = reader.text("text", text, true);
+  reader.throw_if_any("unit find", "give part of a serial no., VIN, plate or engine no.");
+  ctx.store.archive().search_units(wanted, each);
+}
+
+ArchiveFiling archive_filing(const Rules& rules, const Unit& unit) {
+  ArchiveFiling filing;
+  if (!unit.completed_at) return filing;
+  filing.completed_on = local_date(*unit.completed_at, rules.general.utc_offset);
+  filing.days_late =
+      archive_days_late(unit.shipped_on, *filing.completed_on, rules.archive.complete_within_days);
+  return filing;
+}
+
+UnitArchive unit_archive(Context& ctx, const std::string& number) {
   UnitArchive archive;
-  archive.unit = get_unit(ctx, serial);
+  archive.unit = find_unit_by_number(ctx, number);
   archive.model = get_model(ctx, archive.unit.model_code);
   archive.customer = get_customer(ctx, archive.unit.customer_code);
   archive.warranty = warranty_on(archive.unit, archive.model, ctx.today());
@@ -262,7 +308,16 @@ UnitArchive unit_archive(Context& ctx, const std::string& serial) {
   archive.filing_overdue =
       !archive.missing.empty() &&
       ctx.today().days - archive.unit.shipped_on.days > ctx.rules.archive.complete_within_days;
+  if (archive.missing.empty()) archive.filing = archive_filing(ctx.rules, archive.unit);
   archive.notes = ctx.store.archive().list_unit_notes(archive.unit.serial);
+  TicketFilter of_unit;
+  of_unit.serial = archive.unit.serial;
+  for (Ticket& ticket : ctx.store.tickets().list(of_unit)) {
+    FiledTicket filed;
+    filed.record = ctx.store.tickets().find_work_record(ticket.id);
+    filed.ticket = std::move(ticket);
+    archive.tickets.push_back(std::move(filed));
+  }
   AuditQuery changes;
   changes.entity = "unit";
   changes.entity_id = archive.unit.serial;
@@ -292,6 +347,8 @@ std::vector<UnitSummary> list_units(Context& ctx, const UnitQuery& query) {
          today.days - unit.shipped_on.days <= ctx.rules.archive.complete_within_days)) {
       continue;
     }
+    if (summary.missing.empty()) summary.filing = archive_filing(ctx.rules, unit);
+    if (query.late && summary.filing.days_late == 0) continue;
     summary.customer_name = customer.name;
     summary.unit = std::move(unit);
     result.push_back(std::move(summary));

@@ -2,6 +2,7 @@
 // the same transaction as the change (CLI.md "Nothing that was committed is ever lost").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,22 @@ std::vector<AuditEntry> audit_log(Context& ctx, const AuditQuery& query);
 // A one-line account of an entry for people: "added" for an addition, else
 // `field: before → after; ...` (an empty value shows as —).
 std::string describe_change(const AuditEntry& entry);
+
+// One field of an entry with its values before and after as text: strings as they are, numbers
+// in digits, a list of cost lines as its count and total, null as "". `before` is nullopt when
+// the entry has no value before for the field (an addition, a note).
+struct FieldChange {
+  std::string field;
+  std::optional<std::string> before;
+  std::string after;
+};
+
+// The fields of an entry in the order it recorded them; empty when it recorded none (a note's
+// values are its `after`).
+std::vector<FieldChange> field_changes(const AuditEntry& entry);
+
+// `field: before → after` (`field: after` when there was no value before); an empty or missing
+// value shows as —.
+std::string describe_field_change(const FieldChange& change);
 
 }  // namespace aftersales

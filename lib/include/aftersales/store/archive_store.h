@@ -4,6 +4,7 @@
 // by hand clears it. Engine failures throw Error(kStorageUnavailable) (retry later).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,8 +45,20 @@ class ArchiveStore {
   // model or customer that does not exist Error(kNotFound).
   virtual std::optional<Unit> find_unit(const std::string& serial) = 0;
   virtual std::vector<Unit> list_units(const UnitFilter& filter) = 0;  // by serial
+  // Units whose VIN, plate or engine no. equals `number` (the serial is find_unit's), by
+  // serial, each once.
+  virtual std::vector<Unit> find_units_by_other_number(const std::string& number) = 0;
+  // Calls `each` for every unit whose serial, VIN, plate or engine no. contains `text`, ASCII
+  // letters compared without case, by serial, one row at a time (memory does not grow with
+  // the archive). An empty `text` matches every unit.
+  virtual void search_units(const std::string& text,
+                            const std::function<void(const UnitNumberHit&)>& each) = 0;
   virtual void insert_unit(Unit& unit) = 0;
   virtual void update_unit(const Unit& unit) = 0;
+  // Sets only when the archive became complete (Unit::completed_at), keeping the row's import
+  // batch: a customer's change completes the archives of its units without writing them.
+  virtual void set_unit_completed(const std::string& serial,
+                                  const std::optional<Timestamp>& completed_at) = 0;
   // Error(kRuleViolation) when tickets refer to it or history was typed onto it since.
   virtual void remove_unit(const std::string& serial) = 0;
 

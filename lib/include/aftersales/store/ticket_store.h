@@ -17,8 +17,10 @@ namespace aftersales {
 struct TicketFilter {
   std::optional<TicketState> state;
   std::optional<std::string> assignee;
-  std::optional<Timestamp> reported_from;  // reported_at >= from
-  std::optional<Timestamp> reported_to;    // reported_at < to
+  std::optional<Timestamp> reported_from;    // reported_at >= from
+  std::optional<Timestamp> reported_to;      // reported_at < to
+  std::optional<std::string> serial;         // the unit's serial no.
+  std::optional<std::string> customer_code;  // the unit's owner at intake
 };
 
 class TicketStore {

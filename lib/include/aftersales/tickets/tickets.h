@@ -187,8 +187,21 @@ struct SlaStatus {
   std::int64_t late_seconds = 0;  // past due_at at the arrival (or now while overdue); else 0
 };
 
+// Who and what a ticket is about, as the archive holds them now (表3's 客户单位, 联系人, 电话,
+// 车型, 车号): the customer that owned the unit at intake, and the unit's model and plate.
+struct TicketParties {
+  std::string customer_name;
+  std::string contact;  // the unit's own contact while it stays with that customer, else the
+                        // customer's
+  std::string phone;    // likewise
+  std::string model_code;
+  std::string model_name;
+  std::string plate;  // 车号; empty when the unit has none
+};
+
 struct TicketView {
   Ticket ticket;
+  TicketParties parties;
   std::vector<CostLine> lines;  // estimated (estimate or quotation): what approvals sign
   Money warranty_total;
   Money paid_total;
@@ -214,6 +227,10 @@ struct TicketQuery {
   bool overdue = false;              // only those past the response limit, not arrived
   std::optional<std::string> month;  // YYYY-MM of the reported date (local)
   std::optional<std::string> assignee;
+  // The unit by any of its numbers (find_unit_by_number in units.h: Error(kNotFound) when none
+  // carries it, Error(kInvalidInput) when several do).
+  std::optional<std::string> unit;
+  std::optional<std::string> customer;  // customer code; Error(kNotFound) when unknown
 };
 
 struct TicketSummary {

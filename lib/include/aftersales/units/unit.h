@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aftersales/core/time.h"
 
@@ -28,6 +29,24 @@ struct Unit {
   std::string accepted_by;
   std::optional<std::int64_t> odometer_km;  // last known reading
   std::optional<Date> odometer_on;
+  // When the archive became complete (R21, 2日内制成电子存档): the business time of the change
+  // that filled its last missing field; nullopt while incomplete. Kept by the core
+  // (archive_completeness.h), never typed.
+  std::optional<Timestamp> completed_at;
+};
+
+// The numbers a unit is known by (表1: 出厂编号, 底盘号/VIN, 车号, 发动机编号).
+enum class UnitNumber { kSerial, kVin, kPlate, kEngine };
+
+// `serial`, `vin`, `plate`, `engine`: the field names of unit add/edit.
+const char* unit_number_name(UnitNumber number);
+
+// A unit found by searching its numbers (`unit find`): which of them hold the text, and its
+// owner's name.
+struct UnitNumberHit {
+  Unit unit;
+  std::string customer_name;
+  std::vector<UnitNumber> matched;  // in the order serial, vin, plate, engine
 };
 
 // One odometer reading of a unit: the km, when it was read and where it is kept. The unit

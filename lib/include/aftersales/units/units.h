@@ -2,6 +2,7 @@
 // them, acceptance, history notes, and reading the whole archive. Every change is audited.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "aftersales/core/validation.h"
 #include "aftersales/customers/customer.h"
 #include "aftersales/models/model.h"
+#include "aftersales/tickets/ticket.h"
 #include "aftersales/units/unit.h"
 #include "aftersales/units/warranty.h"
 
@@ -72,6 +74,33 @@ UnitNote add_unit_note(Context& ctx, const std::string& serial, const std::strin
 // The unit with that serial; Error(kNotFound) with the hint to register it.
 Unit get_unit(Context& ctx, const std::string& serial);
 
+// The unit a clerk names by any of its numbers (出厂编号, 底盘号/VIN, 车号, 发动机编号), matched
+// exactly after trimming: the serial wins, else the one unit whose VIN, plate or engine no. it
+// is. Error(kNotFound) when no unit carries it (hinting at `unit find`), Error(kInvalidInput)
+// when several units carry it by those other numbers, naming their serials.
+Unit find_unit_by_number(Context& ctx, const std::string& number);
+
+// `unit find`: hands `each` every unit whose serial, VIN, plate or engine no. contains `text`
+// (trimmed; ASCII letters compared without case), by serial, one at a time, so that memory does
+// not grow with the archive. Error(kInvalidInput) for an empty text or one with control
+// characters.
+void find_units(Context& ctx, const std::string& text,
+                const std::function<void(const UnitNumberHit&)>& each);
+
+// R21 (2日内制成电子存档): when an archive became complete, against the filing window.
+struct ArchiveFiling {
+  std::optional<Date> completed_on;  // the local day; nullopt while incomplete or not known
+  int days_late = 0;                 // days past [archive] complete_within_days; 0 on time
+};
+ArchiveFiling archive_filing(const Rules& rules, const Unit& unit);
+
+// A service request filed into the archive (表1 "service records filed as they happen"), with
+// its signed work record (表6) when there is one.
+struct FiledTicket {
+  Ticket ticket;
+  std::optional<WorkRecord> record;
+};
+
 // The whole archive of one unit (表1) as of today.
 struct UnitArchive {
   Unit unit;
@@ -80,16 +109,20 @@ struct UnitArchive {
   WarrantyStatus warranty;
   std::vector<std::string> missing;  // required fields the archive lacks
   bool filing_overdue = false;       // incomplete past rules.archive.complete_within_days
+  ArchiveFiling filing;              // when it became complete, and how late
   std::vector<UnitNote> notes;
+  std::vector<FiledTicket> tickets;  // oldest first
   std::vector<AuditEntry> changes;
 };
-UnitArchive unit_archive(Context& ctx, const std::string& serial);
+// The archive of the unit named by any of its numbers (find_unit_by_number; its errors).
+UnitArchive unit_archive(Context& ctx, const std::string& number);
 
 struct UnitQuery {
   std::optional<std::string> model;     // model code; Error(kNotFound) when unknown
   std::optional<std::string> customer;  // customer code; Error(kNotFound) when unknown
   bool in_warranty = false;             // only units in warranty today
   bool incomplete = false;  // only units shipped over complete_within_days ago, incomplete
+  bool late = false;        // only archives that became complete after complete_within_days
 };
 
 struct UnitSummary {
@@ -97,6 +130,7 @@ struct UnitSummary {
   std::string customer_name;
   WarrantyStatus warranty;
   std::vector<std::string> missing;
+  ArchiveFiling filing;
 };
 
 // Units by serial no., with their warranty today and missing archive fields.
