@@ -75,7 +75,7 @@ TEST_CASE("a number several units carry is refused naming their serials") {
                [&] { find_unit_by_number(ctx, "WP12-7"); });
 }
 
-TEST_CASE("a number no unit carries is not found, pointing to unit find; exact match only") {
+TEST_CASE("a number no unit carries is not found, pointing to unit find, exact match only") {
   NumberedWorld world;
   Context ctx = world.context();
   expect_error(ErrorCode::kNotFound, {"LZZ1BLSF5FD1234", "aftersales unit find"},

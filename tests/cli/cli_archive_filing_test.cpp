@@ -81,7 +81,7 @@ TEST_CASE("unit show files the unit's tickets with their charge and signed work 
   CHECK_FALSE(contains(json.out, "SR-2026-000003"));  // 2025-001's
 }
 
-TEST_CASE("unit show's change log reads field: before → after; JSON keeps the fields apart") {
+TEST_CASE("unit show's change log reads field: before → after, JSON keeps the fields apart") {
   Cli cli;
   cli.seed_archive();
   REQUIRE(cli.run({"unit", "edit", "2025-001", "--vin", "LZZ999", "--plate", "辽C1"}).exit_code ==
@@ -135,7 +135,7 @@ TEST_CASE("unit list --late lists archives completed after 2 days, with the days
   CHECK(contains(open.out, "\"completed_on\": null"));
 }
 
-TEST_CASE("an import that completes an archive dates it; revert puts the archive back") {
+TEST_CASE("an import that completes an archive dates it, revert puts the archive back") {
   Cli cli;
   cli.seed_archive();
   add_shipped_nov_1(cli, "IMPORTED", "2026-11-01", false);

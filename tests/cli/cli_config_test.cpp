@@ -21,7 +21,7 @@ TEST_CASE("config show prints the seed's rules of a ledger made without a rules 
   CHECK(contains(r.err, "rulebook version 1 from built-in"));
 }
 
-TEST_CASE("init --config keeps the file in the ledger; config show names its line") {
+TEST_CASE("init --config keeps the file in the ledger, config show names its line") {
   Cli cli;
   cli.write_file("rules.toml", "[approvals]\nbudget_threshold = \"2,000.00\"\n");
   RunResult r = cli.run({"--config", "rules.toml", "init"});
@@ -66,7 +66,7 @@ TEST_CASE("init --config on a ledger that has its rulebook is refused and change
   CHECK(cli.run({"init"}).exit_code == 0);
 }
 
-TEST_CASE("config diff shows what a file would change; apply stores it as the next version") {
+TEST_CASE("config diff shows what a file would change, apply stores it as the next version") {
   Cli cli;
   REQUIRE(cli.run({"init"}).exit_code == 0);
   cli.write_file("next.toml", "[costs]\nlabour_rate = \"120.00\"\n[users]\nzhang = [\"clerk\"]\n");

@@ -55,7 +55,7 @@ class Desk : public aftersales::testing::TicketDesk {
 
 // ---- Hole 6: only a change of the costs voids, and the command says what ----------------
 
-TEST_CASE("an identical estimate keeps the 表5 signatures; a fen more voids them, named") {
+TEST_CASE("an identical estimate keeps the 表5 signatures, a fen more voids them, named") {
   Desk desk;
   const std::string number = desk.analysed(kWarrantyUnit);
   desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1200", "--labour-hours", "0",
@@ -102,7 +102,7 @@ TEST_CASE("a contract number added to unchanged quote lines voids nothing") {
 
 // ---- Hole 4: a free repair outside warranty is of a costed amount, and shows as free -----
 
-TEST_CASE("a waiver without cost lines exits 4 naming ticket estimate; costed, the GM signs it") {
+TEST_CASE("a waiver without cost lines exits 4 naming ticket estimate, costed, the GM signs it") {
   Desk desk;
   const std::string number = desk.analysed(kPaidUnit);
   const RunResult blind = desk.as("zhang", {"ticket", "waive", number, "--reason", "大客户"});

@@ -70,11 +70,13 @@ class Desk : public aftersales::testing::TicketDesk {
 }  // namespace
 
 TEST_CASE(
-    "ticket record arriving before the 表5 budget was approved exits 4; arriving then is fine") {
+    "ticket record arriving before the 表5 budget was approved exits 4, arriving then is fine") {
   Desk desk;
   const std::string number = desk.analysed("2026-11-20T09:00");
-  desk.ok("zhang", {"ticket", "estimate", number, "--parts", "1200.00", "--labour-hours", "0",
-                    "--travel", "0"});
+  desk.ok(
+      "zhang",
+      {"ticket", "estimate", number, "--parts", "1200.00", "--labour-hours", "0", "--travel", "0"},
+      "2026-11-24T09:00:00+08:00");
   const std::string id = desk.approval_of(number);
   for (const char* user : {"xu", "wang", "zhao"}) {
     desk.ok(user, {"approval", "approve", id}, "2026-11-25T10:00:00+08:00");
@@ -93,7 +95,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "ticket record without --sealed exits 4 naming 签字盖章 and the fix; with it, signed off") {
+    "ticket record without --sealed exits 4 naming 签字盖章 and the fix, with it, signed off") {
   Desk desk;
   const std::string number = desk.analysed("2026-11-27T08:00");
   desk.ok("ma", {"ticket", "start", number});
@@ -110,7 +112,7 @@ TEST_CASE(
 // Hole 1: the work record's costs are the ticket's actual lines; over the approved ones, a
 // supplementary approval on the same chain before the ticket closes.
 TEST_CASE(
-    "actual 1,000.00 after an estimate of 1,000.00 closes; 1,000.01 waits for a 表5 "
+    "actual 1,000.00 after an estimate of 1,000.00 closes, 1,000.01 waits for a 表5 "
     "supplement") {
   for (const auto& [travel, needs_supplement] :
        std::vector<std::pair<std::string, bool>>{{"0", false}, {"0.01", true}}) {
@@ -135,7 +137,7 @@ TEST_CASE(
     CHECK(contains(r.err, "actual cost 1,000.01 is over the 0.00 approved (表5)"));
     const std::string id = desk.pending_approval(number);
     REQUIRE_FALSE(id.empty());
-    const RunResult approval = desk.ok("zhang", {"approval", "show", id});
+    const RunResult approval = desk.ok("zhang", {"approval", "list", "--subject", number});
     CHECK(contains(approval.out, "表5 supplement"));
     for (const char* user : {"xu", "wang", "zhao"}) desk.ok(user, {"approval", "approve", id});
     CHECK(desk.as("zhang", {"ticket", "close", number}).exit_code == 0);

@@ -125,7 +125,7 @@ TEST_CASE("finding 7: formulas in CSV written for Excel (--bom) are prefixed, da
   CHECK_FALSE(contains(r.out, "'="));
 }
 
-TEST_CASE("finding 8: output that cannot be written exits 6; -o into no directory exits 2") {
+TEST_CASE("finding 8: output that cannot be written exits 6, -o into no directory exits 2") {
   Cli cli;
   cli.seed_archive();
   RunResult r = cli.run_to("/dev/full", {"unit", "list"});

@@ -163,7 +163,7 @@ TEST_CASE("a started ticket without the budget approval its rules require is fou
   CHECK(mentions(found[0].problem, "0 of 3 given"));
 }
 
-TEST_CASE("a ticket paused from the service is judged as started; one paused before is not") {
+TEST_CASE("a ticket paused from the service is judged as started, one paused before is not") {
   TicketWorld world;
   const std::string number = world.open_analysed(kInWarranty);
   Context clerk = world.context("zhang");

@@ -152,7 +152,7 @@ TEST_CASE("all or nothing: one bad row writes nothing and records no batch") {
   CHECK(import_audit(world).empty());
 }
 
-TEST_CASE("all or nothing stops reading at max_errors findings; skip mode reads on") {
+TEST_CASE("all or nothing stops reading at max_errors findings, skip mode reads on") {
   ImportWorld world;
   const std::string csv =
       "serial,model,customer,shipped\r\n"

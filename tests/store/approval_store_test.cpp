@@ -85,7 +85,7 @@ TEST_CASE("approvals are filtered by subject kind, subject id and state") {
   CHECK(ids(ApprovalFilter::of({"ticket", "SR-2026-000009"})).empty());
 }
 
-TEST_CASE("signatures come back in step order; a step signs once") {
+TEST_CASE("signatures come back in step order, a step signs once") {
   testing::TestWorld world;
   ApprovalStore& approvals = world.store->approvals();
   Approval a = approval("budget", "ticket", "SR-2026-000001");

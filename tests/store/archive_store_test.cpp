@@ -216,7 +216,7 @@ TEST_CASE("a customer or model that units refer to cannot be removed") {
   CHECK_FALSE(world.archive.find_model("HYS5250").has_value());
 }
 
-TEST_CASE("a unit with history typed onto it cannot be removed; one without can") {
+TEST_CASE("a unit with history typed onto it cannot be removed, one without can") {
   ArchiveWorld world;
   world.insert(unit("2025-001", "HYS5160", "C001"));
   world.insert(unit("2025-002", "HYS5160", "C001"));

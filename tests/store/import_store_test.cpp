@@ -95,7 +95,7 @@ TEST_CASE("a batch is recorded, updated and listed by id") {
   CHECK(all[1].id == second);
 }
 
-TEST_CASE("an open session stamps the rows written with its batch; closed, it stops") {
+TEST_CASE("an open session stamps the rows written with its batch, closed, it stops") {
   ImportStoreWorld world;
   const std::int64_t batch = world.batch();
   {

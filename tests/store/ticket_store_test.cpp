@@ -114,7 +114,7 @@ TEST_CASE("a ticket is found by number with its unit's customer, and a missing o
   CHECK_FALSE(world.tickets.find("SR-2026-000002").has_value());
 }
 
-TEST_CASE("a second ticket with the same number is a conflict; insert_if_new writes nothing") {
+TEST_CASE("a second ticket with the same number is a conflict, insert_if_new writes nothing") {
   TicketStoreWorld world;
   world.insert("SR-2026-000001");
   Ticket again = world.ticket("SR-2026-000001");
@@ -155,7 +155,7 @@ TEST_CASE("tickets are listed by id, filtered by state, assignee and reported ti
   CHECK(numbers(window) == std::vector<std::string>{"SR-2026-000002"});
 }
 
-TEST_CASE("update saves the fields after intake; update_intake rewrites the intake") {
+TEST_CASE("update saves the fields after intake, update_intake rewrites the intake") {
   TicketStoreWorld world;
   Ticket t = world.insert("SR-2026-000001");
   t.analysis = "油封老化";
@@ -245,7 +245,7 @@ TEST_CASE("a work record is kept whole, and a ticket has none until it is filed"
   CHECK(found->sealed);
 }
 
-TEST_CASE("a ticket with work typed onto it cannot be removed; a bare one can") {
+TEST_CASE("a ticket with work typed onto it cannot be removed, a bare one can") {
   TicketStoreWorld world;
   const Ticket with_pause = world.insert("SR-2026-000001");
   world.insert("SR-2026-000002");

@@ -36,7 +36,7 @@ Ticket warranty_ticket() {
 
 }  // namespace
 
-TEST_CASE("the record's hours and travel replace the estimate's; parts stay as estimated") {
+TEST_CASE("the record's hours and travel replace the estimate's, parts stay as estimated") {
   const Rules rules;  // labour 100.00 an hour
   const std::vector<CostLine> estimated = {
       line(CostKind::kPart, 60000), line(CostKind::kWork, 20000), line(CostKind::kTravel, 20000)};
@@ -66,7 +66,7 @@ TEST_CASE("a record that gives no hours or travel keeps the estimated lines as t
   CHECK(actual[1].amount == Money{500});
 }
 
-TEST_CASE("a new actual line keeps the coverage its kind was estimated at; zero is left out") {
+TEST_CASE("a new actual line keeps the coverage its kind was estimated at, zero is left out") {
   const Rules rules;
   Ticket paid;
   paid.coverage = Coverage::kPaid;

@@ -582,7 +582,7 @@ TEST_CASE("a free repair without cost lines is refused: the GM approves an amoun
   CHECK(waiver.summary == "free repair of 0.01 outside warranty: 老客户");
 }
 
-TEST_CASE("the GM approves a free repair of 1,400.00; then no paid approval, and it shows free") {
+TEST_CASE("the GM approves a free repair of 1,400.00, then no paid approval, and it shows free") {
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
   estimate(world, number, "1000", "2", "200");  // 1,000.00 + 2 h x 100.00 + 200.00
@@ -701,7 +701,7 @@ TEST_CASE("approval list --pending --mine is an approver's inbox") {
   CHECK(list_approvals(clerk, ApprovalQuery{}).size() == 3);
 }
 
-TEST_CASE("an approval that is no longer pending cannot be signed; an unknown id is not found") {
+TEST_CASE("an approval that is no longer pending cannot be signed, an unknown id is not found") {
   TicketWorld world;
   const std::string number = world.open_analysed(kOutOfWarranty);
   estimate(world, number, "800", "0", "0");

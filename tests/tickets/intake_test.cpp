@@ -101,7 +101,7 @@ TEST_CASE("a unit out of warranty opens a paid ticket with the warranty end as i
 }
 
 TEST_CASE(
-    "an odometer over the model's 100,000 km makes the ticket paid; at the limit it is "
+    "an odometer over the model's 100,000 km makes the ticket paid, at the limit it is "
     "warranty") {
   TicketWorld world;
   Context ctx = world.context("zhang");
@@ -121,7 +121,7 @@ TEST_CASE(
   CHECK(contains(paid.coverage_reason, "100,000"));
 }
 
-TEST_CASE("a call reported on the last day of warranty is warranty; the next day it is paid") {
+TEST_CASE("a call reported on the last day of warranty is warranty, the next day it is paid") {
   TicketWorld world;
   Context ctx = world.context("zhang");
   // HY2024-0110 shipped 2024-01-10 with 12 months: the warranty ends on 2025-01-09, inclusive.
@@ -213,7 +213,7 @@ TEST_CASE("a ticket without a description is refused") {
   CHECK(list_tickets(ctx, TicketQuery{}).empty());
 }
 
-TEST_CASE("a ticket reported in the future is refused; reported exactly now is accepted") {
+TEST_CASE("a ticket reported in the future is refused, reported exactly now is accepted") {
   TicketWorld world;
   Context ctx = world.context("zhang");
   expect_error(ErrorCode::kInvalidInput, {"reported"},
@@ -257,7 +257,7 @@ TEST_CASE("intake is audited with who opened the ticket") {
 }
 
 TEST_CASE(
-    "an odometer below the unit's earlier reading is refused; equal or a later reading is not") {
+    "an odometer below the unit's earlier reading is refused, equal or a later reading is not") {
   TicketWorld world;
   Context ctx = world.context("zhang");
   world.set_today("2026-11-20");

@@ -139,7 +139,7 @@ TEST_CASE("a signed work record signs the ticket off and lets it close") {
   CHECK(get_ticket(clerk, number).state == TicketState::kClosed);
 }
 
-TEST_CASE("paused time does not count against the response limit; exactly at it is on time") {
+TEST_CASE("paused time does not count against the response limit, exactly at it is on time") {
   TicketWorld world;
   // normal priority, 24 h; reported at the fixed now, 2026-11-27T10:00.
   const std::string number = world.open_analysed(kInWarranty);
@@ -395,7 +395,7 @@ TEST_CASE("tickets list by state, reported month and assignee") {
 }
 
 TEST_CASE(
-    "a work record arriving before the 表5 budget was approved is refused; arriving then is not") {
+    "a work record arriving before the 表5 budget was approved is refused, arriving then is not") {
   TicketWorld world;
   world.set_today("2026-11-20");
   const std::string number = world.open_analysed(kInWarranty);

@@ -84,7 +84,7 @@ TEST_CASE("a quality defect claimed outside warranty waits for the decision") {
   CHECK_FALSE(waits_for_quality_decision(t));
 }
 
-TEST_CASE("response limits come from the rulebook's priorities; an unknown one has none") {
+TEST_CASE("response limits come from the rulebook's priorities, an unknown one has none") {
   Rules rules;
   CHECK(response_limit_seconds(rules, "urgent") == 8 * 3600);
   CHECK(response_limit_seconds(rules, "normal") == 24 * 3600);
@@ -202,7 +202,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "表6 签字盖章: a record signs off with the seal; without it only when the rulebook relaxes "
+    "表6 签字盖章: a record signs off with the seal, without it only when the rulebook relaxes "
     "it") {
   Rules rules;
   WorkRecord record;
