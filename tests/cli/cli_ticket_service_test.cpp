@@ -252,3 +252,29 @@ TEST_CASE("a technician recording their own unassigned job need not name themsel
   const RunResult show = desk.ok("zhang", {"ticket", "show", number, "--format", "json"});
   CHECK(contains(show.out, "\"technicians\": \"ma\""));
 }
+
+TEST_CASE("the odometer on site is never below an earlier reading, and later ones not below it") {
+  Desk desk;
+  const std::string number = desk.analysed("2026-11-27T08:00", {"--km", "50000"});
+  desk.ok("ma", {"ticket", "start", number});
+  RunResult r =
+      desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00", {"--sealed", "--km", "49999"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "49999 km is below the reading of 50000 km"));
+  CHECK(contains(r.err, "ticket " + number));
+  r = desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00", {"--sealed", "--km", "50120"});
+  REQUIRE(r.exit_code == 0);
+  // A correction may change the reading on site: its own earlier version does not count.
+  r = desk.record(number, "2026-11-27T09:00", "2026-11-27T11:00", {"--sealed", "--km", "50100"});
+  CHECK(r.exit_code == 0);
+  // A call reported after the visit cannot read less than was read on site.
+  r = desk.as("zhang",
+              {"ticket", "open", "--unit", kUnit, "--category", "液压系统", "--channel", "phone",
+               "--desc", "异响", "--reported-at", "2026-11-27T12:00", "--km", "50099"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "work record of ticket " + number));
+  const RunResult show = desk.ok("zhang", {"ticket", "show", number, "--format", "json"});
+  CHECK(contains(show.out, "\"km\": 50100"));  // version 2
+  CHECK(contains(show.out, "\"km\": 50120"));  // version 1, kept
+}

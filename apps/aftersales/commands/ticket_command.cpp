@@ -287,6 +287,7 @@ void attach_ticket(CLI::App& family, Session& session) {
             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
         verb.add_option("--labour-hours", f.labour_hours, "labour hours worked");
         verb.add_option("--travel", f.travel, "travel cost (旅差费), in yuan");
+        verb.add_option("--km", f.km, "the odometer on site (km); never below an earlier reading");
       },
       [](Session& s, const RecordRequest& r) {
         const WorkRecorded done = record_work(s.context(), r.number, r.fields);

@@ -146,6 +146,7 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
                     {"signed_by", "signed by"},
                     {"signed_at", "signed at"},
                     {"sealed", "sealed 盖章"},
+                    {"km", "odometer km"},
                     {"replaced", "replaced by a correction"}};
   const auto add_record = [&](const WorkRecord& w, const std::string& replaced) {
     record.add_row({std::int64_t{w.version}, joined(w.technicians),
@@ -153,7 +154,7 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
                     w.work_done,
                     w.labour_hours_centi ? Cell{decimal_text(*w.labour_hours_centi, 100)} : Cell{},
                     w.travel ? Cell{*w.travel} : Cell{}, w.signed_by,
-                    format_timestamp(w.signed_at, zone), w.sealed, replaced});
+                    format_timestamp(w.signed_at, zone), w.sealed, optional_cell(w.km), replaced});
   };
   for (const ReplacedWorkRecord& r : view.replaced_records) {
     add_record(r.record,

@@ -368,12 +368,16 @@ void SqlTicketStore::replace_actual_lines(std::int64_t ticket_id,
 std::vector<OdometerReading> SqlTicketStore::odometer_readings(const std::string& serial) {
   return guarded("reading the odometer readings of unit " + serial, [&] {
     Query query = db_.cached(
-        "SELECT t.km, t.reported_at, t.number FROM ticket t JOIN unit u ON u.id = t.unit_id "
-        "WHERE u.serial = ?1 AND t.km IS NOT NULL ORDER BY t.reported_at, t.id");
+        "SELECT t.km, t.reported_at, t.number, 0 FROM ticket t JOIN unit u ON u.id = t.unit_id "
+        "WHERE u.serial = ?1 AND t.km IS NOT NULL UNION ALL "
+        "SELECT w.km, w.arrived_at, t.number, 1 FROM work_record w JOIN ticket t ON t.id = "
+        "w.ticket_id JOIN unit u ON u.id = t.unit_id WHERE u.serial = ?1 AND w.km IS NOT NULL "
+        "ORDER BY 2, 3, 4");
     query->bind(1, serial);
     std::vector<OdometerReading> all;
     while (query->step()) {
-      all.push_back(OdometerReading{query->int64(0), Timestamp{query->int64(1)}, query->text(2)});
+      all.push_back(OdometerReading{query->int64(0), Timestamp{query->int64(1)}, query->text(2),
+                                    flag_column(*query, 3)});
     }
     return all;
   });

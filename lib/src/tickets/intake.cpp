@@ -54,7 +54,7 @@ void read_ticket_intake(const Rules& rules, Timestamp now, FieldReader& reader,
   }
   ticket.km.reset();
   if (intake.km && !trim(*intake.km).empty()) {
-    ticket.km = reader.integer("km", *intake.km, 0, 10'000'000);
+    ticket.km = reader.integer("km", *intake.km, 0, kMaxOdometerKm);
   }
 }
 

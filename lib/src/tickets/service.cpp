@@ -11,6 +11,8 @@
 #include "aftersales/tickets/ticket_forms.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
+#include "aftersales/units/units.h"
+#include "aftersales/units/warranty.h"
 #include "approvals/approval_requests.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_records.h"
@@ -185,6 +187,7 @@ WorkRecord read_record(Context& ctx, const Ticket& ticket, const WorkRecordField
   if (fields.labour_hours) {
     record.labour_hours_centi = reader.decimal("labour_hours", *fields.labour_hours, 2, 100'000'00);
   }
+  if (fields.km) record.km = reader.integer("km", *fields.km, 0, kMaxOdometerKm);
   if (fields.travel) {
     record.travel = reader.money("travel", *fields.travel);
     if (record.travel && *record.travel < Money{0}) {
@@ -222,6 +225,18 @@ WorkRecord read_record(Context& ctx, const Ticket& ticket, const WorkRecordField
     }
   }
   reader.throw_if_any(fmt::format("ticket {}", ticket.number));
+  // Odometer readings of a unit never go backwards in time: the one on site neither.
+  if (record.km) {
+    std::vector<OdometerReading> readings;
+    for (OdometerReading& r :
+         odometer_readings(ctx, get_unit(ctx, ticket.serial), /*except_ticket=*/"")) {
+      if (!(r.on_site && r.ticket == ticket.number)) readings.push_back(std::move(r));
+    }
+    if (const auto conflict = odometer_conflict(readings, *record.km, record.arrived)) {
+      reader.add("km", *fields.km, odometer_conflict_text(*conflict, *record.km, zone));
+      reader.throw_if_any(fmt::format("ticket {}", ticket.number));
+    }
+  }
   return record;
 }
 
@@ -235,6 +250,7 @@ AuditJson record_json(const WorkRecord& record, UtcOffset zone) {
                  {"sealed", record.sealed}};
   if (record.labour_hours_centi) json["labour_hours_centi"] = *record.labour_hours_centi;
   if (record.travel) json["travel_fen"] = record.travel->fen;
+  if (record.km) json["km"] = *record.km;
   return json;
 }
 

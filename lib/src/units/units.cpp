@@ -78,7 +78,7 @@ void read_unit_fields(Context& ctx, FieldReader& reader, const UnitFields& field
     if (trim(*fields.km).empty()) {
       unit.odometer_km.reset();
       unit.odometer_on.reset();
-    } else if (auto km = reader.integer("km", *fields.km, 0, 10'000'000)) {
+    } else if (auto km = reader.integer("km", *fields.km, 0, kMaxOdometerKm)) {
       unit.odometer_km = *km;
       unit.odometer_on = ctx.today();
     }

@@ -69,7 +69,9 @@ std::optional<OdometerConflict> odometer_conflict(const std::vector<OdometerRead
 std::string odometer_conflict_text(const OdometerConflict& conflict, std::int64_t km,
                                    UtcOffset zone) {
   const OdometerReading& reading = conflict.reading;
-  const std::string where = reading.ticket.empty() ? "unit record" : "ticket " + reading.ticket;
+  const std::string where = reading.ticket.empty() ? "unit record"
+                            : reading.on_site      ? "work record of ticket " + reading.ticket
+                                                   : "ticket " + reading.ticket;
   // The unit record keeps the day of its reading, a ticket the time it was reported.
   const std::string when = reading.ticket.empty()
                                ? "on " + format_date(local_date(reading.at, zone))

@@ -54,7 +54,8 @@ class TicketStore {
   virtual void remove(const std::string& number) = 0;
 
   // The odometer readings of the unit's tickets (those with a km): km, reported time and
-  // number, oldest first. The unit record's own reading is on the unit (archive_store.h).
+  // number, and their work records' readings on site (at the arrival), oldest first. The unit
+  // record's own reading is on the unit (archive_store.h).
   virtual std::vector<OdometerReading> odometer_readings(const std::string& serial) = 0;
 
   // The estimated lines (estimate or quotation), which the cost approvals sign, in position

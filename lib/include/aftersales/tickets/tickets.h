@@ -130,6 +130,7 @@ struct WorkRecordFields {
   std::vector<std::string> technicians;  // default: the assignee
   std::optional<std::string> labour_hours;
   std::optional<std::string> travel;
+  std::optional<std::string> km;  // the odometer on site; never below an earlier reading
 };
 
 // What filing a work record did.

@@ -51,11 +51,13 @@ struct UnitNumberHit {
 
 // One odometer reading of a unit: the km, when it was read and where it is kept. The unit
 // record keeps one reading with its day (`unit edit --km`, a unit import); every ticket keeps
-// the reading the customer gave at its reported time (`ticket open --km`, a ticket import).
+// the reading the customer gave at its reported time (`ticket open --km`, a ticket import),
+// and its work record (表6) the reading on site at the arrival (`ticket record --km`).
 struct OdometerReading {
   std::int64_t km = 0;
-  Timestamp at;        // a unit record's reading of day D: the start of D (local)
-  std::string ticket;  // the ticket that holds it; empty for the unit record's reading
+  Timestamp at;          // a unit record's reading of day D: the start of D (local)
+  std::string ticket;    // the ticket that holds it; empty for the unit record's reading
+  bool on_site = false;  // read on site: the ticket's work record holds it
 };
 
 // A line of the archive's history: 运行、质量和服务状况, 重要技术变动, 重要部件更换.

@@ -23,6 +23,9 @@ struct WarrantyStatus {
   std::string reason;              // e.g. "until 2026-02-28; 12,000 of 100,000 km"
 };
 
+// The largest odometer reading taken as typed (km); more is a typing error.
+inline constexpr std::int64_t kMaxOdometerKm = 10'000'000;
+
 // A reading that a new one contradicts (odometer_conflict): `reading` was taken at or before
 // the new one and is above it (`later` false), or was taken after it and is below it (`later`
 // true).
