@@ -8,9 +8,8 @@ namespace aftersales {
 const std::vector<std::string>& known_roles() {
   // Immutable: the roles of DOMAIN.md "Who uses it", built once.
   static const std::vector<std::string> kRoles = {
-      "clerk",     "technician", "sales_manager", "service_manager",
-      "tech_dept", "qc",         "warehouse",     "finance",
-      "deputy_gm", "gm",         "admin"};
+      "clerk",     "technician", "sales_manager", "service_manager", "tech_dept", "qc",
+      "warehouse", "finance",    "purchasing",    "deputy_gm",       "gm",        "admin"};
   return kRoles;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "aftersales/core/text.h"
 #include "rules/toml_text.h"
 
 namespace aftersales::rules_file {
@@ -95,6 +96,22 @@ std::string check_default_priority(const Rules& rules, const GivenKeys& /*given*
       toml_string(rules.sla.default_priority), fmt::join(names, ", "));
 }
 
+std::string check_default_warehouse(const Rules& rules, const GivenKeys& /*given*/) {
+  if (!trim(rules.parts.default_warehouse).empty()) return {};
+  return "is empty: name the warehouse stock moves go to without --warehouse";
+}
+
+// 表12: failed parts are booked into a location of their own, never issued again.
+std::string check_defective_warehouse(const Rules& rules, const GivenKeys& /*given*/) {
+  if (trim(rules.parts.defective_warehouse).empty()) {
+    return "is empty: name the location failed parts come back into (表12)";
+  }
+  if (rules.parts.defective_warehouse != rules.parts.default_warehouse) return {};
+  return fmt::format(
+      "{} is also the default warehouse: failed parts would be issued again; name another",
+      toml_string(rules.parts.defective_warehouse));
+}
+
 }  // namespace
 
 std::optional<UtcOffset> fixed_offset_of(std::string_view zone) {
@@ -125,6 +142,12 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_service)},  // 表6
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_close)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, ticket_assignable)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, parts_stock)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, parts_request)},  // 表11, 表13
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, parts_sales)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, payments)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, returns_inspection)},  // 表12
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, purchase)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, model_categories)},
@@ -153,7 +176,17 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, urgent_part)},  // 表13
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, purchase_plan)},
       {Kind::kRoleChain, AFTERSALES_RULES_SETTING(approvals, credit)},  // 赊销
-      {Kind::kMoney, AFTERSALES_RULES_SETTING(parts, return_over)},     // 表12: 50元
+      {Kind::kString,
+       AFTERSALES_RULES_SETTING(parts, default_warehouse),
+       {},
+       {},
+       check_default_warehouse},
+      {Kind::kString,
+       AFTERSALES_RULES_SETTING(parts, defective_warehouse),
+       {},
+       {},
+       check_defective_warehouse},
+      {Kind::kMoney, AFTERSALES_RULES_SETTING(parts, return_over)},  // 表12: 50元
       {Kind::kInt, AFTERSALES_RULES_SETTING(parts, return_overdue_days), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(parts, large_order_quantity), kPositive},
       {Kind::kMoney, AFTERSALES_RULES_SETTING(parts, large_order_value)},

@@ -18,7 +18,8 @@ class SqlStore final : public Store {
         imports_(*db_, stamp_),
         audit_(*db_),
         rulebook_(*db_),
-        ledger_check_(*db_) {}
+        ledger_check_(*db_),
+        parts_(*db_, stamp_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -33,6 +34,7 @@ class SqlStore final : public Store {
   AuditStore& audit() override { return audit_; }
   RulebookStore& rulebook() override { return rulebook_; }
   LedgerCheckStore& ledger_check() override { return ledger_check_; }
+  PartStore& parts() override { return parts_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -44,6 +46,7 @@ class SqlStore final : public Store {
   SqlAuditStore audit_;
   SqlRulebookStore rulebook_;
   SqlLedgerCheckStore ledger_check_;
+  SqlPartStore parts_;
 };
 
 }  // namespace

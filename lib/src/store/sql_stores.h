@@ -16,6 +16,25 @@ struct ImportStamp {
   std::optional<std::int64_t> batch;
 };
 
+class SqlPartStore final : public PartStore {
+ public:
+  SqlPartStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
+
+  std::optional<Part> find(const std::string& number) override;
+  void each(const std::function<void(const Part&, std::int64_t on_hand)>& visit) override;
+  void insert(Part& part) override;
+  void update(const Part& part) override;
+  std::int64_t on_hand(std::int64_t part_id, const std::string& warehouse) override;
+  void insert_move(StockMove& move) override;
+  void each_level(const StockFilter& filter,
+                  const std::function<void(const StockLevel&)>& visit) override;
+  std::vector<StockMove> moves(const StockFilter& filter, int limit) override;
+
+ private:
+  Database& db_;
+  const ImportStamp& stamp_;
+};
+
 class SqlArchiveStore final : public ArchiveStore {
  public:
   SqlArchiveStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}

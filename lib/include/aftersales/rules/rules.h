@@ -62,6 +62,14 @@ struct Rules {
     // Who may be given a ticket (`ticket assign --to`): the roles that do service work
     // (DOMAIN.md: tickets are assigned only to technicians and service_managers).
     std::vector<std::string> ticket_assignable = {"technician", "service_manager"};
+    // Parts (DOMAIN.md "Who acts"): the catalogue and stock moves, 表11/表13 requests, sales,
+    // payments, the inspection of returned parts (表12) and purchase plans.
+    std::vector<std::string> parts_stock = {"warehouse"};
+    std::vector<std::string> parts_request = {"clerk", "service_manager", "technician"};
+    std::vector<std::string> parts_sales = {"clerk", "sales_manager"};
+    std::vector<std::string> payments = {"finance"};
+    std::vector<std::string> returns_inspection = {"qc"};
+    std::vector<std::string> purchase = {"purchasing"};
   } permissions;
 
   struct Lists {
@@ -113,6 +121,8 @@ struct Rules {
   } approvals;
 
   struct Parts {
+    std::string default_warehouse = "main";         // where moves go without --warehouse
+    std::string defective_warehouse = "defective";  // 表12: failed parts booked back in
     Money return_over{5000};  // 表12: 单价超过50元 returns to the factory
     int return_overdue_days = 30;
     int large_order_quantity = 20;     // a line of this many pieces or more

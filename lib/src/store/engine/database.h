@@ -151,6 +151,15 @@ void bind_optional(Statement& statement, int index, const std::optional<T>& valu
   }
 }
 
+inline void bind_optional(Statement& statement, int index,
+                          const std::optional<std::string>& value) {
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind_null(index);
+  }
+}
+
 inline void bind_optional(Statement& statement, int index, const std::optional<Money>& value) {
   bind_optional(statement, index, value ? std::optional<std::int64_t>(value->fen) : std::nullopt);
 }
