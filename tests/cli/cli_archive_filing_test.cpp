@@ -14,15 +14,6 @@ using aftersales::testing::TicketDesk;
 
 namespace {
 
-constexpr const char* kDeskRules = R"([identity]
-source = "declared"
-
-[users]
-zhang = ["clerk"]
-li = ["service_manager"]
-ma = ["technician"]
-)";
-
 // Runs a command on business day `today` and requires it to succeed.
 RunResult ok_on(const Cli& cli, const std::string& today, const std::vector<std::string>& args) {
   const RunResult r = cli.run(args, {{"AFTERSALES_TODAY", today}});
@@ -49,7 +40,7 @@ void add_shipped_nov_1(const Cli& cli, const std::string& serial, const std::str
 }  // namespace
 
 TEST_CASE("unit show files the unit's tickets with their charge and signed work records") {
-  TicketDesk desk(kDeskRules);
+  TicketDesk desk(aftersales::testing::kDeskStaff);
   const std::string unit = aftersales::testing::kDeskWarrantyUnit;
   const std::string done = desk.open(unit, {"--reported-at", "2026-11-26T08:00"});
   desk.ok("li", {"ticket", "assign", done, "--to", "ma"});

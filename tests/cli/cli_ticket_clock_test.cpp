@@ -14,20 +14,11 @@ using aftersales::testing::RunResult;
 
 namespace {
 
-constexpr const char* kConfig = R"([identity]
-source = "declared"
-
-[users]
-zhang = ["clerk"]
-li = ["service_manager"]
-ma = ["technician"]
-)";
-
 constexpr const char* kUnit = aftersales::testing::kDeskWarrantyUnit;
 
 class Desk : public aftersales::testing::TicketDesk {
  public:
-  Desk() : TicketDesk(kConfig) {}
+  Desk() : TicketDesk(aftersales::testing::kDeskStaff) {}
 
   // A ticket reported at `reported` (urgent: 8 h), assigned to ma, analysed and started.
   std::string started(const std::string& reported) const {

@@ -16,14 +16,7 @@ using aftersales::testing::trimmed;
 
 namespace {
 
-constexpr const char* kConfig = R"([identity]
-source = "declared"
-
-[users]
-zhang = ["clerk"]
-li = ["service_manager"]
-ma = ["technician"]
-
+const std::string kConfig = std::string(aftersales::testing::kDeskStaff) + R"(
 [import]
 date_only_time = "08:30"
 )";

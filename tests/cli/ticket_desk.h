@@ -9,6 +9,17 @@
 
 namespace aftersales::testing {
 
+// A service desk's rulebook: declared identity; zhang the clerk, li the service manager, ma the
+// technician. Suites that need more users write their own.
+inline constexpr const char* kDeskStaff = R"([identity]
+source = "declared"
+
+[users]
+zhang = ["clerk"]
+li = ["service_manager"]
+ma = ["technician"]
+)";
+
 // In warranty on 2026-11-27 (shipped 2026-06-01, 12 months); cli_support's 2025-001 is out of
 // warranty since 2026-02-28.
 inline constexpr const char* kDeskWarrantyUnit = "2026-101";
