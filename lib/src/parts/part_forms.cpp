@@ -28,12 +28,16 @@ void decide_issue(Context& ctx, const Approval& approval, const std::string& /*t
   }
 }
 
+// A gate pass's decision changes nothing but the pass's approval: shipping reads it.
+void decide_gate_pass(Context& /*ctx*/, const Approval& /*approval*/, const std::string& /*text*/) {
+}
+
 }  // namespace
 
 std::vector<ApprovalForm> part_approval_forms() {
   return {
       {part_issue_form::kKey, "表11", "part_issue", decide_issue},
-      {gate_pass_form::kKey, "出门证", "gate_pass", nullptr},
+      {gate_pass_form::kKey, "出门证", "gate_pass", decide_gate_pass},
   };
 }
 
