@@ -235,7 +235,7 @@ TEST_CASE("nothing ships before its 表11 approval and its gate pass, and it shi
   CHECK(freight[0].description == "freight 运费 (表11 " + request.number + ")");
 }
 
-TEST_CASE("shipping more than on hand is refused and nothing moves; exactly on hand ships") {
+TEST_CASE("shipping more than on hand is refused and nothing moves, exactly on hand ships") {
   IssueWorld world;
   const std::string ticket = world.quality_ticket();
   const IssueRequest too_many = world.request(ticket, {"S-1:1", "HP-100:3"});
