@@ -74,10 +74,11 @@ TEST_CASE("bad quantities and unknown parts are named, and nothing moves") {
 
 TEST_CASE("the part verbs later work builds say so with exit 2, and every verb has an example") {
   TicketDesk desk(kRules);
-  RunResult r = desk.as("zhang", {"part", "request", "--ticket", "SR-2026-000001"});
+  RunResult r = desk.as("zhang", {"part", "urgent", "--ticket", "SR-2026-000001"});
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "`aftersales part request` is not built yet"));
-  for (const char* verb : {"add", "edit", "list", "show", "stock", "receive", "adjust"}) {
+  CHECK(contains(r.err, "`aftersales part urgent` is not built yet"));
+  for (const char* verb : {"add", "edit", "list", "show", "stock", "receive", "adjust", "request",
+                           "requests", "ship"}) {
     CAPTURE(verb);
     r = desk.as("zhang", {"part", verb, "--help"});
     CHECK(r.exit_code == 0);

@@ -1,11 +1,14 @@
 // aftersales part add|edit|list|show|stock|receive|adjust: the parts catalogue (备件) and its
-// stock per warehouse. The verbs of 表11-表13, returns, sales and shipping say they are not
-// built yet. The rules live in the core (parts/parts.h); this file parses, calls and renders.
+// stock per warehouse; part request|requests|ship: warranty issues (表11) and their shipping
+// behind a gate pass. The verbs of 表12, 表13 and sales say they are not built yet. The rules live
+// in the core (parts/parts.h); this file parses, calls and renders.
 #include <fmt/format.h>
 
 #include <iostream>
 
+#include "aftersales/parts/issue_requests.h"
 #include "aftersales/parts/parts.h"
+#include "aftersales/parts/shipping.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 #include "views/part_view.h"
@@ -29,6 +32,15 @@ struct PartRequest {
 
 struct NumberRequest {
   std::string number;
+};
+
+struct ShipRequest {
+  std::string number;
+  std::optional<std::string> freight;
+};
+
+struct RequestsQuery {
+  std::optional<std::string> ticket;
 };
 
 struct MoveRequest {
@@ -167,8 +179,53 @@ void attach_part(CLI::App& family, Session& session) {
         s.note(move_text(adjust_stock(s.context(), r.number, r.qty, r.warehouse, r.reason)));
       });
 
-  add_planned_verb(family, session, "request", "warranty issue request (表11 with its 备件领料单)");
-  add_planned_verb(family, session, "ship", "the warehouse ships a request or sale");
+  add_verb<IssueRequestFields>(
+      family, session,
+      {"request",
+       "warranty issue request (表11 with its 备件领料单) for a quality problem; prints its number",
+       "aftersales part request --ticket SR-2026-000001 --line HP-100:1 --line S-1:4",
+       StoreUse::kWrites},
+      [](CLI::App& verb, IssueRequestFields& r) {
+        verb.add_option("--ticket", r.ticket, "the ticket (a confirmed quality problem)")
+            ->required();
+        verb.add_option("--line", r.lines, "PARTNO:QTY, once per part")->required();
+        verb.add_option("--warehouse", r.warehouse, "default: [parts] default_warehouse");
+      },
+      [](Session& s, const IssueRequestFields& r) {
+        const IssueRequest request = request_issue(s.context(), r);
+        s.emit_created(request.number);
+        s.note(fmt::format("{} (表11) for {}: value {}, waiting for {}", request.number,
+                           request.ticket, format_money(request.value()),
+                           fmt::join(s.context().rules.approvals.part_issue, " → ")));
+      });
+
+  add_verb<RequestsQuery>(
+      family, session,
+      {"requests", "warranty issue requests (表11) with their lines and state",
+       "aftersales part requests --ticket SR-2026-000001", StoreUse::kReads},
+      [](CLI::App& verb, RequestsQuery& q) {
+        verb.add_option("--ticket", q.ticket, "only this ticket's");
+      },
+      [](Session& s, const RequestsQuery& q) {
+        s.emit(issue_table(list_issue_requests(s.context(), q.ticket),
+                           s.context().rules.general.utc_offset));
+      });
+
+  add_verb<ShipRequest>(
+      family, session,
+      {"ship", "the warehouse ships an approved request behind its approved gate pass",
+       "aftersales part ship PI-2026-000001 --freight 120.00", StoreUse::kWrites},
+      [](CLI::App& verb, ShipRequest& r) {
+        verb.add_option("REQUEST", r.number, "the request (PI-...)")->required();
+        verb.add_option("--freight", r.freight, "freight paid, borne by the company (运费)");
+      },
+      [](Session& s, const ShipRequest& r) {
+        const IssueRequest shipped = ship_issue(s.context(), r.number, r.freight);
+        s.note(fmt::format("{} (表11) shipped from {}: {} line(s), freight {}", shipped.number,
+                           shipped.warehouse, shipped.lines.size(),
+                           format_money(shipped.freight.value_or(Money{}))));
+      });
+
   add_planned_verb(family, session, "returns", "failed parts owed back (表12)");
   add_planned_verb(family, session, "return", "a failed part came back (表12)");
   add_planned_verb(family, session, "inspect", "QC inspects a returned part (表12)");

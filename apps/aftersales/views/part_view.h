@@ -3,6 +3,8 @@
 
 #include "aftersales/io/render.h"
 #include "aftersales/io/table.h"
+#include "aftersales/parts/gate_passes.h"
+#include "aftersales/parts/issue_requests.h"
 #include "aftersales/parts/parts.h"
 #include "aftersales/rules/rules.h"
 
@@ -21,5 +23,14 @@ RecordView part_view(const PartView& view, const Rules& rules);
 
 // The one line a move leaves on stderr: "part P-1: received 5 into main (on hand 12)".
 std::string move_text(const StockMove& move);
+
+// `part requests`: one row per warranty issue request (表11), its lines as "PART×QTY" joined.
+Table issue_table(const std::vector<IssueRequest>& requests, UtcOffset zone);
+
+// `gatepass list`: one row per gate pass (出门证) with its approval's state and waiting role.
+Table gate_pass_table(const std::vector<GatePassView>& passes, UtcOffset zone);
+
+// `gatepass show`: the pass, what leaves, its value and its approval's signatures.
+RecordView gate_pass_view(const GatePassView& view, UtcOffset zone);
 
 }  // namespace aftersales::cli

@@ -12,7 +12,8 @@ namespace aftersales {
 
 Approval raise_approval(Context& ctx, const std::string& form, const ApprovalSubject& subject,
                         const ApprovalChain& chain, const std::string& summary,
-                        std::optional<Money> amount) {
+                        std::optional<Money> amount,
+                        const std::optional<std::string>& requested_by) {
   const ApprovalForm* known = find_approval_form(form);
   if (known == nullptr || known->subject_kind != subject.kind) {
     throw Error(ErrorCode::kUsage,
@@ -22,17 +23,18 @@ Approval raise_approval(Context& ctx, const std::string& form, const ApprovalSub
   approval.form = form;
   approval.subject = subject;
   approval.chain = chain;
-  approval.requested_by = ctx.actor.user;
+  approval.requested_by = requested_by.value_or(ctx.actor.user);
   approval.requested_at = ctx.now();
   approval.summary = summary;
   approval.amount = amount;
   ctx.store.approvals().insert(approval);
-  record_addition(ctx, "approval", std::to_string(approval.id),
-                  AuditJson{{"form", form},
-                            {"subject_kind", subject.kind},
-                            {"subject", subject.id},
-                            {"chain", chain},
-                            {"summary", summary}});
+  AuditJson after{{"form", form},
+                  {"subject_kind", subject.kind},
+                  {"subject", subject.id},
+                  {"chain", chain},
+                  {"summary", summary}};
+  if (approval.requested_by != ctx.actor.user) after["requested_by"] = approval.requested_by;
+  record_addition(ctx, "approval", std::to_string(approval.id), after);
   return approval;
 }
 

@@ -12,11 +12,14 @@
 namespace aftersales {
 
 // Raises a pending approval of form `form` (a key of approval_forms()) on `subject` for
-// `chain`, requested by the acting user; audited as entity "approval". Throws Error(kUsage)
+// `chain`, requested by the acting user (or `requested_by` when given: a request raised for
+// someone by another's decision, e.g. a gate pass once the GM approved its 表11, is theirs);
+// audited as entity "approval" under the acting user. Throws Error(kUsage)
 // for a form this binary does not know or whose subject is of another kind (a bug).
 Approval raise_approval(Context& ctx, const std::string& form, const ApprovalSubject& subject,
                         const ApprovalChain& chain, const std::string& summary,
-                        std::optional<Money> amount = std::nullopt);
+                        std::optional<Money> amount = std::nullopt,
+                        const std::optional<std::string>& requested_by = std::nullopt);
 
 // Voids the pending approvals of `forms` on `subject`, and the approved ones too when
 // `approved_too` (their grounds changed). Returns those it voided, as they were before (their

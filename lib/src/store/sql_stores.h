@@ -35,6 +35,26 @@ class SqlPartStore final : public PartStore {
   const ImportStamp& stamp_;
 };
 
+class SqlShipmentStore final : public ShipmentStore {
+ public:
+  explicit SqlShipmentStore(Database& db) : db_(db) {}
+
+  std::int64_t next_number_in_year(const std::string& series, int year) override;
+  std::optional<IssueRequest> find_issue(const std::string& number) override;
+  std::vector<IssueRequest> list_issues(const std::optional<std::string>& ticket) override;
+  void insert_issue(IssueRequest& request) override;
+  void update_issue(const IssueRequest& request) override;
+  void insert_gate_pass(GatePass& pass) override;
+  std::optional<GatePass> find_gate_pass(const GatePassSubject& subject) override;
+  std::optional<GatePass> find_gate_pass_by_number(const std::string& number) override;
+  std::vector<GatePass> list_gate_passes() override;
+
+ private:
+  void load_lines(IssueRequest& request);
+
+  Database& db_;
+};
+
 class SqlArchiveStore final : public ArchiveStore {
  public:
   SqlArchiveStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}

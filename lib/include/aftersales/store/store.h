@@ -17,6 +17,7 @@
 #include "aftersales/store/ledger_check_store.h"
 #include "aftersales/store/part_store.h"
 #include "aftersales/store/rulebook_store.h"
+#include "aftersales/store/shipment_store.h"
 #include "aftersales/store/ticket_store.h"
 
 namespace aftersales {
@@ -56,6 +57,7 @@ class Store {
   virtual RulebookStore& rulebook() = 0;
   virtual LedgerCheckStore& ledger_check() = 0;
   virtual PartStore& parts() = 0;
+  virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
 };
 
 struct SqliteOptions {
