@@ -209,3 +209,22 @@ TEST_CASE("part ship waits for the 表11 approval and its gate pass, ships once,
   r = desk.ok("zhang", {"part", "stock", "--format", "csv"});
   CHECK(contains(r.out, "HP-100,液压泵,main,0,"));
 }
+
+TEST_CASE(
+    "the freight of a shipped 表11 request is an actual cost of its ticket (运费由我公司承担)") {
+  Desk desk;
+  const std::string ticket = desk.quality_ticket();
+  desk.request(ticket, {"S-1:2"});
+  desk.approve("PI-2026-000001", {"xu", "wang", "zhao"});
+  desk.approve(desk.gate_pass_of("PI-2026-000001"), {"wang"});
+  desk.ok("kuang", {"part", "ship", "PI-2026-000001", "--freight", "80"});
+  desk.ok("ma", {"ticket", "start", ticket});
+  desk.ok("ma",
+          {"ticket", "record", ticket, "--arrived", "2026-11-28T09:00", "--finished",
+           "2026-11-28T11:00", "--work", "更换密封件", "--signed-by", "王明", "--sealed",
+           "--technician", "ma"},
+          "2026-11-28");
+  const RunResult r = desk.ok("zhang", {"ticket", "show", ticket, "--format", "json"});
+  CHECK(contains(r.out, "\"description\": \"freight 运费 (表11 PI-2026-000001)\""));
+  CHECK(contains(r.out, "\"actual_warranty_total\": \"80.00\""));
+}

@@ -7,6 +7,7 @@
 #include "aftersales/approvals/approval_forms.h"
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
+#include "aftersales/parts/issue_requests.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/ticket_forms.h"
 #include "aftersales/tickets/ticket_rules.h"
@@ -327,6 +328,10 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
     }
     done.record = record;
     done.actual = actual_cost_lines(ctx.rules, before, tickets.cost_lines(before.id), record);
+    // The company bears the freight of the parts shipped for it (表11, 运费由我公司承担).
+    for (CostLine& freight : ticket_freight(ctx, before.number)) {
+      done.actual.push_back(std::move(freight));
+    }
     tickets.replace_actual_lines(before.id, done.actual);
     AuditJson new_json = record_json(record, zone);
     new_json["actual"] = lines_json(done.actual);

@@ -145,13 +145,14 @@ struct WorkRecorded {
 // Files the work record signed and sealed by the customer (表6): the ticket is signed off.
 // The technicians default to the assignee, else the acting user when they do service work.
 // The record's labour hours, travel (and parts used) become the ticket's actual lines
-// (actual_cost_lines in ticket_rules.h); where they exceed what the approvals given cover,
-// a supplementary approval on the same chain is raised (supplements_needed) and the ticket
-// closes once it is approved. Finishing a major warranty repair (actual warranty cost over
-// rules.warranty.major_repair) makes a follow-up visit due within rules.visits.major_repair_days
-// of the finish. While the ticket is signed off, filing again corrects the record: a new
-// version (the earlier one is kept and the change audited), actual lines and supplements
-// worked out again.
+// (actual_cost_lines in ticket_rules.h), with the freight of the parts shipped for it by then
+// (表11: the company bears it; a shipment after the record joins at its next correction); where
+// they exceed what the approvals given cover, a supplementary approval on the same chain is raised
+// (supplements_needed) and the ticket closes once it is approved. Finishing a major warranty repair
+// (actual warranty cost over rules.warranty.major_repair) makes a follow-up visit due within
+// rules.visits.major_repair_days of the finish. While the ticket is signed off, filing again
+// corrects the record: a new version (the earlier one is kept and the change audited), actual lines
+// and supplements worked out again.
 WorkRecorded record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields);
 
 // Closes a signed-off ticket; refused without a signed work record, and while a supplementary
