@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "aftersales/parts/parts.h"
+#include "commands/part_returns_command.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 #include "views/part_view.h"
@@ -169,9 +170,7 @@ void attach_part(CLI::App& family, Session& session) {
 
   add_planned_verb(family, session, "request", "warranty issue request (表11 with its 备件领料单)");
   add_planned_verb(family, session, "ship", "the warehouse ships a request or sale");
-  add_planned_verb(family, session, "returns", "failed parts owed back (表12)");
-  add_planned_verb(family, session, "return", "a failed part came back (表12)");
-  add_planned_verb(family, session, "inspect", "QC inspects a returned part (表12)");
+  attach_part_returns(family, session);  // 表12 (commands/part_returns_command.cpp)
   add_planned_verb(family, session, "urgent", "urgent part request (表13)");
   add_planned_verb(family, session, "sell", "a sale outside warranty");
   add_planned_verb(family, session, "pay", "a payment on a sale");

@@ -19,7 +19,8 @@ class SqlStore final : public Store {
         audit_(*db_),
         rulebook_(*db_),
         ledger_check_(*db_),
-        parts_(*db_, stamp_) {}
+        parts_(*db_, stamp_),
+        part_returns_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -35,6 +36,7 @@ class SqlStore final : public Store {
   RulebookStore& rulebook() override { return rulebook_; }
   LedgerCheckStore& ledger_check() override { return ledger_check_; }
   PartStore& parts() override { return parts_; }
+  PartReturnStore& part_returns() override { return part_returns_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -47,6 +49,7 @@ class SqlStore final : public Store {
   SqlRulebookStore rulebook_;
   SqlLedgerCheckStore ledger_check_;
   SqlPartStore parts_;
+  SqlPartReturnStore part_returns_;
 };
 
 }  // namespace

@@ -35,6 +35,25 @@ class SqlPartStore final : public PartStore {
   const ImportStamp& stamp_;
 };
 
+class SqlPartReturnStore final : public PartReturnStore {
+ public:
+  explicit SqlPartReturnStore(Database& db) : db_(db) {}
+
+  std::vector<PartUsed> parts_used(std::int64_t ticket_id) override;
+  void replace_parts_used(std::int64_t ticket_id, const std::vector<PartUsed>& parts) override;
+  std::vector<PartReturn> returns_of(std::int64_t ticket_id) override;
+  std::optional<PartReturn> find_return(std::int64_t id) override;
+  std::optional<PartReturn> find_return_by_number(const std::string& number) override;
+  void each_return(const std::function<void(const PartReturn&)>& visit) override;
+  void insert_return(std::int64_t ticket_id, PartReturn& line) override;
+  void update_return(const PartReturn& line) override;
+  void remove_return(std::int64_t id) override;
+  std::int64_t next_return_number(int year) override;
+
+ private:
+  Database& db_;
+};
+
 class SqlArchiveStore final : public ArchiveStore {
  public:
   SqlArchiveStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
