@@ -24,6 +24,7 @@ class SqlPartStore final : public PartStore {
   void each(const std::function<void(const Part&, std::int64_t on_hand)>& visit) override;
   void insert(Part& part) override;
   void update(const Part& part) override;
+  void remove(const std::string& number) override;
   std::int64_t on_hand(std::int64_t part_id, const std::string& warehouse) override;
   void insert_move(StockMove& move) override;
   void each_level(const StockFilter& filter,
