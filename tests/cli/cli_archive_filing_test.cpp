@@ -170,11 +170,14 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
   add_shipped_nov_1(cli, "OPEN", "2026-11-01", false);
   // Back to schema 006, as a ledger of the last release: no completed_at, none of 007's indexes
   // and none of the later tables.
-  REQUIRE(cli.sql("ALTER TABLE unit DROP COLUMN completed_at; DROP INDEX unit_vin; "
-                  "DROP INDEX unit_plate; DROP INDEX unit_engine; DROP INDEX ticket_customer; "
-                  "DROP TABLE gate_pass; DROP TABLE part_issue_line; DROP TABLE part_issue; "
-                  "DROP TABLE record_sequence; DROP TABLE stock_move; DROP TABLE part; "
-                  "PRAGMA user_version = 6;") == "");
+  REQUIRE(
+      cli.sql(
+          "ALTER TABLE unit DROP COLUMN completed_at; DROP INDEX unit_vin; "
+          "DROP INDEX unit_plate; DROP INDEX unit_engine; DROP INDEX ticket_customer; "
+          "DROP TABLE gate_pass; DROP TABLE part_issue_line; DROP TABLE part_issue; "
+          "DROP TABLE record_sequence; DROP TABLE part_return; DROP TABLE part_return_sequence; "
+          "DROP TABLE work_record_part; DROP TABLE stock_move; DROP TABLE part; "
+          "PRAGMA user_version = 6;") == "");
 
   const RunResult r = cli.run({"unit", "list", "--format", "csv"});
   INFO(describe(r));
@@ -187,5 +190,5 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
       r.out, "\r\nBY-PHONE,HYS5160,C002,大连市政,2026-11-01,2027-10-31,true,,2026-11-08,5\r\n"));
   CHECK(
       contains(r.out, "\r\nOPEN,HYS5160,C001,鞍山市环卫处,2026-11-01,2027-10-31,true,terms,,\r\n"));
-  CHECK(cli.sql("PRAGMA user_version") == "9\n");  // 007 and every later migration
+  CHECK(cli.sql("PRAGMA user_version") == "10\n");  // 007 and every later migration
 }

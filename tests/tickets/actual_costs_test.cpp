@@ -148,3 +148,61 @@ TEST_CASE("a supplement signed after the work is no gate for the arrival on site
   REQUIRE(gate);
   CHECK(gate->approval_id == 1);
 }
+
+TEST_CASE("parts used replace the estimated part lines, at the estimated parts' coverage") {
+  const Rules rules;
+  const std::vector<CostLine> estimated = {line(CostKind::kPart, 80000, Coverage::kPaid),
+                                           line(CostKind::kWork, 20000)};
+  WorkRecord record;
+  PartUsed pump;
+  pump.part = "HP-100";
+  pump.name = "液压泵";
+  pump.quantity = 2;
+  pump.unit_price = Money{48000};
+  PartUsed seal;
+  seal.part = "SEAL-1";
+  seal.name = "密封件";
+  seal.quantity = 3;
+  seal.unit_price = Money{5001};
+  record.parts = {pump, seal};
+  const std::vector<CostLine> actual =
+      actual_cost_lines(rules, warranty_ticket(), estimated, record);
+  REQUIRE(actual.size() == 3);
+  CHECK(actual[0].kind == CostKind::kWork);  // hours not given: the estimate's work line stays
+  CHECK(actual[1].kind == CostKind::kPart);
+  CHECK(actual[1].amount == Money{96000});
+  CHECK(actual[1].quantity_milli == 2000);
+  CHECK(actual[1].coverage == Coverage::kPaid);
+  CHECK(actual[1].description.find("HP-100") != std::string::npos);
+  CHECK(actual[2].amount == Money{15003});
+  CHECK(paid_total(actual) == Money{111003});
+}
+
+TEST_CASE("without parts used the estimated part lines stay, and a part line takes the coverage") {
+  const Rules rules;
+  WorkRecord record;
+  CHECK(actual_cost_lines(rules, warranty_ticket(), {line(CostKind::kPart, 100)}, record).size() ==
+        1);
+  PartUsed used;
+  used.part = "HP-100";
+  used.quantity = 1;
+  used.unit_price = Money{100};
+  record.parts = {used};
+  Ticket paid = warranty_ticket();
+  paid.coverage = Coverage::kPaid;
+  const std::vector<CostLine> actual = actual_cost_lines(rules, paid, {}, record);
+  REQUIRE(actual.size() == 1);
+  CHECK(actual[0].coverage == Coverage::kPaid);
+}
+
+TEST_CASE("a major part replaced makes the repair major whatever its cost") {
+  const Rules rules;
+  PartUsed used;
+  used.part = "HP-100";
+  used.quantity = 1;
+  used.unit_price = Money{100};
+  CHECK_FALSE(is_major_warranty_repair(rules, Money{100}, {used}));
+  used.major = true;
+  CHECK(is_major_warranty_repair(rules, Money{100}, {used}));
+  CHECK(is_major_warranty_repair(rules, Money{100001}, {}));
+}

@@ -149,7 +149,7 @@ void attach_import(CLI::App& family, Session& session) {
   example(family, "aftersales import units units.xlsx --dry-run");
 
   // Writing, --dry-run too: a dry run imports inside a transaction that it rolls back.
-  for (const char* entity_name : {"customers", "models", "units", "tickets"}) {
+  for (const char* entity_name : {"customers", "models", "units", "tickets", "parts"}) {
     add_verb<ImportRequest>(
         family, session,
         {entity_name, fmt::format("import {} from CSV or .xlsx", entity_name),
@@ -175,7 +175,8 @@ void attach_import(CLI::App& family, Session& session) {
       {"check", "validate files; change nothing", "aftersales import check units units.csv",
        StoreUse::kWrites},
       [](CLI::App& verb, CheckRequest& r) {
-        verb.add_option("ENTITY", r.entity, "customers, models, units or tickets")->required();
+        verb.add_option("ENTITY", r.entity, "customers, models, units, tickets or parts")
+            ->required();
         add_import_options(verb, r.import);
       },
       [](Session& s, const CheckRequest& r) {

@@ -9,6 +9,7 @@
 #include "aftersales/parts/issue_requests.h"
 #include "aftersales/parts/parts.h"
 #include "aftersales/parts/shipping.h"
+#include "commands/part_returns_command.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 #include "views/part_view.h"
@@ -226,9 +227,7 @@ void attach_part(CLI::App& family, Session& session) {
                            format_money(shipped.freight.value_or(Money{}))));
       });
 
-  add_planned_verb(family, session, "returns", "failed parts owed back (表12)");
-  add_planned_verb(family, session, "return", "a failed part came back (表12)");
-  add_planned_verb(family, session, "inspect", "QC inspects a returned part (表12)");
+  attach_part_returns(family, session);  // 表12 (commands/part_returns_command.cpp)
   add_planned_verb(family, session, "urgent", "urgent part request (表13)");
   add_planned_verb(family, session, "sell", "a sale outside warranty");
   add_planned_verb(family, session, "pay", "a payment on a sale");

@@ -288,6 +288,10 @@ void attach_ticket(CLI::App& family, Session& session) {
         verb.add_option("--labour-hours", f.labour_hours, "labour hours worked");
         verb.add_option("--travel", f.travel, "travel cost (旅差费), in yuan");
         verb.add_option("--km", f.km, "the odometer on site (km); never below an earlier reading");
+        verb.add_option("--part", f.parts,
+                        "a part used, PARTNO:QTY (repeat for each); replaces the estimated parts")
+            ->allow_extra_args(false)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
       },
       [](Session& s, const RecordRequest& r) {
         const WorkRecorded done = record_work(s.context(), r.number, r.fields);

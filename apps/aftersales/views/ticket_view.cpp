@@ -163,6 +163,16 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   if (view.record) add_record(*view.record, "");
   v.tables.push_back({{"work_record", "work record 现场工作记录 (表6), every version"}, record});
 
+  Table parts_used;
+  parts_used.columns = {
+      {"part", ""}, {"name", ""}, {"quantity", ""}, {"unit_price", "unit price"}, {"major", ""}};
+  if (view.record) {
+    for (const PartUsed& p : view.record->parts) {
+      parts_used.add_row({p.part, p.name, p.quantity, p.unit_price, p.major});
+    }
+  }
+  v.tables.push_back({{"parts_used", "parts used 备件 (表6, current version)"}, parts_used});
+
   Table next;
   next.columns = {{"step", "ticket ... (allowed now)"}};
   for (const std::string& step : view.next_steps) next.add_row({step});

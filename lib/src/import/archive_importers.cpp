@@ -13,6 +13,7 @@
 #include "core/field_checks.h"
 #include "import/entity_importer.h"
 #include "import/importer_base.h"
+#include "import/part_importer.h"
 #include "units/archive_filing.h"
 
 namespace aftersales {
@@ -383,6 +384,8 @@ std::unique_ptr<EntityImporter> make_entity_importer(ImportEntity entity, Contex
       return std::make_unique<UnitImporter>(ctx, session);
     case ImportEntity::kTickets:
       return make_ticket_importer(ctx, session);
+    case ImportEntity::kParts:
+      return make_part_importer(ctx, session);
   }
   return nullptr;
 }

@@ -18,6 +18,7 @@ std::optional<ImportEntity> parse_import_entity(const std::string& name) {
   if (name == "models") return ImportEntity::kModels;
   if (name == "units") return ImportEntity::kUnits;
   if (name == "tickets") return ImportEntity::kTickets;
+  if (name == "parts") return ImportEntity::kParts;
   return std::nullopt;
 }
 

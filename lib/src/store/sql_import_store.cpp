@@ -25,7 +25,11 @@ const ImportTable& table_of(ImportEntity entity) {
                                  "SELECT serial FROM unit WHERE batch_id = ?1 ORDER BY id"};
   static const ImportTable kTicket{"ticket", "SELECT batch_id FROM ticket WHERE number = ?1",
                                    "SELECT number FROM ticket WHERE batch_id = ?1 ORDER BY id"};
+  static const ImportTable kPart{"part", "SELECT batch_id FROM part WHERE number = ?1",
+                                 "SELECT number FROM part WHERE batch_id = ?1 ORDER BY id"};
   switch (entity) {
+    case ImportEntity::kParts:
+      return kPart;
     case ImportEntity::kCustomers:
       return kCustomer;
     case ImportEntity::kModels:

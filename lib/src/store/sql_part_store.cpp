@@ -1,5 +1,6 @@
 // SQL of the parts catalogue (备件) and its stock moves.
 #include "aftersales/core/error.h"
+#include "store/sql_removal.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -81,6 +82,10 @@ void SqlPartStore::update(const Part& part) {
     update->bind(9, part.id);
     update->run();
   });
+}
+
+void SqlPartStore::remove(const std::string& number) {
+  remove_row(db_, "DELETE FROM part WHERE number = ?1", "part", number);
 }
 
 std::int64_t SqlPartStore::on_hand(std::int64_t part_id, const std::string& warehouse) {

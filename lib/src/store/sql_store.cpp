@@ -20,7 +20,8 @@ class SqlStore final : public Store {
         rulebook_(*db_),
         ledger_check_(*db_),
         parts_(*db_, stamp_),
-        shipments_(*db_) {}
+        shipments_(*db_),
+        part_returns_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -37,6 +38,7 @@ class SqlStore final : public Store {
   LedgerCheckStore& ledger_check() override { return ledger_check_; }
   PartStore& parts() override { return parts_; }
   ShipmentStore& shipments() override { return shipments_; }
+  PartReturnStore& part_returns() override { return part_returns_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -50,6 +52,7 @@ class SqlStore final : public Store {
   SqlLedgerCheckStore ledger_check_;
   SqlPartStore parts_;
   SqlShipmentStore shipments_;
+  SqlPartReturnStore part_returns_;
 };
 
 }  // namespace

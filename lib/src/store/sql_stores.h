@@ -24,6 +24,7 @@ class SqlPartStore final : public PartStore {
   void each(const std::function<void(const Part&, std::int64_t on_hand)>& visit) override;
   void insert(Part& part) override;
   void update(const Part& part) override;
+  void remove(const std::string& number) override;
   std::int64_t on_hand(std::int64_t part_id, const std::string& warehouse) override;
   void insert_move(StockMove& move) override;
   void each_level(const StockFilter& filter,
@@ -52,6 +53,25 @@ class SqlShipmentStore final : public ShipmentStore {
  private:
   void load_lines(IssueRequest& request);
 
+  Database& db_;
+};
+
+class SqlPartReturnStore final : public PartReturnStore {
+ public:
+  explicit SqlPartReturnStore(Database& db) : db_(db) {}
+
+  std::vector<PartUsed> parts_used(std::int64_t ticket_id) override;
+  void replace_parts_used(std::int64_t ticket_id, const std::vector<PartUsed>& parts) override;
+  std::vector<PartReturn> returns_of(std::int64_t ticket_id) override;
+  std::optional<PartReturn> find_return(std::int64_t id) override;
+  std::optional<PartReturn> find_return_by_number(const std::string& number) override;
+  void each_return(const std::function<void(const PartReturn&)>& visit) override;
+  void insert_return(std::int64_t ticket_id, PartReturn& line) override;
+  void update_return(const PartReturn& line) override;
+  void remove_return(std::int64_t id) override;
+  std::int64_t next_return_number(int year) override;
+
+ private:
   Database& db_;
 };
 

@@ -15,6 +15,7 @@
 #include "aftersales/units/units.h"
 #include "aftersales/units/warranty.h"
 #include "approvals/approval_requests.h"
+#include "parts/parts_used.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_records.h"
 #include "tickets/ticket_states.h"
@@ -252,6 +253,9 @@ AuditJson record_json(const WorkRecord& record, UtcOffset zone) {
   if (record.labour_hours_centi) json["labour_hours_centi"] = *record.labour_hours_centi;
   if (record.travel) json["travel_fen"] = record.travel->fen;
   if (record.km) json["km"] = *record.km;
+  for (const PartUsed& used : record.parts) {
+    json["parts"].push_back(AuditJson{{"part", used.part}, {"quantity", used.quantity}});
+  }
   return json;
 }
 
@@ -294,6 +298,7 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kRecord);
     WorkRecord record = read_record(ctx, before, fields);
+    record.parts = read_parts_used(ctx, fields.parts, fmt::format("ticket {}", before.number));
     // 签字盖章: without the customer's seal the record signs nothing off.
     if (!signs_off(ctx.rules, record)) {
       throw Error(ErrorCode::kRuleViolation,
@@ -315,7 +320,8 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
     }
 
     TicketStore& tickets = ctx.store.tickets();
-    const std::optional<WorkRecord> earlier = tickets.find_work_record(before.id);
+    std::optional<WorkRecord> earlier = tickets.find_work_record(before.id);
+    if (earlier) earlier->parts = ctx.store.part_returns().parts_used(before.id);
     const std::vector<CostLine> old_actual = tickets.actual_lines(before.id);
     AuditJson old_json = AuditJson::object();
     if (earlier) {
@@ -333,6 +339,7 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
       done.actual.push_back(std::move(freight));
     }
     tickets.replace_actual_lines(before.id, done.actual);
+    file_parts_used(ctx, before, record);  // archive notes of major parts, returns owed (表12)
     AuditJson new_json = record_json(record, zone);
     new_json["actual"] = lines_json(done.actual);
     record_change(ctx, "ticket", before.number, earlier ? "work-record-corrected" : "work-record",
@@ -342,7 +349,7 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
     after.state = TicketState::kSignedOff;
     // A major warranty repair makes a follow-up visit due within a week (表2: 维修后一周内).
     after.visit_due_on.reset();
-    if (is_major_warranty_repair(ctx.rules, warranty_total(done.actual))) {
+    if (is_major_warranty_repair(ctx.rules, warranty_total(done.actual), record.parts)) {
       after.visit_due_on =
           local_date(record.finished, zone).plus_days(ctx.rules.visits.major_repair_days);
     }

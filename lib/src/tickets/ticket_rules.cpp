@@ -1,5 +1,7 @@
 #include "aftersales/tickets/ticket_rules.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -132,8 +134,11 @@ std::int64_t response_limit_seconds(const Rules& rules, const std::string& prior
   return hours == rules.sla.response_hours.end() ? 0 : std::int64_t{hours->second} * 3600;
 }
 
-bool is_major_warranty_repair(const Rules& rules, Money warranty_total) {
-  return warranty_total > rules.warranty.major_repair;
+bool is_major_warranty_repair(const Rules& rules, Money warranty_total,
+                              const std::vector<PartUsed>& parts_used) {
+  return warranty_total > rules.warranty.major_repair ||
+         std::any_of(parts_used.begin(), parts_used.end(),
+                     [](const PartUsed& used) { return used.major; });
 }
 
 bool signs_off(const Rules& rules, const WorkRecord& record) {
@@ -145,7 +150,8 @@ std::vector<CostLine> actual_cost_lines(const Rules& rules, const Ticket& ticket
                                         const WorkRecord& record) {
   const auto measured = [&](CostKind kind) {
     return (kind == CostKind::kWork && record.labour_hours_centi) ||
-           (kind == CostKind::kTravel && record.travel);
+           (kind == CostKind::kTravel && record.travel) ||
+           (kind == CostKind::kPart && !record.parts.empty());
   };
   std::vector<CostLine> actual;
   for (const CostLine& line : estimated) {
@@ -168,6 +174,10 @@ std::vector<CostLine> actual_cost_lines(const Rules& rules, const Ticket& ticket
         rules.costs.labour_rate);
   }
   if (record.travel) add(CostKind::kTravel, "travel 旅差费 (表6)", 1000, *record.travel);
+  for (const PartUsed& used : record.parts) {
+    add(CostKind::kPart, fmt::format("part 配件 {} {} (表6)", used.part, used.name),
+        used.quantity * 1000, used.unit_price);
+  }
   return actual;
 }
 

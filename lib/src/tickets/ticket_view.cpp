@@ -59,6 +59,7 @@ TicketView show_ticket(Context& ctx, const std::string& number) {
   view.supplements = supplements_needed(ctx.rules, t, view.actual, live);
   view.pauses = ctx.store.tickets().pauses(t.id);
   view.record = ctx.store.tickets().find_work_record(t.id);
+  if (view.record) view.record->parts = ctx.store.part_returns().parts_used(t.id);
   view.replaced_records = ctx.store.tickets().replaced_work_records(t.id);
   view.sla = sla_status(ctx.rules, t, view.pauses, view.record, ctx.now());
   view.next_steps = next_steps(t);

@@ -16,7 +16,7 @@
 
 namespace aftersales {
 
-// customers | models | units | tickets
+// customers | models | units | tickets | parts
 std::optional<ImportEntity> parse_import_entity(const std::string& name);
 
 enum class OnError {

@@ -29,6 +29,9 @@ class PartStore {
   // A duplicate number throws Error(kConflict). Sets part.id.
   virtual void insert(Part& part) = 0;
   virtual void update(const Part& part) = 0;
+  // Removes a part an import added (a revert); Error(kRuleViolation) when stock moves, parts
+  // used or returns refer to it.
+  virtual void remove(const std::string& number) = 0;
 
   // The part's stock in the warehouse: the sum of its moves (0 without any).
   virtual std::int64_t on_hand(std::int64_t part_id, const std::string& warehouse) = 0;

@@ -15,6 +15,7 @@
 #include "aftersales/store/audit_store.h"
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
+#include "aftersales/store/part_return_store.h"
 #include "aftersales/store/part_store.h"
 #include "aftersales/store/rulebook_store.h"
 #include "aftersales/store/shipment_store.h"
@@ -58,6 +59,7 @@ class Store {
   virtual LedgerCheckStore& ledger_check() = 0;
   virtual PartStore& parts() = 0;
   virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
+  virtual PartReturnStore& part_returns() = 0;
 };
 
 struct SqliteOptions {

@@ -54,6 +54,15 @@ struct Pause {
   std::string reason;
 };
 
+// A part used on site (表6 parts used): the catalogue's part at its unit price when recorded.
+struct PartUsed {
+  std::string part;  // part no.
+  std::string name;
+  std::int64_t quantity = 0;  // pieces, over 0
+  Money unit_price;
+  bool major = false;  // 重要部件: its replacement goes into the unit's archive (表1)
+};
+
 // 售后服务现场工作记录 (表6), signed and sealed by the customer (签字盖章).
 struct WorkRecord {
   std::vector<std::string> technicians;
@@ -66,6 +75,7 @@ struct WorkRecord {
   Timestamp signed_at;
   bool sealed = false;
   std::optional<std::int64_t> km;  // the odometer on site
+  std::vector<PartUsed> parts;     // parts used, one line per part no. (`--part PARTNO:QTY`)
   int version = 1;                 // corrected until the ticket closes: 2, 3, ...
 };
 

@@ -75,9 +75,12 @@ bool waits_for_quality_decision(const Ticket& ticket);
 // 0 for a priority the rules do not know.
 std::int64_t response_limit_seconds(const Rules& rules, const std::string& priority);
 
-// A major warranty repair (warranty cost over [warranty] major_repair) makes a follow-up visit
-// (表2) due within [visits] major_repair_days of finishing it. Strictly over.
-bool is_major_warranty_repair(const Rules& rules, Money warranty_total);
+// A major warranty repair makes a follow-up visit (表2, 维修后一周内) due within [visits]
+// major_repair_days of finishing it: warranty cost over [warranty] major_repair (strictly over),
+// or a part marked major (重要部件) among `parts_used` (DOMAIN.md defaults: "warranty cost over
+// 1,000.00, or a part marked major").
+bool is_major_warranty_repair(const Rules& rules, Money warranty_total,
+                              const std::vector<PartUsed>& parts_used = {});
 
 // 表6 售后服务现场工作记录: the customer signs and seals it (签字盖章); a record without the seal
 // does not sign the ticket off while [tickets] seal_required (default true). Returns whether
@@ -85,10 +88,12 @@ bool is_major_warranty_repair(const Rules& rules, Money warranty_total);
 bool signs_off(const Rules& rules, const WorkRecord& record);
 
 // The work record's costs (表6) as the ticket's actual lines: its labour hours (x [costs]
-// labour_rate, rounded half up to the fen) replace the estimate's labour lines and its travel
-// the estimate's travel lines; a kind the record does not give (parts, until parts used are
-// recorded) keeps the estimated lines as they were. A new line takes the coverage of the
-// estimated lines of its kind when they share one, else the ticket's. Zero amounts are left out.
+// labour_rate, rounded half up to the fen) replace the estimate's labour lines, its travel
+// the estimate's travel lines, and its parts used (record.parts: one line per part, quantity x
+// the unit price it carries) the estimate's part lines; a kind the record does not give (no
+// parts used recorded) keeps the estimated lines as they were. A new line takes the coverage of
+// the estimated lines of its kind when they share one, else the ticket's. Zero amounts are left
+// out. Pure: the caller looks the parts up in the catalogue.
 std::vector<CostLine> actual_cost_lines(const Rules& rules, const Ticket& ticket,
                                         const std::vector<CostLine>& estimated,
                                         const WorkRecord& record);

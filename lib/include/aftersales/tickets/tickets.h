@@ -130,7 +130,8 @@ struct WorkRecordFields {
   std::vector<std::string> technicians;  // default: the assignee
   std::optional<std::string> labour_hours;
   std::optional<std::string> travel;
-  std::optional<std::string> km;  // the odometer on site; never below an earlier reading
+  std::optional<std::string> km;   // the odometer on site; never below an earlier reading
+  std::vector<std::string> parts;  // parts used, "PARTNO:QTY" each (a part named twice: summed)
 };
 
 // What filing a work record did.
