@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "store/engine/sqlite_database.h"
+#include "store/sql_part_sale_store.h"
 #include "store/sql_stores.h"
 
 namespace aftersales {
@@ -19,7 +20,8 @@ class SqlStore final : public Store {
         audit_(*db_),
         rulebook_(*db_),
         ledger_check_(*db_),
-        parts_(*db_, stamp_) {}
+        parts_(*db_, stamp_),
+        part_sales_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -35,6 +37,7 @@ class SqlStore final : public Store {
   RulebookStore& rulebook() override { return rulebook_; }
   LedgerCheckStore& ledger_check() override { return ledger_check_; }
   PartStore& parts() override { return parts_; }
+  PartSaleStore& part_sales() override { return part_sales_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -47,6 +50,7 @@ class SqlStore final : public Store {
   SqlRulebookStore rulebook_;
   SqlLedgerCheckStore ledger_check_;
   SqlPartStore parts_;
+  SqlPartSaleStore part_sales_;
 };
 
 }  // namespace

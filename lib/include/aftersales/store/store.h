@@ -15,6 +15,7 @@
 #include "aftersales/store/audit_store.h"
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
+#include "aftersales/store/part_sale_store.h"
 #include "aftersales/store/part_store.h"
 #include "aftersales/store/rulebook_store.h"
 #include "aftersales/store/ticket_store.h"
@@ -56,6 +57,7 @@ class Store {
   virtual RulebookStore& rulebook() = 0;
   virtual LedgerCheckStore& ledger_check() = 0;
   virtual PartStore& parts() = 0;
+  virtual PartSaleStore& part_sales() = 0;
 };
 
 struct SqliteOptions {
