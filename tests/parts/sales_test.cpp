@@ -288,3 +288,22 @@ TEST_CASE(
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].sale.number == credit.number);
 }
+
+TEST_CASE("the large order's limits, the deposit and the credit chain are the rulebook's") {
+  SalesWorld world;
+  world.rules.parts.large_order_quantity = 5;
+  world.rules.parts.large_order_value = Money{100000};
+  world.rules.parts.deposit_percent = 50;
+  world.rules.approvals.credit = {"deputy_gm", "gm"};
+  CHECK_FALSE(world.sell({"PUMP:1"}, "0").large);  // 500.00, 1 piece
+  expect_error(ErrorCode::kRuleViolation, {"line PUMP × 5 (5 pieces or more)"},
+               [&] { world.sell({"PUMP:5"}, std::nullopt); });
+  expect_error(ErrorCode::kRuleViolation, {"total 1,000.01 is over 1,000.00"},
+               [&] { world.sell({"BIG:1"}, "0.01"); });
+  const PartSale sale = world.sell({"PUMP:5"}, std::nullopt, "HT-9");
+  expect_error(ErrorCode::kRuleViolation, {"at least 50% (1,250.00)"},
+               [&] { world.pay(sale.number, "1249.99"); });
+  CHECK(world.pay(sale.number, "1250").plan_raised.has_value());
+  const PartSale credit = world.sell({"PUMP:1"}, "0", std::nullopt, true);
+  CHECK(world.pending_on(credit.number).chain == std::vector<std::string>{"deputy_gm", "gm"});
+}
