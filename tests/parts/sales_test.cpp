@@ -184,6 +184,8 @@ TEST_CASE("a large order ships after its plan is approved and received and it is
   CHECK(shipment.sale.lines.size() == 1);
   world.store->write([&] { record_sale_shipped(clerk, sale.number); });
   CHECK(world.missing(sale.number).front().find("shipped on 2026-11-27") != std::string::npos);
+  expect_error(ErrorCode::kRuleViolation, {"was shipped already, on 2026-11-27"},
+               [&] { world.store->write([&] { record_sale_shipped(clerk, sale.number); }); });
 }
 
 TEST_CASE("a rejected purchase plan stops the large order") {

@@ -181,6 +181,11 @@ PartSale record_sale_shipped(Context& ctx, const std::string& number) {
   PartSale sale;
   ctx.store.write([&] {
     sale = get_sale(ctx, number);
+    if (sale.shipped_at) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: sale {} was shipped already, on {}", sale.number,
+                              format_timestamp(*sale.shipped_at, ctx.rules.general.utc_offset)));
+    }
     const std::vector<std::string> missing = sale_ready_to_ship(ctx, sale);
     if (!missing.empty()) {
       throw Error(ErrorCode::kRuleViolation,
