@@ -103,6 +103,9 @@ TEST_CASE("a large order: a 19.99% deposit is refused, 20.00% raises the plan, t
   CHECK(contains(r.err, "waits for its approval"));
   const std::string plan_approval = desk.pending_approval("PU-2026-000001");
   REQUIRE_FALSE(plan_approval.empty());
+  r = desk.ok("he", {"purchase", "show", "PU-2026-000001", "--format", "json"});
+  CHECK(contains(r.out, "\"form\": \"采购计划\""));
+  CHECK(contains(r.out, "\"role\": \"sales_manager\""));
   desk.ok("xu", {"approval", "approve", plan_approval});
   r = desk.as("kuang", {"purchase", "receive", "PU-2026-000001"});
   CHECK(r.exit_code == 4);  // purchasing receives

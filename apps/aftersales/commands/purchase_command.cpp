@@ -35,13 +35,13 @@ void attach_purchase(CLI::App& family, Session& session) {
 
   add_verb<PlanRequest>(
       family, session,
-      {"show", "one purchase plan with its lines", "aftersales purchase show PU-2026-000001",
-       StoreUse::kReads},
+      {"show", "one purchase plan with its lines and approvals",
+       "aftersales purchase show PU-2026-000001", StoreUse::kReads},
       [](CLI::App& verb, PlanRequest& r) {
         verb.add_option("ID", r.number, "purchase plan number")->required();
       },
       [](Session& s, const PlanRequest& r) {
-        s.emit(plan_view(get_purchase_plan(s.context(), r.number), s.context().rules));
+        s.emit(plan_view(show_purchase_plan(s.context(), r.number), s.context().rules));
       });
 
   add_verb<PlanRequest>(

@@ -156,7 +156,8 @@ Table plan_table(const std::vector<PurchasePlan>& plans, const Rules& rules) {
   return table;
 }
 
-RecordView plan_view(const PurchasePlan& p, const Rules& rules) {
+RecordView plan_view(const PurchasePlanView& view, const Rules& rules) {
+  const PurchasePlan& p = view.plan;
   const UtcOffset zone = rules.general.utc_offset;
   RecordView v;
   v.title = fmt::format("采购计划 {}", p.number);
@@ -175,6 +176,7 @@ RecordView plan_view(const PurchasePlan& p, const Rules& rules) {
     lines.add_row({optional_cell(l.part), l.description, l.quantity});
   }
   v.tables.push_back({{"lines", "lines"}, lines});
+  v.tables.push_back({{"approvals", "approvals"}, approval_table(view.approvals, zone)});
   return v;
 }
 

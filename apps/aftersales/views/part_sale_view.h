@@ -20,7 +20,7 @@ RecordView sales_month_view(const PartsSalesMonth& month);
 
 // `purchase list`, `purchase show`.
 Table plan_table(const std::vector<PurchasePlan>& plans, const Rules& rules);
-RecordView plan_view(const PurchasePlan& plan, const Rules& rules);
+RecordView plan_view(const PurchasePlanView& view, const Rules& rules);
 
 // `part urgents`: one row per urgent request (表13).
 Table urgent_table(const std::vector<UrgentRequest>& requests, const Rules& rules);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "aftersales/approvals/approvals.h"
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/parts/parts.h"
@@ -135,6 +136,19 @@ PurchasePlan get_purchase_plan(Context& ctx, const std::string& number) {
   }
   throw Error(ErrorCode::kNotFound, fmt::format("purchase plan {} does not exist", number),
               "`aftersales purchase list` shows the purchase plans");
+}
+
+PurchasePlanView show_purchase_plan(Context& ctx, const std::string& number) {
+  PurchasePlanView view;
+  view.plan = get_purchase_plan(ctx, number);
+  for (const std::string& subject : {view.plan.number, view.plan.origin}) {
+    for (Approval& approval : list_approvals(ctx, ApprovalQuery{false, false, subject})) {
+      if (approval.form == sale_form::kPurchasePlan || approval.form == sale_form::kUrgentPart) {
+        view.approvals.push_back(std::move(approval));
+      }
+    }
+  }
+  return view;
 }
 
 std::vector<PurchasePlan> list_purchase_plans(Context& ctx, bool open) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "aftersales/approvals/approval.h"
 #include "aftersales/core/context.h"
 #include "aftersales/parts/purchase.h"
 #include "aftersales/parts/sale.h"
@@ -17,6 +18,14 @@ namespace aftersales {
 
 // The plan with that number; Error(kNotFound).
 PurchasePlan get_purchase_plan(Context& ctx, const std::string& number);
+
+// A plan with its approvals (those of a large order's plan; an urgent request's plan was
+// approved by the request's own, on the UR- number).
+struct PurchasePlanView {
+  PurchasePlan plan;
+  std::vector<Approval> approvals;
+};
+PurchasePlanView show_purchase_plan(Context& ctx, const std::string& number);
 
 // Plans in number order; `open`: only those pending or approved (not received, not rejected).
 std::vector<PurchasePlan> list_purchase_plans(Context& ctx, bool open);
