@@ -1,17 +1,20 @@
 // aftersales part add|edit|list|show|stock|receive|adjust: the parts catalogue (备件) and its
-// stock per warehouse; part request|requests|ship: warranty issues (表11) and their shipping
-// behind a gate pass. The verbs of 表12, 表13 and sales say they are not built yet. The rules live
-// in the core (parts/parts.h); this file parses, calls and renders.
+// stock per warehouse; part request|requests|ship: warranty issues (表11) and shipping behind a
+// gate pass; part sell|pay|promise|sales|sale: sales outside warranty; part urgent|urgents:
+// urgent part requests (表13); the returns of 表12 (commands/part_returns_command.cpp). The rules
+// live in the core (parts/*.h); this file parses, calls and renders.
 #include <fmt/format.h>
-
-#include <iostream>
-
+#include <fmt/ranges.h>
+#include "aftersales/core/error.h"
 #include "aftersales/parts/issue_requests.h"
 #include "aftersales/parts/parts.h"
+#include "aftersales/parts/purchase_plans.h"
+#include "aftersales/parts/sales.h"
 #include "aftersales/parts/shipping.h"
 #include "commands/part_returns_command.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
+#include "views/part_sale_view.h"
 #include "views/part_view.h"
 
 namespace aftersales::cli {
@@ -37,7 +40,8 @@ struct NumberRequest {
 
 struct ShipRequest {
   std::string number;
-  std::optional<std::string> freight;
+  std::optional<std::string> freight;    // a 表11 request's, borne by the company
+  std::optional<std::string> warehouse;  // a sale's
 };
 
 struct RequestsQuery {
@@ -67,20 +71,147 @@ void add_field_options(CLI::App& verb, PartRequest& r, bool adding) {
   if (!adding) verb.add_flag("--no-major", r.not_major, "no longer a major part");
 }
 
-// A verb of the family that later work builds: listed in --help, and saying so when run.
-void add_planned_verb(CLI::App& family, Session& session, const std::string& name,
-                      const std::string& summary) {
-  CLI::App* verb = family.add_subcommand(name, summary + " [not built yet]");
-  verb->fallthrough(false);  // whatever follows is taken without complaint: the message answers
-  verb->prefix_command();
-  example(*verb, "aftersales part " + name + " --help");
-  define_command(*verb, session, StoreUse::kNone, [name](Session&) {
-    std::cerr << fmt::format(
-        "aftersales: error: `aftersales part {}` is not built yet in this version; see the open "
-        "issues of the project\n",
-        name);
-    return ExitCode::kUsage;
-  });
+struct SaleOptions {
+  SaleOrder order;
+  std::string number, amount, date;
+  std::optional<std::string> on;
+  SaleQuery query;
+  bool open = false;
+  UrgentOrder urgent;
+};
+
+// The summary a sale leaves on stderr: its total and what it waits for.
+std::string sale_text(Context& ctx, const PartSale& sale) {
+  std::string text =
+      fmt::format("sale {}: {} to {}, total {}", sale.number,
+                  sale.quantity() == 1 ? "1 piece" : fmt::format("{} pieces", sale.quantity()),
+                  sale.customer, format_money(sale.total));
+  const std::vector<std::string> missing = sale_ready_to_ship(ctx, sale);
+  if (missing.empty()) return text + "; ready to ship";
+  return text + "; before shipping it needs " + missing.front();
+}
+
+// Sales outside warranty (三包期外备件销售), payments, promises, the month-end data, and urgent
+// part requests (表13).
+void attach_part_sales(CLI::App& family, Session& session) {
+  add_verb<SaleOptions>(
+      family, session,
+      {"sell", "a sale outside warranty at the catalogue price plus freight; prints its number",
+       "aftersales part sell --customer C001 --line HP-100:2 --line S-1:10 --freight 120",
+       StoreUse::kWrites},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_option("--customer", r.order.customer, "customer code")->required();
+        verb.add_option("--line", r.order.lines, "PARTNO:QTY, once per part")->required();
+        verb.add_option("--freight", r.order.freight, "freight (运费), in yuan");
+        verb.add_flag("--pickup", r.order.pickup, "self-pickup (自提): no freight");
+        verb.add_option("--contract", r.order.contract,
+                        "sales contract no. (购销合同): required for a large order");
+        verb.add_flag("--credit", r.order.credit,
+                      "delivery before full payment (赊销): asks the GM's approval");
+        verb.add_option("--guarantee", r.order.guarantee,
+                        "who guarantees the debt (担保); it waives no approval");
+      },
+      [](Session& s, const SaleOptions& r) {
+        const PartSale sale = sell_parts(s.context(), r.order);
+        s.emit_created(sale.number);
+        s.note(sale_text(s.context(), sale));
+      });
+
+  add_verb<SaleOptions>(
+      family, session,
+      {"pay", "a payment received on a sale (the deposit of a large order first)",
+       "aftersales part pay PS-2026-000001 --amount 2000.00 --on 2026-11-27", StoreUse::kWrites},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_option("SALE", r.number, "sale number")->required();
+        verb.add_option("--amount", r.amount, "amount received, in yuan")->required();
+        verb.add_option("--on", r.on, "date received (default today)");
+      },
+      [](Session& s, const SaleOptions& r) {
+        const PaymentResult result = pay_sale(s.context(), r.number, r.amount, r.on);
+        s.note(fmt::format("sale {}: {} received on {}; paid {} of {}", result.sale.number,
+                           format_money(result.payment.amount), format_date(result.payment.paid_on),
+                           format_money(result.sale.paid), format_money(result.sale.total)));
+        if (result.plan_raised) {
+          s.note(fmt::format("purchase plan {} raised for {}; it waits for the approval of {}",
+                             result.plan_raised->number, result.sale.number,
+                             fmt::join(s.context().rules.approvals.purchase_plan, ", ")));
+        }
+      });
+
+  add_verb<SaleOptions>(
+      family, session,
+      {"promise", "the date the customer promises to repay (还款日期)",
+       "aftersales part promise PS-2026-000001 --date 2026-12-31", StoreUse::kWrites},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_option("SALE", r.number, "sale number")->required();
+        verb.add_option("--date", r.date, "promised repayment date")->required();
+      },
+      [](Session& s, const SaleOptions& r) {
+        const PartSale sale = promise_repayment(s.context(), r.number, r.date);
+        s.note(fmt::format("sale {}: {} owed, repayment promised for {}", sale.number,
+                           format_money(sale.owed()), format_date(*sale.promised_on)));
+      });
+
+  add_verb<SaleOptions>(
+      family, session,
+      {"sales", "sales with payments and arrears; --month: the month-end data of the report",
+       "aftersales part sales --month 2026-11 --format csv -o parts-sales.csv", StoreUse::kReads},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_option("--month", r.query.month,
+                        "YYYY-MM: the parts sales report's data (备件销售月报表)");
+        verb.add_flag("--arrears", r.query.arrears, "only sales with arrears (欠款)");
+      },
+      [](Session& s, const SaleOptions& r) {
+        if (r.query.month && !r.query.arrears) {
+          s.emit(sales_month_view(parts_sales_month(s.context(), *r.query.month)));
+          return;
+        }
+        s.emit(sale_table(list_sales(s.context(), r.query)));
+      });
+
+  add_verb<SaleOptions>(
+      family, session,
+      {"sale", "one sale whole: lines, payments, promises, approvals, what it needs to ship",
+       "aftersales part sale PS-2026-000001", StoreUse::kReads},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_option("SALE", r.number, "sale number")->required();
+      },
+      [](Session& s, const SaleOptions& r) {
+        s.emit(sale_view(show_sale(s.context(), r.number), s.context().rules));
+      });
+
+  add_verb<SaleOptions>(
+      family, session,
+      {"urgent", "urgent part request (表13) for a ticket; prints its number",
+       "aftersales part urgent --ticket SR-2026-000001 --desc 液压泵 CBN-E316 --qty 1 --reason "
+       "停机待修",
+       StoreUse::kWrites},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_option("--ticket", r.urgent.ticket, "the ticket it is for")->required();
+        verb.add_option("--desc", r.urgent.description,
+                        "the part: a catalogue part no., or what is needed")
+            ->required();
+        verb.add_option("--qty", r.urgent.quantity, "how many")->required();
+        verb.add_option("--reason", r.urgent.reason, "why it is urgent")->required();
+      },
+      [](Session& s, const SaleOptions& r) {
+        const UrgentRequest request = request_urgent_part(s.context(), r.urgent);
+        s.emit_created(request.number);
+        s.note(fmt::format("urgent request {} for {}: waits for the approval of {}", request.number,
+                           request.ticket,
+                           fmt::join(s.context().rules.approvals.urgent_part, ", ")));
+      });
+
+  add_verb<SaleOptions>(
+      family, session,
+      {"urgents", "urgent part requests (表13) and where they stand",
+       "aftersales part urgents --open", StoreUse::kReads},
+      [](CLI::App& verb, SaleOptions& r) {
+        verb.add_flag("--open", r.open, "only those not yet received or rejected");
+      },
+      [](Session& s, const SaleOptions& r) {
+        s.emit(urgent_table(list_urgent_requests(s.context(), r.open), s.context().rules));
+      });
 }
 
 }  // namespace
@@ -214,13 +345,30 @@ void attach_part(CLI::App& family, Session& session) {
 
   add_verb<ShipRequest>(
       family, session,
-      {"ship", "the warehouse ships an approved request behind its approved gate pass",
+      {"ship", "the warehouse ships an approved request or a ready sale behind its gate pass",
        "aftersales part ship PI-2026-000001 --freight 120.00", StoreUse::kWrites},
       [](CLI::App& verb, ShipRequest& r) {
-        verb.add_option("REQUEST", r.number, "the request (PI-...)")->required();
-        verb.add_option("--freight", r.freight, "freight paid, borne by the company (运费)");
+        verb.add_option("REQUEST|SALE", r.number, "a 表11 request (PI-...) or a sale (PS-...)")
+            ->required();
+        verb.add_option("--freight", r.freight, "a request's freight, borne by the company (运费)");
+        verb.add_option("--warehouse", r.warehouse,
+                        "a sale's warehouse (default: [parts] default_warehouse)");
       },
       [](Session& s, const ShipRequest& r) {
+        if (r.number.rfind("PS-", 0) == 0) {
+          if (r.freight) {
+            throw Error(ErrorCode::kUsage,
+                        "--freight is a 表11 request's; a sale's freight is "
+                        "on the sale (part sell --freight)");
+          }
+          const PartSale sale = ship_sale(s.context(), r.number, r.warehouse);
+          s.note(fmt::format("sale {} shipped: {} line(s)", sale.number, sale.lines.size()));
+          return;
+        }
+        if (r.warehouse) {
+          throw Error(ErrorCode::kUsage,
+                      "--warehouse is a sale's; a 表11 request ships from its own warehouse");
+        }
         const IssueRequest shipped = ship_issue(s.context(), r.number, r.freight);
         s.note(fmt::format("{} (表11) shipped from {}: {} line(s), freight {}", shipped.number,
                            shipped.warehouse, shipped.lines.size(),
@@ -228,11 +376,7 @@ void attach_part(CLI::App& family, Session& session) {
       });
 
   attach_part_returns(family, session);  // 表12 (commands/part_returns_command.cpp)
-  add_planned_verb(family, session, "urgent", "urgent part request (表13)");
-  add_planned_verb(family, session, "sell", "a sale outside warranty");
-  add_planned_verb(family, session, "pay", "a payment on a sale");
-  add_planned_verb(family, session, "promise", "a promised repayment date");
-  add_planned_verb(family, session, "sales", "sales and arrears");
+  attach_part_sales(family, session);
 }
 
 }  // namespace aftersales::cli

@@ -3,6 +3,7 @@
 #include "aftersales/approvals/approval_forms.h"
 
 #include "aftersales/parts/part_forms.h"
+#include "aftersales/parts/sale_forms.h"
 #include "aftersales/tickets/ticket_forms.h"
 
 namespace aftersales {
@@ -10,7 +11,7 @@ namespace aftersales {
 const std::vector<ApprovalForm>& approval_forms() {
   static const std::vector<ApprovalForm> all = [] {
     std::vector<ApprovalForm> forms;
-    for (auto* area_forms : {&ticket_approval_forms, &part_approval_forms}) {
+    for (auto* area_forms : {&ticket_approval_forms, &part_approval_forms, &sale_approval_forms}) {
       for (ApprovalForm& form : area_forms()) forms.push_back(std::move(form));
     }
     return forms;

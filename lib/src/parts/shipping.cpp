@@ -7,6 +7,7 @@
 #include "aftersales/identity/identity.h"
 #include "aftersales/parts/gate_passes.h"
 #include "aftersales/parts/parts.h"
+#include "aftersales/parts/sales.h"
 #include "aftersales/store/store.h"
 #include "approvals/approval_requests.h"
 #include "audit/audit_json.h"
@@ -93,6 +94,48 @@ IssueRequest ship_issue(Context& ctx, const std::string& number,
                       .dump());
   });
   return after;
+}
+
+}  // namespace aftersales
+
+namespace aftersales {
+
+void raise_sale_gate_pass_when_ready(Context& ctx, const std::string& sale) {
+  const SaleShipment shipment = sale_shipment(ctx, sale);
+  const GatePassSubject subject{"part_sale", shipment.sale.number};
+  if (!shipment.missing.empty() || find_gate_pass(ctx, subject)) return;
+  raise_gate_pass(ctx, subject, shipment.value, shipment.sale.sold_by);
+}
+
+PartSale ship_sale(Context& ctx, const std::string& number,
+                   const std::optional<std::string>& warehouse) {
+  require_role(ctx, ctx.rules.permissions.parts_stock, "shipping parts");
+  PartSale shipped;
+  ctx.store.write([&] {
+    const SaleShipment shipment = sale_shipment(ctx, trim(number));
+    const PartSale& sale = shipment.sale;
+    std::vector<std::string> missing = shipment.missing;
+    if (missing.empty()) {
+      if (std::optional<std::string> pass = gate_pass_missing(ctx, {"part_sale", sale.number})) {
+        missing.push_back(*pass);
+      }
+    }
+    if (!missing.empty()) {
+      throw Error(
+          ErrorCode::kRuleViolation,
+          fmt::format("refused: sale {} cannot ship: {}", sale.number, fmt::join(missing, "; ")),
+          fmt::format("`aftersales part sale {}` and `aftersales gatepass list` show what "
+                      "is missing",
+                      sale.number));
+    }
+    const std::string where = warehouse ? trim(*warehouse) : ctx.rules.parts.default_warehouse;
+    for (const SaleLine& line : sale.lines) {
+      move_stock(ctx, get_part(ctx, line.part), where, MoveKind::kShip, -line.quantity,
+                 "sale " + sale.number, "");
+    }
+    shipped = record_sale_shipped(ctx, sale.number);
+  });
+  return shipped;
 }
 
 }  // namespace aftersales

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "store/engine/sqlite_database.h"
+#include "store/sql_part_sale_store.h"
 #include "store/sql_stores.h"
 
 namespace aftersales {
@@ -21,7 +22,8 @@ class SqlStore final : public Store {
         ledger_check_(*db_),
         parts_(*db_, stamp_),
         shipments_(*db_),
-        part_returns_(*db_) {}
+        part_returns_(*db_),
+        part_sales_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -39,6 +41,7 @@ class SqlStore final : public Store {
   PartStore& parts() override { return parts_; }
   ShipmentStore& shipments() override { return shipments_; }
   PartReturnStore& part_returns() override { return part_returns_; }
+  PartSaleStore& part_sales() override { return part_sales_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -53,6 +56,7 @@ class SqlStore final : public Store {
   SqlPartStore parts_;
   SqlShipmentStore shipments_;
   SqlPartReturnStore part_returns_;
+  SqlPartSaleStore part_sales_;
 };
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
 #include "aftersales/store/part_return_store.h"
+#include "aftersales/store/part_sale_store.h"
 #include "aftersales/store/part_store.h"
 #include "aftersales/store/rulebook_store.h"
 #include "aftersales/store/shipment_store.h"
@@ -60,6 +61,7 @@ class Store {
   virtual PartStore& parts() = 0;
   virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
   virtual PartReturnStore& part_returns() = 0;
+  virtual PartSaleStore& part_sales() = 0;
 };
 
 struct SqliteOptions {
