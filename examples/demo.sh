@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: a fresh database loaded from the example spreadsheets with `aftersales import`
 # (the same rules as typed commands), an acceptance and a history note typed by a clerk, one
-# unit's factory archive (表1), the units, and a service request (表3).
+# unit's factory archive (表1), the units, a service request (表3), and a part issued for it
+# (表11) behind its approvals and gate pass (出门证).
 # Usage: examples/demo.sh AFTERSALES_BINARY DATABASE
 set -euo pipefail
 bin=$1
@@ -18,10 +19,24 @@ as import units "$here/units.csv" >/dev/null
 as unit accept 2025-001 --date 2025-03-08 --signer 王明
 as unit edit 2025-001 --km 48200
 as unit note 2025-001 --kind quality --text "液压泵异响, 更换液压泵" >/dev/null
-ticket=$(as ticket open --unit 2025-003 --category 消防炮 --channel phone --priority urgent \
-  --desc "消防炮不能转动")
-as ticket analyse "$ticket" --text "回转电机故障, 需更换电机"
-as ticket estimate "$ticket" --parts 800 --labour-hours 2.5 --travel 300
+# The demo's staff sign as themselves (--as) under a declared identity; the runner, admin since
+# init, applies it to the ledger's rulebook.
+as config apply "$here/demo-staff.toml" >/dev/null
+ticket=$(as --as zhang ticket open --unit 2025-003 --category 消防炮 --channel phone \
+  --priority urgent --desc "消防炮不能转动")
+as --as zhang ticket analyse "$ticket" --text "回转电机砂眼漏油, 属质量问题" --quality-defect
+as --as zhang ticket estimate "$ticket" --parts 420 --labour-hours 2.5 --travel 300
+
+# A warranty issue (表11) of the motor for the ticket: three leaders sign, the deputy GM signs
+# its gate pass (出门证, up to 500.00), and the warehouse ships it.
+as --as wu part add PL24-M --name 消防炮回转电机 --price 420.00 --unit 件 --major >/dev/null
+as --as wu part receive PL24-M --qty 3 --ref 送货单-001
+issue=$(as --as zhang part request --ticket "$ticket" --line PL24-M:1)
+approval_of() { as --format csv approval list --subject "$1" --pending | sed -n 2p | cut -d, -f1; }
+for leader in xu wang zhao; do as --as "$leader" approval approve "$(approval_of "$issue")"; done
+pass=$(as --format csv gatepass list | sed -n 2p | cut -d, -f1)
+as --as wang approval approve "$(approval_of "$pass")"
+as --as wu part ship "$issue" --freight 60
 
 echo "== aftersales unit show 2025-001"
 as unit show 2025-001
@@ -37,6 +52,15 @@ as ticket list
 echo
 echo "== aftersales approval list --pending"
 as approval list --pending
+echo
+echo "== aftersales part requests"
+as part requests
+echo
+echo "== aftersales gatepass list"
+as gatepass list
+echo
+echo "== aftersales part stock"
+as part stock
 echo
 echo "== aftersales import list"
 as import list
