@@ -270,7 +270,7 @@ void attach_ticket(CLI::App& family, Session& session) {
       {"record", "file the work record signed by the customer (表6); the ticket is signed off",
        "aftersales ticket record SR-2026-000001 --arrived 2026-11-27T10:00 --finished "
        "2026-11-27T15:30 --work 更换液压泵密封件 --signed-by 王明 --sealed --technician ma "
-       "--labour-hours 5.5 --travel 150.00",
+       "--labour-hours 5.5 --travel 150.00 --part HP-100:1 --km 48800",
        StoreUse::kWrites},
       [](CLI::App& verb, RecordRequest& r) {
         add_number(verb, r.number);
