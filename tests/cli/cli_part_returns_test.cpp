@@ -17,14 +17,7 @@ using aftersales::testing::trimmed;
 
 namespace {
 
-constexpr const char* kConfig = R"([identity]
-source = "declared"
-
-[users]
-zhang = ["clerk"]
-li = ["service_manager"]
-ma = ["technician"]
-kuang = ["warehouse"]
+const std::string kConfig = std::string(aftersales::testing::kDeskStaff) + R"(kuang = ["warehouse"]
 zhou = ["qc"]
 )";
 

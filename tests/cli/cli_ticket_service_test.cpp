@@ -19,17 +19,7 @@ using aftersales::testing::trimmed;
 
 namespace {
 
-constexpr const char* kConfig = R"([identity]
-source = "declared"
-
-[users]
-zhang = ["clerk"]
-li = ["service_manager"]
-xu = ["sales_manager"]
-wang = ["deputy_gm"]
-zhao = ["gm"]
-ma = ["technician"]
-)";
+constexpr const char* kConfig = aftersales::testing::kDeskLeaders;
 
 // In warranty on 2026-11-27 (shipped 2026-06-01, 12 months).
 constexpr const char* kUnit = aftersales::testing::kDeskWarrantyUnit;

@@ -20,6 +20,20 @@ li = ["service_manager"]
 ma = ["technician"]
 )";
 
+// kDeskStaff and the leaders who sign the cost chains: xu the sales manager, wang the deputy GM,
+// zhao the GM.
+inline constexpr const char* kDeskLeaders = R"([identity]
+source = "declared"
+
+[users]
+zhang = ["clerk"]
+li = ["service_manager"]
+xu = ["sales_manager"]
+wang = ["deputy_gm"]
+zhao = ["gm"]
+ma = ["technician"]
+)";
+
 // In warranty on 2026-11-27 (shipped 2026-06-01, 12 months); cli_support's 2025-001 is out of
 // warranty since 2026-02-28.
 inline constexpr const char* kDeskWarrantyUnit = "2026-101";
