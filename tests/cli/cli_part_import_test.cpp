@@ -95,3 +95,74 @@ TEST_CASE("a parts batch reverts, unless stock moved for one of its parts") {
   r = desk.as("kuang", {"import", "revert", "1"});
   CHECK(r.exit_code == 4);  // the moves stay: stock is the sum of audited moves
 }
+
+namespace {
+
+std::string stock(const TicketDesk& desk) {
+  return desk.ok("kuang", {"part", "stock", "--format", "csv"}).out;
+}
+
+}  // namespace
+
+TEST_CASE("opening stock imports as counts per part and warehouse, and reverts") {
+  TicketDesk desk(kRules);
+  desk.cli.write_file("parts.csv", kPartsCsv);
+  desk.ok("kuang", {"import", "parts", desk.cli.path("parts.csv")});
+  desk.cli.write_file("stock.csv",
+                      "备件号,仓库,期初库存\r\nHP-100,main,3\r\nSEAL-1,,40\r\nSEAL-1,east,5\r\n");
+  const std::string file = desk.cli.path("stock.csv");
+  RunResult r = desk.as("zhang", {"import", "stock", file});
+  CHECK(r.exit_code == 4);  // the warehouse's, as `part count`
+
+  desk.ok("kuang", {"import", "stock", file, "--dry-run"});
+  CHECK(stock(desk) == "part,name,warehouse,on_hand,unit\r\n");
+
+  r = desk.ok("kuang", {"import", "stock", file});
+  INFO(describe(r));
+  CHECK(contains(r.err, "3 new"));
+  CHECK(stock(desk) ==
+        "part,name,warehouse,on_hand,unit\r\nHP-100,液压泵,main,3,件\r\n"
+        "SEAL-1,密封件,east,5,套\r\nSEAL-1,密封件,main,40,套\r\n");
+
+  // A second count: what differs moves by the difference, the rest is unchanged.
+  desk.cli.write_file("count.csv",
+                      "part,warehouse,quantity,note\r\nHP-100,main,2,年终盘点\r\n"
+                      "SEAL-1,main,40,\r\n");
+  r = desk.ok("kuang", {"import", "stock", desk.cli.path("count.csv")});
+  CHECK(contains(r.err, "0 new, 1 unchanged, 1 updated"));
+  CHECK(contains(stock(desk), "HP-100,液压泵,main,2,件\r\n"));
+
+  desk.ok("kuang", {"import", "revert", "3"});
+  CHECK(contains(stock(desk), "HP-100,液压泵,main,3,件\r\n"));
+  desk.ok("kuang", {"import", "revert", "2"});
+  CHECK(stock(desk) == "part,name,warehouse,on_hand,unit\r\n");
+  CHECK(contains(desk.ok("kuang", {"log", "--entity", "stock_move"}).out, "revert"));
+}
+
+TEST_CASE("opening stock names each bad cell, and a revert after a later move is refused") {
+  TicketDesk desk(kRules);
+  desk.cli.write_file("parts.csv", kPartsCsv);
+  desk.ok("kuang", {"import", "parts", desk.cli.path("parts.csv")});
+  desk.cli.write_file("bad.csv",
+                      "part,warehouse,quantity\r\nHP-100,main,-1\r\nNOPE,main,1\r\n"
+                      "SEAL-1,main,\r\nSEAL-1,main,2\r\nSEAL-1,main,3\r\n");
+  RunResult r = desk.as("kuang", {"import", "stock", desk.cli.path("bad.csv")});
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "bad.csv:2:3: field \"quantity\""));
+  CHECK(contains(r.err, "bad.csv:3:1: field \"part\": part NOPE is not in the catalogue"));
+  CHECK(contains(r.err, "bad.csv:4:3: field \"quantity\""));
+  CHECK(contains(r.err,
+                 "bad.csv:6:1: field \"part\": part SEAL-1 in warehouse main appears "
+                 "more than once"));
+  CHECK(stock(desk) == "part,name,warehouse,on_hand,unit\r\n");
+
+  desk.cli.write_file("stock.csv", "part,quantity\r\nHP-100,3\r\n");
+  desk.ok("kuang", {"import", "stock", desk.cli.path("stock.csv")});
+  desk.ok("kuang", {"part", "adjust", "HP-100", "--qty", "-1", "--reason", "损坏"});
+  r = desk.as("kuang", {"import", "revert", "2"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "part HP-100 in warehouse main moved since the import"));
+  CHECK(contains(r.err, "part count HP-100"));
+  CHECK(contains(stock(desk), "HP-100,液压泵,main,2,件\r\n"));
+}

@@ -175,3 +175,56 @@ TEST_CASE("after 10,000 random moves stock equals the sum of the moves and is ne
     CHECK(levels[key] == quantity);
   }
 }
+
+TEST_CASE("a count sets the stock to what was found by one adjust move, none when right") {
+  PartsWorld world;
+  world.add("SEAL-1");
+  Context keeper = world.context("kuang");
+  StockCountFields count;
+  count.part = "SEAL-1";
+  count.counted = "12";
+  CountedStock done = count_stock(keeper, count);
+  REQUIRE(done.move);
+  CHECK(done.before == 0);
+  CHECK(done.move->kind == MoveKind::kAdjust);
+  CHECK(done.move->quantity == 12);
+  CHECK(done.move->reason == "stock count");
+
+  count.counted = "9";
+  count.reason = "年终盘点";
+  done = count_stock(keeper, count);
+  REQUIRE(done.move);
+  CHECK(done.before == 12);
+  CHECK(done.move->quantity == -3);
+  CHECK(world.on_hand("SEAL-1") == 9);
+
+  done = count_stock(keeper, count);  // the same count again moves nothing
+  CHECK_FALSE(done.move);
+  CHECK(done.before == 9);
+
+  count.counted = "0";
+  CHECK(count_stock(keeper, count).move->quantity == -9);
+  CHECK(world.on_hand("SEAL-1") == 0);
+}
+
+TEST_CASE("a count of -1, of an unknown part or by a clerk is refused and moves nothing") {
+  PartsWorld world;
+  world.add("SEAL-1");
+  Context keeper = world.context("kuang");
+  StockCountFields count;
+  count.part = "SEAL-1";
+  count.counted = "-1";
+  CHECK_THROWS_AS(count_stock(keeper, count), Error);
+  count.part = "NOPE";
+  count.counted = "1";
+  try {
+    count_stock(keeper, count);
+    FAIL("a count of an unknown part was written");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kNotFound);
+  }
+  count.part = "SEAL-1";
+  Context clerk = world.context("zhang");
+  CHECK_THROWS_AS(count_stock(clerk, count), Error);
+  CHECK(world.on_hand("SEAL-1") == 0);
+}

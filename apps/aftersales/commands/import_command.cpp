@@ -149,10 +149,13 @@ void attach_import(CLI::App& family, Session& session) {
   example(family, "aftersales import units units.xlsx --dry-run");
 
   // Writing, --dry-run too: a dry run imports inside a transaction that it rolls back.
-  for (const char* entity_name : {"customers", "models", "units", "tickets", "parts"}) {
+  for (const char* entity_name : {"customers", "models", "units", "tickets", "parts", "stock"}) {
+    const std::string what = std::string(entity_name) == "stock"
+                                 ? "opening stock or a stock count (part, warehouse, quantity)"
+                                 : std::string(entity_name);
     add_verb<ImportRequest>(
         family, session,
-        {entity_name, fmt::format("import {} from CSV or .xlsx", entity_name),
+        {entity_name, fmt::format("import {} from CSV or .xlsx", what),
          fmt::format("aftersales import {} {}.csv --on-error skip --reject-file rejected.csv",
                      entity_name, entity_name),
          StoreUse::kWrites},
@@ -175,7 +178,7 @@ void attach_import(CLI::App& family, Session& session) {
       {"check", "validate files; change nothing", "aftersales import check units units.csv",
        StoreUse::kWrites},
       [](CLI::App& verb, CheckRequest& r) {
-        verb.add_option("ENTITY", r.entity, "customers, models, units, tickets or parts")
+        verb.add_option("ENTITY", r.entity, "customers, models, units, tickets, parts or stock")
             ->required();
         add_import_options(verb, r.import);
       },
@@ -183,7 +186,7 @@ void attach_import(CLI::App& family, Session& session) {
         const std::optional<ImportEntity> entity = parse_import_entity(r.entity);
         if (!entity) {
           throw Error(ErrorCode::kUsage, fmt::format("import check {}: unknown entity", r.entity),
-                      "use customers, models, units or tickets");
+                      "use customers, models, units, tickets, parts or stock");
         }
         return run_import_command(s, *entity, r.import, true);
       });

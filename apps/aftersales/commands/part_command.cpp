@@ -1,4 +1,4 @@
-// aftersales part add|edit|list|show|stock|receive|adjust: the parts catalogue (备件) and its
+// aftersales part add|edit|list|show|stock|receive|adjust|count: the parts catalogue (备件) and its
 // stock per warehouse; part request|requests|ship: warranty issues (表11) and shipping behind a
 // gate pass; part sell|pay|promise|sales|sale: sales outside warranty; part urgent|urgents:
 // urgent part requests (表13); the returns of 表12 (commands/part_returns_command.cpp). The rules
@@ -309,6 +309,27 @@ void attach_part(CLI::App& family, Session& session) {
       },
       [](Session& s, const MoveRequest& r) {
         s.note(move_text(adjust_stock(s.context(), r.number, r.qty, r.warehouse, r.reason)));
+      });
+
+  add_verb<StockCountFields>(
+      family, session,
+      {"count", "set the stock to what a count (盘点) found: one adjust move of the difference",
+       "aftersales part count HP-100 --qty 12 --warehouse main --reason 年终盘点",
+       StoreUse::kWrites},
+      [](CLI::App& verb, StockCountFields& r) {
+        verb.add_option("PARTNO", r.part, "part number")->required();
+        verb.add_option("--qty", r.counted, "how many are on hand (0 or more)")->required();
+        verb.add_option("--warehouse", r.warehouse, "default: [parts] default_warehouse");
+        verb.add_option("--reason", r.reason, "default: stock count");
+      },
+      [](Session& s, const StockCountFields& r) {
+        const CountedStock done = count_stock(s.context(), r);
+        if (!done.move) {
+          s.note(
+              fmt::format("part {}: {} on hand already; nothing moved", trim(r.part), done.before));
+          return;
+        }
+        s.note(fmt::format("{}; was {}", move_text(*done.move), done.before));
       });
 
   add_verb<IssueRequestFields>(

@@ -14,6 +14,7 @@
 #include "import/entity_importer.h"
 #include "import/importer_base.h"
 #include "import/part_importer.h"
+#include "import/stock_importer.h"
 #include "units/archive_filing.h"
 
 namespace aftersales {
@@ -386,6 +387,8 @@ std::unique_ptr<EntityImporter> make_entity_importer(ImportEntity entity, Contex
       return make_ticket_importer(ctx, session);
     case ImportEntity::kParts:
       return make_part_importer(ctx, session);
+    case ImportEntity::kStock:
+      return make_stock_importer(ctx, session);
   }
   return nullptr;
 }

@@ -13,12 +13,36 @@ std::string ImportFinding::to_string() const {
   return fmt::format("{}:{}: field \"{}\": {}", at, column, field, message);
 }
 
+namespace {
+
+struct EntityName {
+  const char* command;  // `aftersales import NAME`
+  const char* record;   // the batch's entity (the importer's entity())
+  ImportEntity entity;
+};
+
+constexpr EntityName kNames[] = {
+    {"customers", "customer", ImportEntity::kCustomers},
+    {"models", "model", ImportEntity::kModels},
+    {"units", "unit", ImportEntity::kUnits},
+    {"tickets", "ticket", ImportEntity::kTickets},
+    {"parts", "part", ImportEntity::kParts},
+    {"stock", "stock", ImportEntity::kStock},
+};
+
+}  // namespace
+
 std::optional<ImportEntity> parse_import_entity(const std::string& name) {
-  if (name == "customers") return ImportEntity::kCustomers;
-  if (name == "models") return ImportEntity::kModels;
-  if (name == "units") return ImportEntity::kUnits;
-  if (name == "tickets") return ImportEntity::kTickets;
-  if (name == "parts") return ImportEntity::kParts;
+  for (const EntityName& n : kNames) {
+    if (name == n.command) return n.entity;
+  }
+  return std::nullopt;
+}
+
+std::optional<ImportEntity> import_entity_of_batch(const std::string& record) {
+  for (const EntityName& n : kNames) {
+    if (record == n.record) return n.entity;
+  }
   return std::nullopt;
 }
 

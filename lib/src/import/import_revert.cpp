@@ -21,7 +21,7 @@ ImportBatch revert_import(Context& ctx, std::int64_t batch_id) {
                   "`aftersales import list` shows the batches");
     }
     batch = *found;
-    const ImportEntity entity = *parse_import_entity(batch.entity + "s");
+    const ImportEntity entity = *import_entity_of_batch(batch.entity);
     require_role(ctx, roles_to_import(ctx, entity), "reverting an import");
     if (batch.reverted_at) {
       throw Error(ErrorCode::kRuleViolation,

@@ -10,9 +10,11 @@
 namespace aftersales {
 
 // The roles of the typed command that writes `entity`: ticket intake for tickets, archive
-// writing for customers, models and units, parts stock for parts (rules.permissions).
+// writing for customers, models and units, parts stock for parts and stock (rules.permissions).
 inline const std::vector<std::string>& roles_to_import(const Context& ctx, ImportEntity entity) {
-  if (entity == ImportEntity::kParts) return ctx.rules.permissions.parts_stock;
+  if (entity == ImportEntity::kParts || entity == ImportEntity::kStock) {
+    return ctx.rules.permissions.parts_stock;
+  }
   return entity == ImportEntity::kTickets ? ctx.rules.permissions.ticket_intake
                                           : ctx.rules.permissions.archive_write;
 }

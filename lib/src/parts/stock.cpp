@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/text.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/parts/parts.h"
 #include "aftersales/store/store.h"
 #include "audit/audit_json.h"
+#include "core/field_checks.h"
 #include "parts/stock_moves.h"
 
 namespace aftersales {
@@ -113,6 +115,51 @@ StockMove adjust_stock(Context& ctx, const std::string& number, const std::strin
     move = move_stock(ctx, get_part(ctx, number), where, MoveKind::kAdjust, *qty, "", why);
   });
   return move;
+}
+
+std::optional<StockCount> read_stock_count(Context& ctx, FieldReader& reader,
+                                           const StockCountFields& fields) {
+  StockCount count;
+  const std::string number = check_code(reader, "part", fields.part);
+  const std::optional<std::int64_t> counted =
+      reader.integer("quantity", fields.counted, 0, kMaxQuantity);
+  count.warehouse = warehouse_or_default(ctx, reader, fields.warehouse);
+  count.reason = trim(fields.reason).empty() ? std::string("stock count")
+                                             : reader.text("reason", fields.reason);
+  if (!number.empty()) {
+    if (std::optional<Part> part = ctx.store.parts().find(number)) {
+      count.part = *part;
+    } else {
+      reader.add("part", number,
+                 fmt::format("part {} is not in the catalogue; add or import it first", number));
+    }
+  }
+  if (!reader.ok() || !counted) return std::nullopt;
+  count.counted = *counted;
+  return count;
+}
+
+CountedStock apply_stock_count(Context& ctx, const StockCount& count) {
+  CountedStock done;
+  done.before = ctx.store.parts().on_hand(count.part.id, count.warehouse);
+  if (done.before != count.counted) {
+    done.move = move_stock(ctx, count.part, count.warehouse, MoveKind::kAdjust,
+                           count.counted - done.before, "", count.reason);
+  }
+  return done;
+}
+
+CountedStock count_stock(Context& ctx, const StockCountFields& fields) {
+  require_role(ctx, ctx.rules.permissions.parts_stock, "counting stock");
+  CountedStock done;
+  ctx.store.write([&] {
+    get_part(ctx, fields.part);  // an unknown part is not found (exit 3), as for receive
+    FieldReader reader;
+    const std::optional<StockCount> count = read_stock_count(ctx, reader, fields);
+    reader.throw_if_any(fmt::format("part {}", fields.part));
+    done = apply_stock_count(ctx, *count);
+  });
+  return done;
 }
 
 void each_stock_level(Context& ctx, const std::optional<std::string>& warehouse,

@@ -27,9 +27,14 @@ const ImportTable& table_of(ImportEntity entity) {
                                    "SELECT number FROM ticket WHERE batch_id = ?1 ORDER BY id"};
   static const ImportTable kPart{"part", "SELECT batch_id FROM part WHERE number = ?1",
                                  "SELECT number FROM part WHERE batch_id = ?1 ORDER BY id"};
+  // Opening stock writes moves, never rows of its own: its keys are the ids of the moves.
+  static const ImportTable kStock{"stock_move", "SELECT batch_id FROM stock_move WHERE id = ?1",
+                                  "SELECT id FROM stock_move WHERE batch_id = ?1 ORDER BY id"};
   switch (entity) {
     case ImportEntity::kParts:
       return kPart;
+    case ImportEntity::kStock:
+      return kStock;
     case ImportEntity::kCustomers:
       return kCustomer;
     case ImportEntity::kModels:

@@ -138,30 +138,65 @@ void SqlPartStore::each_level(const StockFilter& filter,
   });
 }
 
+namespace {
+
+#define AFTERSALES_MOVE_COLUMNS                                                            \
+  "m.id, p.number, m.warehouse, m.kind, m.quantity, m.at, m.actor, m.reference, m.reason " \
+  "FROM stock_move m JOIN part p ON p.id = m.part_id "
+
+StockMove read_move(Statement& row) {
+  StockMove move;
+  move.id = row.int64(0);
+  move.part = row.text(1);
+  move.warehouse = row.text(2);
+  move.kind = parse_move_kind(row.text(3)).value_or(MoveKind::kAdjust);
+  move.quantity = row.int64(4);
+  move.at = Timestamp{row.int64(5)};
+  move.actor = row.text(6);
+  move.reference = row.text(7);
+  move.reason = row.text(8);
+  return move;
+}
+
+}  // namespace
+
 std::vector<StockMove> SqlPartStore::moves(const StockFilter& filter, int limit) {
   return guarded("listing stock moves", [&] {
-    Query query = db_.cached(
-        "SELECT m.id, p.number, m.warehouse, m.kind, m.quantity, m.at, m.actor, m.reference, "
-        "m.reason FROM stock_move m JOIN part p ON p.id = m.part_id "
-        "WHERE (?1 IS NULL OR p.number = ?1) AND (?2 IS NULL OR m.warehouse = ?2) "
-        "ORDER BY m.id DESC LIMIT ?3");
+    Query query = db_.cached("SELECT " AFTERSALES_MOVE_COLUMNS
+                             "WHERE (?1 IS NULL OR p.number = ?1) AND (?2 IS NULL OR "
+                             "m.warehouse = ?2) ORDER BY m.id DESC LIMIT ?3");
     bind_filter(*query, filter);
     query->bind(3, limit);
     std::vector<StockMove> all;
-    while (query->step()) {
-      StockMove move;
-      move.id = query->int64(0);
-      move.part = query->text(1);
-      move.warehouse = query->text(2);
-      move.kind = parse_move_kind(query->text(3)).value_or(MoveKind::kAdjust);
-      move.quantity = query->int64(4);
-      move.at = Timestamp{query->int64(5)};
-      move.actor = query->text(6);
-      move.reference = query->text(7);
-      move.reason = query->text(8);
-      all.push_back(std::move(move));
-    }
+    while (query->step()) all.push_back(read_move(*query));
     return all;
+  });
+}
+
+std::optional<StockMove> SqlPartStore::find_move(std::int64_t id) {
+  return guarded("reading a stock move", [&]() -> std::optional<StockMove> {
+    Query query = db_.cached("SELECT " AFTERSALES_MOVE_COLUMNS "WHERE m.id = ?1");
+    query->bind(1, id);
+    if (!query->step()) return std::nullopt;
+    return read_move(*query);
+  });
+}
+
+std::optional<StockMove> SqlPartStore::last_move(const std::string& part,
+                                                 const std::string& warehouse) {
+  StockFilter filter;
+  filter.part = part;
+  filter.warehouse = warehouse;
+  std::vector<StockMove> newest = moves(filter, 1);
+  if (newest.empty()) return std::nullopt;
+  return newest.front();
+}
+
+void SqlPartStore::remove_move(std::int64_t id) {
+  guarded("removing a stock move", [&] {
+    Query remove = db_.cached("DELETE FROM stock_move WHERE id = ?1");
+    remove->bind(1, id);
+    remove->run();
   });
 }
 

@@ -27,6 +27,10 @@ class SqlPartStore final : public PartStore {
   void remove(const std::string& number) override;
   std::int64_t on_hand(std::int64_t part_id, const std::string& warehouse) override;
   void insert_move(StockMove& move) override;
+  std::optional<StockMove> find_move(std::int64_t id) override;
+  std::optional<StockMove> last_move(const std::string& part,
+                                     const std::string& warehouse) override;
+  void remove_move(std::int64_t id) override;
   void each_level(const StockFilter& filter,
                   const std::function<void(const StockLevel&)>& visit) override;
   std::vector<StockMove> moves(const StockFilter& filter, int limit) override;

@@ -11,7 +11,7 @@
 namespace aftersales {
 
 // What an import writes: one entity's rows, by natural key.
-enum class ImportEntity { kCustomers, kModels, kUnits, kTickets, kParts };
+enum class ImportEntity { kCustomers, kModels, kUnits, kTickets, kParts, kStock };
 
 struct ImportBatch {
   std::int64_t id = 0;

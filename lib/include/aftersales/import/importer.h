@@ -16,8 +16,10 @@
 
 namespace aftersales {
 
-// customers | models | units | tickets | parts
+// The command's names: customers | models | units | tickets | parts | stock.
 std::optional<ImportEntity> parse_import_entity(const std::string& name);
+// The entity of a batch by the record name it keeps (ImportBatch::entity: customer, ..., stock).
+std::optional<ImportEntity> import_entity_of_batch(const std::string& record);
 
 enum class OnError {
   kStop,  // all or nothing: a bad row means nothing is written

@@ -53,6 +53,35 @@ StockMove receive_part(Context& ctx, const std::string& number, const std::strin
 StockMove adjust_stock(Context& ctx, const std::string& number, const std::string& quantity,
                        const std::optional<std::string>& warehouse, const std::string& reason);
 
+// A stock count (盘点), and the opening stock an import brings: the quantity counted (a whole
+// number, 0 or more) of a part in a warehouse (default [parts] default_warehouse) sets its stock
+// to that by one adjust move of the difference, with the reason.
+struct StockCountFields {
+  std::string part;  // part no.
+  std::optional<std::string> warehouse;
+  std::string counted;
+  std::string reason;  // default "stock count"
+};
+struct StockCount {
+  Part part;
+  std::string warehouse;
+  std::int64_t counted = 0;
+  std::string reason;
+};
+// Reads a count, collecting every problem in `reader` (an unknown part among them); nullopt
+// when there is any.
+std::optional<StockCount> read_stock_count(Context& ctx, FieldReader& reader,
+                                           const StockCountFields& fields);
+// Writes the count's move inside the caller's write transaction; none when the stock is right
+// already. Also returns the stock before.
+struct CountedStock {
+  std::int64_t before = 0;
+  std::optional<StockMove> move;
+};
+CountedStock apply_stock_count(Context& ctx, const StockCount& count);
+// `part count`: role, reading and writing in one call (Error(kValidation) naming the fields).
+CountedStock count_stock(Context& ctx, const StockCountFields& fields);
+
 // Stock per part and warehouse (only those with moves), in part number and warehouse order.
 void each_stock_level(Context& ctx, const std::optional<std::string>& warehouse,
                       const std::function<void(const StockLevel&)>& visit);

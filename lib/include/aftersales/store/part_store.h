@@ -37,6 +37,13 @@ class PartStore {
   virtual std::int64_t on_hand(std::int64_t part_id, const std::string& warehouse) = 0;
   // Sets move.id.
   virtual void insert_move(StockMove& move) = 0;
+  // One move by id (none when missing); the newest move of the part in the warehouse.
+  virtual std::optional<StockMove> find_move(std::int64_t id) = 0;
+  virtual std::optional<StockMove> last_move(const std::string& part,
+                                             const std::string& warehouse) = 0;
+  // Removes a move an import wrote (a revert of opening stock); the caller checks that nothing
+  // moved the part in that warehouse since.
+  virtual void remove_move(std::int64_t id) = 0;
   // Stock per part and warehouse, in part number and warehouse order, rows with moves only.
   virtual void each_level(const StockFilter& filter,
                           const std::function<void(const StockLevel&)>& visit) = 0;
