@@ -2,7 +2,8 @@
 # The demo: a fresh database loaded from the example spreadsheets with `aftersales import`
 # (the same rules as typed commands), an acceptance and a history note typed by a clerk, one
 # unit's factory archive (表1), the units, a service request (表3), and a part issued for it
-# (表11) behind its approvals and gate pass (出门证).
+# (表11) from the catalogue and opening stock the warehouse imported, behind its approvals and
+# gate pass (出门证).
 # Usage: examples/demo.sh AFTERSALES_BINARY DATABASE
 set -euo pipefail
 bin=$1
@@ -29,8 +30,9 @@ as --as zhang ticket estimate "$ticket" --parts 420 --labour-hours 2.5 --travel 
 
 # A warranty issue (表11) of the motor for the ticket: three leaders sign, the deputy GM signs
 # its gate pass (出门证, up to 500.00), and the warehouse ships it.
-as --as wu part add PL24-M --name 消防炮回转电机 --price 420.00 --unit 件 --major >/dev/null
-as --as wu part receive PL24-M --qty 3 --ref 送货单-001
+# The warehouse imports its catalogue and opening stock (期初库存) from spreadsheets.
+as --as wu import parts "$here/parts.csv" >/dev/null
+as --as wu import stock "$here/opening-stock.csv" >/dev/null
 issue=$(as --as zhang part request --ticket "$ticket" --line PL24-M:1)
 approval_of() { as --format csv approval list --subject "$1" --pending | sed -n 2p | cut -d, -f1; }
 for leader in xu wang zhao; do as --as "$leader" approval approve "$(approval_of "$issue")"; done
