@@ -202,7 +202,14 @@ TEST_CASE("part urgent: the leader approves, it becomes a plan, receiving it set
   r = desk.ok("zhang", {"part", "urgents", "--format", "csv"});
   CHECK(contains(r.out,
                  "UR-2026-000001," + ticket + ",PUMP,PUMP,1,停机待修,approved,PU-2026-000001"));
-  desk.ok("he", {"purchase", "receive", "PU-2026-000001"});
+  r = desk.as("zhang", {"ticket", "pause", ticket});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--urgent UR-"));
+  r = desk.ok("zhang", {"ticket", "pause", ticket, "--urgent", "UR-2026-000001"});
+  r = desk.ok("zhang", {"ticket", "show", ticket});
+  CHECK(contains(r.out, "waiting for urgent part request UR-2026-000001 (表13): PUMP × 1"));
+  r = desk.ok("he", {"purchase", "receive", "PU-2026-000001"});
+  CHECK(contains(r.err, "ticket " + ticket + " is paused waiting for it"));
   r = desk.ok("zhang", {"part", "urgents", "--format", "csv"});
   CHECK(contains(r.out, "UR-2026-000001," + ticket + ",PUMP,PUMP,1,停机待修,received,"));
   r = desk.ok("zhang", {"part", "urgents", "--open", "--format", "csv"});

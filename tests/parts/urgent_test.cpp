@@ -6,6 +6,7 @@
 #include "aftersales/parts/parts.h"
 #include "aftersales/parts/purchase_plans.h"
 #include "aftersales/store/store.h"
+#include "aftersales/tickets/tickets.h"
 #include "support/expect_error.h"
 #include "support/ticket_world.h"
 
@@ -110,4 +111,40 @@ TEST_CASE("an urgent request needs a known open ticket, a quantity, a reason and
   expect_error(ErrorCode::kRuleViolation, {"is stocked: 3 on hand, 3 asked"},
                [&] { world.request("HP-100", "3"); });
   CHECK(world.request("HP-100", "4").part.has_value());
+}
+
+TEST_CASE("a ticket pauses for its urgent request, and receiving it names the ticket waiting") {
+  UrgentWorld world;
+  const UrgentRequest request = world.request("HP-100");
+  Context clerk = world.context("zhang");
+  const Ticket paused = pause_for_urgent_part(clerk, world.ticket, request.number);
+  CHECK(paused.state == TicketState::kPaused);
+  const std::vector<Pause> pauses = world.store->tickets().pauses(paused.id);
+  REQUIRE(pauses.size() == 1);
+  CHECK(pauses.front().reason ==
+        "waiting for urgent part request UR-2026-000001 (表13): HP-100 × 1");
+  CHECK(ticket_waiting_for(clerk, request) == std::optional<std::string>(world.ticket));
+
+  Context leader = world.context("xu");
+  approve(leader, world.pending_on(request.number).id, "");
+  Context buyer = world.context("he");
+  receive_purchase_plan(buyer, get_urgent_request(clerk, request.number).plan, std::nullopt);
+  // Settled: still named while the ticket waits; nothing more to wait for.
+  CHECK(ticket_waiting_for(clerk, request) == std::optional<std::string>(world.ticket));
+  resume_ticket(clerk, world.ticket);
+  CHECK_FALSE(ticket_waiting_for(clerk, request).has_value());
+  expect_error(ErrorCode::kRuleViolation, {"is received; there is nothing to wait for"},
+               [&] { pause_for_urgent_part(clerk, world.ticket, request.number); });
+}
+
+TEST_CASE("a ticket cannot pause for another ticket's urgent request") {
+  UrgentWorld world;
+  const UrgentRequest request = world.request("HP-100");
+  const std::string other = world.open_analysed(testing::kInWarranty);
+  Context clerk = world.context("zhang");
+  const std::string whose = "is for ticket " + world.ticket;
+  expect_error(ErrorCode::kRuleViolation, {whose.c_str()},
+               [&] { pause_for_urgent_part(clerk, other, request.number); });
+  expect_error(ErrorCode::kNotFound, {"UR-2026-000009 does not exist"},
+               [&] { pause_for_urgent_part(clerk, other, "UR-2026-000009"); });
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "aftersales/core/error.h"
+#include "aftersales/parts/purchase_plans.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "commands/registry.h"
@@ -47,8 +48,8 @@ struct AdviceRequest {
 };
 
 struct ClockRequest {
-  std::string number, reason;
-  std::optional<std::string> at;
+  std::string number;
+  std::optional<std::string> reason, urgent, at;
 };
 
 struct RecordRequest {
@@ -246,11 +247,22 @@ void attach_ticket(CLI::App& family, Session& session) {
        StoreUse::kWrites},
       [](CLI::App& verb, ClockRequest& r) {
         add_number(verb, r.number);
-        verb.add_option("--reason", r.reason, "what the ticket waits for")->required();
+        auto* reason = verb.add_option("--reason", r.reason, "what the ticket waits for");
+        verb.add_option("--urgent", r.urgent,
+                        "UR-...: waits for this urgent part request (表13); the reason names it")
+            ->excludes(reason);
         verb.add_option("--at", r.at, "when the clock stopped, ISO 8601 (default now)");
       },
       [](Session& s, const ClockRequest& r) {
-        note_progress(s, pause_ticket(s.context(), r.number, r.reason, r.at), "paused");
+        if (r.urgent) {
+          note_progress(s, pause_for_urgent_part(s.context(), r.number, *r.urgent, r.at), "paused");
+          return;
+        }
+        if (!r.reason) {
+          throw Error(ErrorCode::kUsage, "ticket pause: say what the ticket waits for",
+                      "give --reason TEXT, or --urgent UR-... for an urgent part request");
+        }
+        note_progress(s, pause_ticket(s.context(), r.number, *r.reason, r.at), "paused");
       });
 
   add_verb<ClockRequest>(

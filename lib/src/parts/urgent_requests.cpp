@@ -91,6 +91,42 @@ UrgentRequest get_urgent_request(Context& ctx, const std::string& number) {
               "`aftersales part urgents` lists the urgent part requests (表13)");
 }
 
+namespace {
+
+std::string waiting_reason(const UrgentRequest& request) {
+  return fmt::format("waiting for urgent part request {} (表13): {} × {}", request.number,
+                     request.description, request.quantity);
+}
+
+}  // namespace
+
+Ticket pause_for_urgent_part(Context& ctx, const std::string& ticket, const std::string& request,
+                             const std::optional<std::string>& at) {
+  const UrgentRequest found = get_urgent_request(ctx, request);
+  if (found.ticket != trim(ticket)) {
+    throw Error(ErrorCode::kRuleViolation,
+                fmt::format("refused: urgent request {} is for ticket {}, not {}", found.number,
+                            found.ticket, trim(ticket)),
+                "`aftersales part urgents` lists the requests and their tickets");
+  }
+  if (found.state == ProcurementState::kReceived || found.state == ProcurementState::kRejected) {
+    throw Error(ErrorCode::kRuleViolation,
+                fmt::format("refused: urgent request {} is {}; there is nothing to wait for",
+                            found.number, procurement_state_name(found.state)),
+                "pause with --reason for anything else the ticket waits for");
+  }
+  return pause_ticket(ctx, found.ticket, waiting_reason(found), at);
+}
+
+std::optional<std::string> ticket_waiting_for(Context& ctx, const UrgentRequest& request) {
+  const std::optional<Ticket> ticket = ctx.store.tickets().find(request.ticket);
+  if (!ticket) return std::nullopt;
+  for (const Pause& pause : ctx.store.tickets().pauses(ticket->id)) {
+    if (!pause.to && pause.reason == waiting_reason(request)) return ticket->number;
+  }
+  return std::nullopt;
+}
+
 std::vector<UrgentRequest> list_urgent_requests(Context& ctx, bool open) {
   std::vector<UrgentRequest> all = ctx.store.part_sales().list_urgent();
   if (open) {

@@ -13,6 +13,7 @@
 #include "aftersales/core/context.h"
 #include "aftersales/parts/purchase.h"
 #include "aftersales/parts/sale.h"
+#include "aftersales/tickets/ticket.h"
 
 namespace aftersales {
 
@@ -52,6 +53,15 @@ struct UrgentOrder {
 UrgentRequest request_urgent_part(Context& ctx, const UrgentOrder& order);
 
 UrgentRequest get_urgent_request(Context& ctx, const std::string& number);
+
+// Stops the SLA clock of the request's ticket while it waits for the part (表13, 停机待件): a
+// pause (tickets.h pause_ticket, same checks) whose reason names the request. Error(
+// kRuleViolation) when `ticket` is not the request's, or the request is settled or rejected.
+Ticket pause_for_urgent_part(Context& ctx, const std::string& ticket, const std::string& request,
+                             const std::optional<std::string>& at = std::nullopt);
+// The request's ticket when its clock is stopped waiting for the request (its open pause names
+// it), so that whoever receives the part can say the ticket may go on.
+std::optional<std::string> ticket_waiting_for(Context& ctx, const UrgentRequest& request);
 // Requests in number order; `open`: pending or approved only.
 std::vector<UrgentRequest> list_urgent_requests(Context& ctx, bool open);
 
