@@ -198,6 +198,10 @@ TEST_CASE("part ship waits for the 表11 approval and its gate pass, ships once,
   r = desk.ok("zhang", {"part", "requests", "--format", "csv"});
   CHECK(contains(r.out, "PI-2026-000001," + ticket + ",shipped,main,"));
   CHECK(contains(r.out, ",500.00,120.00,zhang,"));
+  r = desk.ok("zhang", {"ticket", "show", ticket, "--format", "json"});
+  CHECK(contains(r.out, "\"part_requests\": ["));
+  CHECK(contains(r.out, "\"number\": \"PI-2026-000001\""));
+  CHECK(contains(r.out, "\"urgent_requests\": []"));
 
   desk.approve("PI-2026-000002", {"xu", "wang", "zhao"});
   desk.approve(desk.gate_pass_of("PI-2026-000002"), {"zhao", "qian"});

@@ -4,12 +4,16 @@
 // views/ticket_view.h; this file parses and calls.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "aftersales/core/error.h"
 #include "aftersales/parts/purchase_plans.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
+#include "views/part_sale_view.h"
+#include "views/part_view.h"
 #include "views/ticket_view.h"
 
 namespace aftersales::cli {
@@ -144,7 +148,22 @@ void attach_ticket(CLI::App& family, Session& session) {
       [](CLI::App& verb, NumberRequest& r) { add_number(verb, r.number); },
       [](Session& s, const NumberRequest& r) {
         Context& ctx = s.context();
-        s.emit(ticket_view(show_ticket(ctx, r.number), ctx.rules));
+        const TicketView shown = show_ticket(ctx, r.number);
+        RecordView view = ticket_view(shown, ctx.rules);
+        // The parts asked for it (表11, 表13), before its history.
+        std::vector<UrgentRequest> urgent = list_urgent_requests(ctx, false);
+        urgent.erase(
+            std::remove_if(urgent.begin(), urgent.end(),
+                           [&](const UrgentRequest& u) { return u.ticket != shown.ticket.number; }),
+            urgent.end());
+        const auto history = std::find_if(view.tables.begin(), view.tables.end(),
+                                          [](const auto& t) { return t.first.key == "history"; });
+        view.tables.insert(history, {{{"part_requests", "part issue requests 备件出库申请 (表11)"},
+                                      issue_table(list_issue_requests(ctx, shown.ticket.number),
+                                                  ctx.rules.general.utc_offset)},
+                                     {{"urgent_requests", "urgent part requests 急需备件 (表13)"},
+                                      urgent_table(urgent, ctx.rules)}});
+        s.emit(view);
       });
 
   add_verb<AssignRequest>(
