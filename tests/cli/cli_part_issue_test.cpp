@@ -232,3 +232,26 @@ TEST_CASE(
   CHECK(contains(r.out, "\"description\": \"freight 运费 (表11 PI-2026-000001)\""));
   CHECK(contains(r.out, "\"actual_warranty_total\": \"80.00\""));
 }
+
+TEST_CASE("a rejected gate pass is asked again, by whoever may ask, and the part then ships") {
+  Desk desk;
+  const std::string ticket = desk.quality_ticket();
+  desk.request(ticket, {"HP-100:1"});
+  desk.approve("PI-2026-000001", {"xu", "wang", "zhao"});
+  const std::string pass = desk.gate_pass_of("PI-2026-000001");
+  RunResult r = desk.as("kuang", {"gatepass", "resubmit", pass});
+  CHECK(r.exit_code == 4);  // pending: nothing to ask again
+  CHECK(contains(r.err, "is not rejected"));
+
+  desk.ok("wang", {"approval", "reject", desk.pending_approval(pass), "--reason", "数量不符"});
+  r = desk.as("kuang", {"part", "ship", "PI-2026-000001"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "rejected"));
+  r = desk.as("qian", {"gatepass", "resubmit", pass});
+  CHECK(r.exit_code == 4);  // finance does not ask for shipments
+  r = desk.ok("kuang", {"gatepass", "resubmit", pass});
+  CHECK(contains(r.err, "gate pass " + pass + ": approval"));
+  CHECK(contains(r.err, "asked of deputy_gm"));
+  desk.approve(pass, {"wang"});
+  desk.ok("kuang", {"part", "ship", "PI-2026-000001"});
+}

@@ -195,14 +195,16 @@ TEST_CASE("without parts used the estimated part lines stay, and a part line tak
   CHECK(actual[0].coverage == Coverage::kPaid);
 }
 
-TEST_CASE("a major part replaced makes the repair major whatever its cost") {
+TEST_CASE("a major part replaced in warranty makes the repair major whatever its cost") {
   const Rules rules;
   PartUsed used;
   used.part = "HP-100";
   used.quantity = 1;
   used.unit_price = Money{100};
-  CHECK_FALSE(is_major_warranty_repair(rules, Money{100}, {used}));
+  CHECK_FALSE(is_major_warranty_repair(rules, Coverage::kWarranty, Money{100}, {used}));
   used.major = true;
-  CHECK(is_major_warranty_repair(rules, Money{100}, {used}));
-  CHECK(is_major_warranty_repair(rules, Money{100001}, {}));
+  CHECK(is_major_warranty_repair(rules, Coverage::kWarranty, Money{100}, {used}));
+  CHECK(is_major_warranty_repair(rules, Coverage::kWarranty, Money{100001}, {}));
+  // 在保修期内: a major part on a paid repair outside warranty makes no visit due.
+  CHECK_FALSE(is_major_warranty_repair(rules, Coverage::kPaid, Money{0}, {used}));
 }

@@ -96,8 +96,8 @@ TEST_CASE("response limits come from the rulebook's priorities, an unknown one h
 
 TEST_CASE("a warranty repair of 1,000.00 is not major, 1,000.01 is (7-day visit)") {
   const Rules rules;
-  CHECK_FALSE(is_major_warranty_repair(rules, yuan(100000)));
-  CHECK(is_major_warranty_repair(rules, yuan(100001)));
+  CHECK_FALSE(is_major_warranty_repair(rules, Coverage::kWarranty, yuan(100000)));
+  CHECK(is_major_warranty_repair(rules, Coverage::kWarranty, yuan(100001)));
 }
 
 namespace {

@@ -1,7 +1,10 @@
-// aftersales gatepass list|show: the gate passes (出门证) of shipments leaving the factory, with
-// their approvals (含500元: deputy_gm; over: gm, then finance). Passes are raised by the core
-// when a shipment is ready to leave (parts/gate_passes.h); they are signed with `approval
+// aftersales gatepass list|show|resubmit: the gate passes (出门证) of shipments leaving the
+// factory, with their approvals (含500元: deputy_gm; over: gm, then finance). Passes are raised by
+// the core when a shipment is ready to leave (parts/gate_passes.h); they are signed with `approval
 // approve`.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "aftersales/parts/gate_passes.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
@@ -46,6 +49,19 @@ void attach_gatepass(CLI::App& family, Session& session) {
       [](Session& s, const GatePassNumber& r) {
         s.emit(gate_pass_view(show_gate_pass(s.context(), r.number),
                               s.context().rules.general.utc_offset));
+      });
+
+  add_verb<GatePassNumber>(
+      family, session,
+      {"resubmit", "ask again for a rejected gate pass, once what was wrong is put right",
+       "aftersales gatepass resubmit GP-2026-000001", StoreUse::kWrites},
+      [](CLI::App& verb, GatePassNumber& r) {
+        verb.add_option("ID", r.number, "the gate pass (GP-...)")->required();
+      },
+      [](Session& s, const GatePassNumber& r) {
+        const GatePassView view = resubmit_gate_pass(s.context(), r.number);
+        s.note(fmt::format("gate pass {}: approval {} asked of {}", view.pass.number,
+                           view.approval->id, fmt::join(view.approval->chain, ", ")));
       });
 }
 

@@ -6,6 +6,7 @@
 
 #include "aftersales/core/error.h"
 #include "aftersales/core/text.h"
+#include "aftersales/identity/identity.h"
 #include "aftersales/store/store.h"
 #include "approvals/approval_requests.h"
 #include "audit/audit_json.h"
@@ -105,6 +106,34 @@ GatePassView show_gate_pass(Context& ctx, const std::string& number) {
                 "`aftersales gatepass list` shows the gate passes");
   }
   return {*pass, current_approval(ctx, approval_subject(*pass), gate_pass_form::kKey)};
+}
+
+GatePassView resubmit_gate_pass(Context& ctx, const std::string& number) {
+  std::vector<std::string> roles = ctx.rules.permissions.parts_request;
+  for (const auto* more :
+       {&ctx.rules.permissions.parts_sales, &ctx.rules.permissions.parts_stock}) {
+    roles.insert(roles.end(), more->begin(), more->end());
+  }
+  require_role(ctx, roles, "asking again for a gate pass");
+  GatePassView view;
+  ctx.store.write([&] {
+    view = show_gate_pass(ctx, number);
+    if (!view.approval || view.approval->state != ApprovalState::kRejected) {
+      throw Error(ErrorCode::kRuleViolation,
+                  fmt::format("refused: gate pass {} is not rejected; there is nothing to ask "
+                              "again",
+                              view.pass.number),
+                  "`aftersales gatepass show " + view.pass.number + "` shows where it stands");
+    }
+    view.approval = raise_approval(
+        ctx, gate_pass_form::kKey, approval_subject(view.pass),
+        gate_pass_chain(ctx.rules, view.pass.value),
+        fmt::format("gate pass for {} {}, value {}, asked again after approval {} was rejected",
+                    view.pass.subject.kind, view.pass.subject.id, format_money(view.pass.value),
+                    view.approval->id),
+        view.pass.value, ctx.actor.user);
+  });
+  return view;
 }
 
 }  // namespace aftersales

@@ -349,7 +349,8 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
     after.state = TicketState::kSignedOff;
     // A major warranty repair makes a follow-up visit due within a week (表2: 维修后一周内).
     after.visit_due_on.reset();
-    if (is_major_warranty_repair(ctx.rules, warranty_total(done.actual), record.parts)) {
+    if (is_major_warranty_repair(ctx.rules, before.coverage, warranty_total(done.actual),
+                                 record.parts)) {
       after.visit_due_on =
           local_date(record.finished, zone).plus_days(ctx.rules.visits.major_repair_days);
     }

@@ -134,11 +134,12 @@ std::int64_t response_limit_seconds(const Rules& rules, const std::string& prior
   return hours == rules.sla.response_hours.end() ? 0 : std::int64_t{hours->second} * 3600;
 }
 
-bool is_major_warranty_repair(const Rules& rules, Money warranty_total,
+bool is_major_warranty_repair(const Rules& rules, Coverage coverage, Money warranty_total,
                               const std::vector<PartUsed>& parts_used) {
   return warranty_total > rules.warranty.major_repair ||
-         std::any_of(parts_used.begin(), parts_used.end(),
-                     [](const PartUsed& used) { return used.major; });
+         (coverage == Coverage::kWarranty &&
+          std::any_of(parts_used.begin(), parts_used.end(),
+                      [](const PartUsed& used) { return used.major; }));
 }
 
 bool signs_off(const Rules& rules, const WorkRecord& record) {

@@ -81,4 +81,10 @@ std::vector<GatePassView> list_gate_passes(Context& ctx, bool pending);
 // One pass by its GP- number; Error(kNotFound) when missing.
 GatePassView show_gate_pass(Context& ctx, const std::string& number);
 
+// Asks again for a pass whose approval was rejected (what was wrong put right): a new approval
+// on the chain its value needs today, requested by the user asking, who signs no step of it.
+// Who may ask: [permissions] parts_request, parts_sales or parts_stock. Error(kRuleViolation)
+// when its approval is not rejected (pending or given: nothing to ask).
+GatePassView resubmit_gate_pass(Context& ctx, const std::string& number);
+
 }  // namespace aftersales

@@ -77,9 +77,10 @@ std::int64_t response_limit_seconds(const Rules& rules, const std::string& prior
 
 // A major warranty repair makes a follow-up visit (表2, 维修后一周内) due within [visits]
 // major_repair_days of finishing it: warranty cost over [warranty] major_repair (strictly over),
-// or a part marked major (重要部件) among `parts_used` (DOMAIN.md defaults: "warranty cost over
-// 1,000.00, or a part marked major").
-bool is_major_warranty_repair(const Rules& rules, Money warranty_total,
+// or a part marked major (重要部件) among `parts_used` of a unit repaired in warranty (DOMAIN.md
+// defaults: "warranty cost over 1,000.00, or a part marked major"; the seed: 在保修期内进行较大
+// 维修的产品, so a major part on a paid repair outside warranty makes no visit due).
+bool is_major_warranty_repair(const Rules& rules, Coverage coverage, Money warranty_total,
                               const std::vector<PartUsed>& parts_used = {});
 
 // 表6 售后服务现场工作记录: the customer signs and seals it (签字盖章); a record without the seal
