@@ -50,11 +50,8 @@ class StockImporter final : public ImporterBase {
                              count->part.number, count->warehouse));
       return RowOutcome::kRejected;
     }
-    const bool had_stock =
-        ctx_.store.parts().last_move(count->part.number, count->warehouse).has_value();
-    const CountedStock done = apply_stock_count(ctx_, *count);
-    if (!done.move) return RowOutcome::kUnchanged;
-    return had_stock ? RowOutcome::kUpdated : RowOutcome::kNew;
+    // A row that changes the stock adds a move (new); one that matches it adds nothing.
+    return apply_stock_count(ctx_, *count).move ? RowOutcome::kNew : RowOutcome::kUnchanged;
   }
 
   // A count writes a move, never changes a row: nothing to put back.
