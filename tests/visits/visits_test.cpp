@@ -426,3 +426,36 @@ TEST_CASE("the month's visit counts are numerators over denominators") {
   CHECK(year.done == 1);
   CHECK(year.warranty_visit_rate.den == 3);
 }
+
+TEST_CASE(
+    "a key-customer visit of a unit settles its owner's period, a customer's visit no unit's") {
+  VisitWorld world;
+  world.add_key_customer("C009");
+  world.ship("KEY-1", "2026-11-20", "HYS5160", "C009");
+  const Visit by_unit = world.visit("KEY-1", "key-customer", "2026-11-25T10:00:00");
+  CHECK(by_unit.customer == "C009");
+  CHECK(by_unit.settled_key == "C009 2026-2");
+  // A call to the customer with the reason of a unit's visit settles no unit's due visit.
+  const Visit to_customer = world.visit_customer("C009", "shipment", "2026-11-26T10:00:00");
+  CHECK(to_customer.settled_key.empty());
+  CHECK(world.due_item("KEY-1"));
+}
+
+TEST_CASE("visit due --until lists the windows opened by that day") {
+  VisitWorld world;
+  world.add_maintained_model();
+  world.ship("MNT-1", "2026-10-01", "HYS-M");  // first maintenance listed from 2026-11-23
+  Context clerk = world.context("zhang");
+  DueQuery query;
+  query.kind = "maintenance";
+  CHECK(due_visits(clerk, query).size() == 1);
+  query.until = "2026-11-22";
+  CHECK(due_visits(clerk, query).empty());
+  query.until = "2027-01-22";  // the second opens; the first gives way
+  const std::vector<DueVisit> later = due_visits(clerk, query);
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].key == "MNT-1 #2");
+  CHECK(later[0].days_late == 0);
+  query.until = "2026-13-01";
+  expect_error(ErrorCode::kInvalidInput, {"until"}, [&] { due_visits(clerk, query); });
+}
