@@ -23,8 +23,10 @@ struct DueQuery {
   std::optional<std::string> kind;   // shipment, repair, key-customer or maintenance
 };
 
-// The open due visits whose window opens by `until`, in the order (due_on, kind, key); a
-// maintenance reminder the next one superseded is left out. days_late as of today.
+// The open due visits whose window opens by `until`, in the order (due_on, kind, key), kinds in
+// the order shipment, repair, key-customer, maintenance; a maintenance reminder the next one
+// superseded is left out. days_late as of today. Maintenance is by the model's maintenance_days
+// only: its maintenance_km would need a forecast of the odometer between readings.
 // Error(kInvalidInput) for a bad date or kind.
 std::vector<DueVisit> due_visits(Context& ctx, const DueQuery& query);
 
