@@ -3,7 +3,7 @@
 # (the same rules as typed commands), an acceptance and a history note typed by a clerk, one
 # unit's factory archive (表1), the units, a service request (表3), and a part issued for it
 # (表11) from the catalogue and opening stock the warehouse imported, behind its approvals and
-# gate pass (出门证).
+# gate pass (出门证), a follow-up visit (表2) and the visits due.
 # Usage: examples/demo.sh AFTERSALES_BINARY DATABASE
 set -euo pipefail
 bin=$1
@@ -40,6 +40,10 @@ pass=$(as --format csv gatepass list | sed -n 2p | cut -d, -f1)
 as --as wang approval approve "$(approval_of "$pass")"
 as --as wu part ship "$issue" --freight 60
 
+# A follow-up visit (回访, 表2) of the unit shipped on 2026-11-20: it settles its new-unit visit.
+as --as zhang visit record --unit 2026-002 --reason shipment --scores 5,4,5,4,5 --at 2026-11-28T10:00 \
+  --suggestion "希望增加夜间服务" >/dev/null
+
 echo "== aftersales unit show 2025-001"
 as unit show 2025-001
 echo
@@ -66,3 +70,6 @@ as part stock
 echo
 echo "== aftersales import list"
 as import list
+echo
+echo "== aftersales visit due"
+as visit due

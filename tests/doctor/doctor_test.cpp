@@ -11,6 +11,7 @@
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/tickets.h"
 #include "aftersales/units/units.h"
+#include "aftersales/visits/visits.h"
 #include "support/import_world.h"
 #include "support/ticket_world.h"
 
@@ -233,6 +234,34 @@ TEST_CASE("a record, an approval or an import batch without its audit entry is f
   CHECK(found[2].entity == "import");
   CHECK(found[2].key == std::to_string(batch.id));
   CHECK(result.findings.size() == 3);
+}
+
+TEST_CASE("a follow-up visit written without its audit entry is found") {
+  TicketWorld world;
+  Context clerk = world.context("zhang");
+  VisitRequest request;
+  request.unit = kInWarranty;
+  request.reason = "shipment";
+  request.scores = "5,5,5,5,5";
+  const Visit audited = record_visit(clerk, request);  // audited: not a finding
+  Visit forged;
+  forged.number = "VS-2026-000099";
+  forged.serial = kInWarranty;
+  forged.customer = "C001";
+  forged.visited_at = testing::test_now();
+  forged.visited_on = clerk.today();
+  forged.visited_by = "evil";
+  forged.recorded_at = testing::test_now();
+  forged.recorded_by = "evil";
+  world.store->visits().insert(forged);
+
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  const std::vector<LedgerFinding> found = of_check(result, ledger_check::kAudit);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].entity == "visit");
+  CHECK(found[0].key == "VS-2026-000099");
+  CHECK(audited.number == "VS-2026-000001");
 }
 
 TEST_CASE("an import batch whose counts do not match its rows is found") {

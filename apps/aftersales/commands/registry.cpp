@@ -18,7 +18,7 @@ const std::vector<CommandFamily>& command_families() {
        attach_gatepass},
       {"purchase", "purchase plans of large part orders and urgent requests: list, show, receive",
        attach_purchase},
-      {"visit", "follow-up visits (表2) [not built yet]", attach_planned},
+      {"visit", "follow-up visits (表2): due, record, list, show", attach_visit},
       {"survey", "annual satisfaction survey (表9) [not built yet]", attach_planned},
       {"complaint", "customer complaints and suggestions [not built yet]", attach_planned},
       {"training", "handover training records [not built yet]", attach_planned},

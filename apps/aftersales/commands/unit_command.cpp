@@ -5,6 +5,7 @@
 #include "commands/registry.h"
 #include "commands/verb.h"
 #include "views/unit_view.h"
+#include "views/visit_view.h"
 
 namespace aftersales::cli {
 namespace {
@@ -96,7 +97,14 @@ void attach_unit(CLI::App& family, Session& session) {
       },
       [](Session& s, const SerialRequest& r) {
         Context& ctx = s.context();
-        s.emit(archive_view(unit_archive(ctx, r.serial), ctx.rules, s.format()));
+        const UnitArchive archive = unit_archive(ctx, r.serial);
+        RecordView view = archive_view(archive, ctx.rules, s.format());
+        std::vector<Visit> visits;
+        VisitQuery of_unit;
+        of_unit.unit = archive.unit.serial;
+        each_visit(ctx, of_unit, [&](const Visit& v) { visits.push_back(v); });
+        add_unit_visits(view, visits);
+        s.emit(view);
       });
 
   add_verb<FindRequest>(

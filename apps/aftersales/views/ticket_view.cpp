@@ -6,6 +6,7 @@
 #include "aftersales/tickets/ticket_rules.h"
 #include "views/approval_view.h"
 #include "views/text.h"
+#include "views/visit_view.h"
 
 namespace aftersales::cli {
 namespace {
@@ -83,6 +84,8 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   v.add("returned_reason", "returned to analysis because", t.returned_reason);
   v.add("cancel_reason", "cancelled because", t.cancel_reason);
   v.add("visit_due_on", "follow-up visit due (表2)", optional_cell(t.visit_due_on));
+  v.add("visited", "follow-up visit made (表2)",
+        view.follow_up ? Cell{follow_up_text(*view.follow_up)} : Cell{});
   v.add("response_limit", "response limit", duration_text(view.sla.limit_seconds));
   v.add("paused", "paused before arrival", duration_text(view.sla.paused_seconds));
   v.add("arrived_at", "arrived at", optional_time(view.sla.arrived, zone));

@@ -148,6 +148,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, payments)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, returns_inspection)},  // 表12
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, purchase)},
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, visits)},  // 表2
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, model_categories)},

@@ -80,6 +80,9 @@ void SqlLedgerCheckStore::unaudited_records(const std::function<void(const Recor
         "UNION ALL "
         "SELECT 4, id, 'ticket', number FROM ticket r WHERE batch_id IS NULL AND NOT EXISTS "
         "(SELECT 1 FROM audit_log a WHERE a.entity = 'ticket' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 5, id, 'visit', number FROM visit r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'visit' AND a.entity_id = r.number) "
         "ORDER BY 1, 2");
     while (select->step()) each(RecordKey{select->text(2), select->text(3)});
   });

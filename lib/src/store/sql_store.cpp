@@ -4,6 +4,7 @@
 #include "store/engine/sqlite_database.h"
 #include "store/sql_part_sale_store.h"
 #include "store/sql_stores.h"
+#include "store/sql_visit_store.h"
 
 namespace aftersales {
 namespace store {
@@ -23,7 +24,8 @@ class SqlStore final : public Store {
         parts_(*db_, stamp_),
         shipments_(*db_),
         part_returns_(*db_),
-        part_sales_(*db_) {}
+        part_sales_(*db_),
+        visits_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -42,6 +44,7 @@ class SqlStore final : public Store {
   ShipmentStore& shipments() override { return shipments_; }
   PartReturnStore& part_returns() override { return part_returns_; }
   PartSaleStore& part_sales() override { return part_sales_; }
+  VisitStore& visits() override { return visits_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -57,6 +60,7 @@ class SqlStore final : public Store {
   SqlShipmentStore shipments_;
   SqlPartReturnStore part_returns_;
   SqlPartSaleStore part_sales_;
+  SqlVisitStore visits_;
 };
 
 }  // namespace

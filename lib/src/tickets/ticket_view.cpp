@@ -8,6 +8,7 @@
 #include "aftersales/tickets/ticket_forms.h"
 #include "aftersales/tickets/tickets.h"
 #include "aftersales/units/units.h"
+#include "aftersales/visits/visits.h"
 #include "tickets/start_rules.h"
 #include "tickets/ticket_records.h"
 #include "tickets/ticket_states.h"
@@ -67,6 +68,7 @@ TicketView show_ticket(Context& ctx, const std::string& number) {
   history.entity = "ticket";
   history.entity_id = t.number;
   view.history = audit_log(ctx, history);
+  if (t.visit_due_on) view.follow_up = repair_visit_of(ctx, t.number);
   return view;
 }
 

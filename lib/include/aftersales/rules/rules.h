@@ -70,6 +70,8 @@ struct Rules {
     std::vector<std::string> payments = {"finance"};
     std::vector<std::string> returns_inspection = {"qc"};
     std::vector<std::string> purchase = {"purchasing"};
+    // Follow-up visits (表2): who records them (DOMAIN.md: the clerk records visits).
+    std::vector<std::string> visits = {"clerk", "service_manager", "sales_manager"};
   } permissions;
 
   struct Lists {

@@ -21,6 +21,7 @@
 #include "aftersales/store/rulebook_store.h"
 #include "aftersales/store/shipment_store.h"
 #include "aftersales/store/ticket_store.h"
+#include "aftersales/store/visit_store.h"
 
 namespace aftersales {
 
@@ -62,6 +63,7 @@ class Store {
   virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
   virtual PartReturnStore& part_returns() = 0;
   virtual PartSaleStore& part_sales() = 0;
+  virtual VisitStore& visits() = 0;  // 表2 follow-up visits
 };
 
 struct SqliteOptions {

@@ -17,6 +17,7 @@
 #include "aftersales/tickets/ticket.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/units/unit.h"
+#include "aftersales/visits/visit.h"
 
 namespace aftersales {
 
@@ -220,6 +221,7 @@ struct TicketView {
   SlaStatus sla;
   std::vector<std::string> next_steps;  // the moves the state machine allows now
   std::vector<AuditEntry> history;
+  std::optional<Visit> follow_up;  // the visit (表2) that settled visit_due_on, once made
 };
 
 // Everything about one ticket as of now.

@@ -1,0 +1,28 @@
+// Follow-up visits (表2) written in SQL (private to lib/src/store).
+#pragma once
+
+#include "aftersales/store/visit_store.h"
+#include "store/engine/database.h"
+
+namespace aftersales::store {
+
+class SqlVisitStore final : public VisitStore {
+ public:
+  explicit SqlVisitStore(Database& db) : db_(db) {}
+
+  void insert(Visit& visit) override;
+  std::optional<Visit> find(const std::string& number) override;
+  std::optional<Visit> find_settling(VisitReason reason, const std::string& key) override;
+  void each(const VisitScope& scope, const std::function<void(const Visit&)>& visit) override;
+  void each_unit(const VisitScope& scope,
+                 const std::function<void(const VisitUnit&)>& visit) override;
+  void each_key_customer(const VisitScope& scope,
+                         const std::function<void(const VisitKeyCustomer&)>& visit) override;
+  void each_repair(const VisitScope& scope,
+                   const std::function<void(const VisitRepair&)>& visit) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aftersales::store

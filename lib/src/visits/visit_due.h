@@ -1,0 +1,20 @@
+// Every due visit of the ledger in a scope (private to lib/src/visits): the one place that
+// turns units, key customers and major repairs into due items by the rules of visit_rules.h.
+#pragma once
+
+#include <functional>
+
+#include "aftersales/core/context.h"
+#include "aftersales/store/visit_store.h"
+#include "aftersales/visits/visit.h"
+
+namespace aftersales {
+
+// Calls `each` for every due visit in `scope` whose window opens by `until`, settled or not
+// (`visit` names the settling visit), superseded maintenance reminders included (marked), with
+// days_late as of `today` for the open ones and as recorded for the settled ones. Order: units
+// (shipment, maintenance) by serial, then repairs by ticket, then key customers by code.
+void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date today,
+                    const std::function<void(const DueVisit&)>& each);
+
+}  // namespace aftersales
