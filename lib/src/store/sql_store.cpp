@@ -23,7 +23,8 @@ class SqlStore final : public Store {
         parts_(*db_, stamp_),
         shipments_(*db_),
         part_returns_(*db_),
-        part_sales_(*db_) {}
+        part_sales_(*db_),
+        care_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -42,6 +43,7 @@ class SqlStore final : public Store {
   ShipmentStore& shipments() override { return shipments_; }
   PartReturnStore& part_returns() override { return part_returns_; }
   PartSaleStore& part_sales() override { return part_sales_; }
+  CareStore& care() override { return care_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -57,6 +59,7 @@ class SqlStore final : public Store {
   SqlShipmentStore shipments_;
   SqlPartReturnStore part_returns_;
   SqlPartSaleStore part_sales_;
+  SqlCareStore care_;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "aftersales/store/approval_store.h"
 #include "aftersales/store/archive_store.h"
 #include "aftersales/store/audit_store.h"
+#include "aftersales/store/care_store.h"
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
 #include "aftersales/store/part_return_store.h"
@@ -62,6 +63,7 @@ class Store {
   virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
   virtual PartReturnStore& part_returns() = 0;
   virtual PartSaleStore& part_sales() = 0;
+  virtual CareStore& care() = 0;  // 表9 surveys, complaints, handover training
 };
 
 struct SqliteOptions {
