@@ -1,4 +1,5 @@
-// Complaints and suggestions (客户投诉, 客户意见及建议): registered with a number CP-YYYY-NNNNNN
+// Complaints and suggestions (the seed's 《客户投诉制度》 and 《客户看法及建议管理方法》: 客户投诉,
+// 客户意见及建议): registered with a number CP-YYYY-NNNNNN
 // (by the year it was opened), classified by [lists] complaint_categories, handled by a deadline
 // of [complaints] deadline_days, and closed with a resolution the customer confirmed (a name).
 // Opening and closing need [permissions] complaints; every change is audited.

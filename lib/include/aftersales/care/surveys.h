@@ -1,4 +1,5 @@
-// The annual customer satisfaction survey (顾客满意度调查表, 表9, form JL-8.1-01): every customer
+// The annual customer satisfaction survey (顾客满意度调查表, 表9, form JL-8.1-01; the seed:
+// 公司每年第四季度应对客户进行满意度调查, 填写《顾客满意度调查表》(见表9)): every customer
 // is surveyed once a year in [survey] quarter (第四季度), on the five dimensions of 表2 with
 // scores 1-5 and their suggestions. Who is surveyed: every customer owning at least one unit
 // shipped by the quarter's last day (a customer with no product has nothing to rate; our

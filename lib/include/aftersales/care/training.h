@@ -1,7 +1,8 @@
 // Handover training of delivered units (新车交接培训): per unit, the date, the trainer and whether
 // the customer's operators passed. A failed training may be followed by a passed retake; after
 // a pass nothing more is recorded. A shipped unit without a passed training after [training]
-// within_days is missing (培训达标率 counts the passes). Recording needs [permissions] training.
+// within_days is missing (the seed: 新车交接后, 培训达标率100%; the pass rate counts the passes).
+// Recording needs [permissions] training.
 #pragma once
 
 #include <cstdint>
