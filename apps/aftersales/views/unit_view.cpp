@@ -4,6 +4,7 @@
 
 #include "aftersales/audit/audit.h"
 #include "aftersales/tickets/ticket_rules.h"
+#include "views/care_view.h"
 #include "views/text.h"
 
 namespace aftersales::cli {
@@ -138,6 +139,9 @@ RecordView archive_view(const UnitArchive& a, const Rules& rules, Format format)
       {{"tickets", "service requests 售后服务申请单 (表3)"}, tickets_table(a, zone)});
   v.tables.push_back(
       {{"work_records", "work records 现场工作记录 (表6)"}, work_records_table(a, zone)});
+  v.tables.push_back({{"training", "handover training 新车交接培训"}, training_table(a.training)});
+  v.tables.push_back(
+      {{"complaints", "complaints 客户投诉"}, complaint_table(a.complaints, rules, a.today)});
   v.tables.push_back({{"changes", "changes"}, changes_table(a.changes, zone, format)});
   return v;
 }

@@ -149,9 +149,13 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, returns_inspection)},  // 表12
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, purchase)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, visits)},  // 表2
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, complaints)},  // 客户投诉
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, surveys)},     // 表9
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, training)},    // 新车交接培训
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, model_categories)},
+      {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, complaint_categories)},  // 客户投诉
       {Kind::kPriorityHours, AFTERSALES_RULES_SETTING(sla, response_hours), Range{1, 24 * 366}},
       {Kind::kString,
        AFTERSALES_RULES_SETTING(sla, default_priority),
@@ -201,6 +205,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kInt, AFTERSALES_RULES_SETTING(visits, satisfied_min_score), Range{1, 5}},
       {Kind::kInt, AFTERSALES_RULES_SETTING(complaints, deadline_days), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(survey, quarter), Range{1, 4}},  // 表9
+      {Kind::kInt, AFTERSALES_RULES_SETTING(training, within_days), kNonNegative},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, visit_rate)},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, satisfaction_rate)},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, on_time_rate)},

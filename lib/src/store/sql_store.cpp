@@ -25,7 +25,8 @@ class SqlStore final : public Store {
         shipments_(*db_),
         part_returns_(*db_),
         part_sales_(*db_),
-        visits_(*db_) {}
+        visits_(*db_),
+        care_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -45,6 +46,7 @@ class SqlStore final : public Store {
   PartReturnStore& part_returns() override { return part_returns_; }
   PartSaleStore& part_sales() override { return part_sales_; }
   VisitStore& visits() override { return visits_; }
+  CareStore& care() override { return care_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -61,6 +63,7 @@ class SqlStore final : public Store {
   SqlPartReturnStore part_returns_;
   SqlPartSaleStore part_sales_;
   SqlVisitStore visits_;
+  SqlCareStore care_;
 };
 
 }  // namespace

@@ -79,6 +79,26 @@ class SqlPartReturnStore final : public PartReturnStore {
   Database& db_;
 };
 
+class SqlCareStore final : public CareStore {
+ public:
+  explicit SqlCareStore(Database& db) : db_(db) {}
+
+  std::optional<Survey> find_survey(const std::string& customer, int year) override;
+  std::vector<Survey> list_surveys(const std::optional<int>& year) override;
+  void insert_survey(Survey& survey) override;
+  std::optional<Complaint> find_complaint(const std::string& number) override;
+  std::vector<Complaint> list_complaints() override;
+  std::vector<Complaint> complaints_of_unit(const std::string& serial) override;
+  void insert_complaint(Complaint& complaint) override;
+  void update_complaint(const Complaint& complaint) override;
+  std::vector<TrainingRecord> list_training() override;
+  std::vector<TrainingRecord> training_of_unit(const std::string& serial) override;
+  void insert_training(TrainingRecord& record) override;
+
+ private:
+  Database& db_;
+};
+
 class SqlArchiveStore final : public ArchiveStore {
  public:
   SqlArchiveStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}

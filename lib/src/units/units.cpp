@@ -318,6 +318,9 @@ UnitArchive unit_archive(Context& ctx, const std::string& number) {
     filed.ticket = std::move(ticket);
     archive.tickets.push_back(std::move(filed));
   }
+  archive.training = ctx.store.care().training_of_unit(archive.unit.serial);
+  archive.complaints = ctx.store.care().complaints_of_unit(archive.unit.serial);
+  archive.today = ctx.today();
   AuditQuery changes;
   changes.entity = "unit";
   changes.entity_id = archive.unit.serial;

@@ -72,6 +72,11 @@ struct Rules {
     std::vector<std::string> purchase = {"purchasing"};
     // Follow-up visits (表2): who records them (DOMAIN.md: the clerk records visits).
     std::vector<std::string> visits = {"clerk", "service_manager", "sales_manager"};
+    // Customer care (issue 11): complaints and suggestions (客户投诉, 客户意见及建议), the
+    // annual survey (表9) and the handover training records (新车交接培训).
+    std::vector<std::string> complaints = {"clerk", "service_manager", "sales_manager"};
+    std::vector<std::string> surveys = {"clerk", "sales_manager"};
+    std::vector<std::string> training = {"technician", "service_manager"};
   } permissions;
 
   struct Lists {
@@ -79,6 +84,9 @@ struct Rules {
                                                  "水泵", "消防炮", "罐体",     "其他"};
     std::vector<std::string> channels = {"phone", "hotline", "email", "online", "onsite"};
     std::vector<std::string> model_categories = {"sanitation", "fire", "other"};
+    // 客户投诉 categories: the seed names none; our default list.
+    std::vector<std::string> complaint_categories = {"产品质量", "服务态度", "服务及时性",
+                                                     "配件",     "价格",     "其他"};
   } lists;
 
   // Priority name -> response limit in hours (arrival on site), and the default priority.
@@ -148,6 +156,12 @@ struct Rules {
   struct Survey {
     int quarter = 4;  // 表9: 每年第四季度
   } survey;
+
+  struct Training {
+    // 新车交接培训: a shipped unit without a passed training this many days after shipping
+    // (ship day is day 0, day N on time) is missing. The seed gives no number; ours.
+    int within_days = 10;
+  } training;
 
   // KPI targets in percent (DOMAIN.md "Reports").
   struct Kpi {

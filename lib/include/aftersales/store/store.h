@@ -13,6 +13,7 @@
 #include "aftersales/store/approval_store.h"
 #include "aftersales/store/archive_store.h"
 #include "aftersales/store/audit_store.h"
+#include "aftersales/store/care_store.h"
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
 #include "aftersales/store/part_return_store.h"
@@ -64,6 +65,7 @@ class Store {
   virtual PartReturnStore& part_returns() = 0;
   virtual PartSaleStore& part_sales() = 0;
   virtual VisitStore& visits() = 0;  // 表2 follow-up visits
+  virtual CareStore& care() = 0;  // 表9 surveys, complaints, handover training
 };
 
 struct SqliteOptions {

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "aftersales/audit/audit_entry.h"
+#include "aftersales/care/complaints.h"
+#include "aftersales/care/training.h"
 #include "aftersales/core/context.h"
 #include "aftersales/core/validation.h"
 #include "aftersales/customers/customer.h"
@@ -111,7 +113,10 @@ struct UnitArchive {
   bool filing_overdue = false;       // incomplete past rules.archive.complete_within_days
   ArchiveFiling filing;              // when it became complete, and how late
   std::vector<UnitNote> notes;
-  std::vector<FiledTicket> tickets;  // oldest first
+  std::vector<FiledTicket> tickets;      // oldest first
+  std::vector<TrainingRecord> training;  // 新车交接培训, oldest first
+  std::vector<Complaint> complaints;     // 客户投诉 naming the unit, by number
+  Date today;                            // the business day it was read on
   std::vector<AuditEntry> changes;
 };
 // The archive of the unit named by any of its numbers (find_unit_by_number; its errors).
