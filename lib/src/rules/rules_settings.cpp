@@ -148,7 +148,7 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, payments)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, returns_inspection)},  // 表12
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, purchase)},
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, visits)},  // 表2
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, visits)},      // 表2
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, complaints)},  // 客户投诉
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, surveys)},     // 表9
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, training)},    // 新车交接培训

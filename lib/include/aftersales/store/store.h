@@ -65,7 +65,7 @@ class Store {
   virtual PartReturnStore& part_returns() = 0;
   virtual PartSaleStore& part_sales() = 0;
   virtual VisitStore& visits() = 0;  // 表2 follow-up visits
-  virtual CareStore& care() = 0;  // 表9 surveys, complaints, handover training
+  virtual CareStore& care() = 0;     // 表9 surveys, complaints, handover training
 };
 
 struct SqliteOptions {
