@@ -149,10 +149,15 @@ void attach_import(CLI::App& family, Session& session) {
   example(family, "aftersales import units units.xlsx --dry-run");
 
   // Writing, --dry-run too: a dry run imports inside a transaction that it rolls back.
-  for (const char* entity_name : {"customers", "models", "units", "tickets", "parts", "stock"}) {
-    const std::string what = std::string(entity_name) == "stock"
+  for (const char* entity_name : {"customers", "models", "units", "tickets", "parts", "stock",
+                                  "visits", "surveys", "training"}) {
+    const std::string name = entity_name;
+    const std::string what = name == "stock"
                                  ? "opening stock or a stock count (part, warehouse, quantity)"
-                                 : std::string(entity_name);
+                             : name == "visits"   ? "follow-up visits (表2) made in the field"
+                             : name == "surveys"  ? "annual surveys (表9)"
+                             : name == "training" ? "handover training records (新车交接培训)"
+                                                  : name;
     add_verb<ImportRequest>(
         family, session,
         {entity_name, fmt::format("import {} from CSV or .xlsx", what),
@@ -178,15 +183,18 @@ void attach_import(CLI::App& family, Session& session) {
       {"check", "validate files; change nothing", "aftersales import check units units.csv",
        StoreUse::kWrites},
       [](CLI::App& verb, CheckRequest& r) {
-        verb.add_option("ENTITY", r.entity, "customers, models, units, tickets, parts or stock")
+        verb.add_option(
+                "ENTITY", r.entity,
+                "customers, models, units, tickets, parts, stock, visits, surveys or training")
             ->required();
         add_import_options(verb, r.import);
       },
       [](Session& s, const CheckRequest& r) {
         const std::optional<ImportEntity> entity = parse_import_entity(r.entity);
         if (!entity) {
-          throw Error(ErrorCode::kUsage, fmt::format("import check {}: unknown entity", r.entity),
-                      "use customers, models, units, tickets, parts or stock");
+          throw Error(
+              ErrorCode::kUsage, fmt::format("import check {}: unknown entity", r.entity),
+              "use customers, models, units, tickets, parts, stock, visits, surveys or training");
         }
         return run_import_command(s, *entity, r.import, true);
       });

@@ -191,7 +191,7 @@ void FieldReader::throw_if_any(std::string_view subject, std::string_view hint) 
     if (!message.empty()) message += '\n';
     message += fmt::format("{}: {}", subject, problem.to_string());
   }
-  throw Error(ErrorCode::kInvalidInput, message, std::string(hint));
+  throw FieldErrors(message, std::string(hint), problems_);
 }
 
 }  // namespace aftersales

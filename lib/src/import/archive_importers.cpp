@@ -11,6 +11,7 @@
 #include "aftersales/store/store.h"
 #include "aftersales/units/units.h"
 #include "core/field_checks.h"
+#include "import/care_importers.h"
 #include "import/entity_importer.h"
 #include "import/importer_base.h"
 #include "import/part_importer.h"
@@ -389,6 +390,12 @@ std::unique_ptr<EntityImporter> make_entity_importer(ImportEntity entity, Contex
       return make_part_importer(ctx, session);
     case ImportEntity::kStock:
       return make_stock_importer(ctx, session);
+    case ImportEntity::kVisits:
+      return make_visit_importer(ctx, session);
+    case ImportEntity::kSurveys:
+      return make_survey_importer(ctx, session);
+    case ImportEntity::kTraining:
+      return make_training_importer(ctx, session);
   }
   return nullptr;
 }

@@ -28,6 +28,9 @@ constexpr EntityName kNames[] = {
     {"tickets", "ticket", ImportEntity::kTickets},
     {"parts", "part", ImportEntity::kParts},
     {"stock", "stock", ImportEntity::kStock},
+    {"visits", "visit", ImportEntity::kVisits},
+    {"surveys", "survey", ImportEntity::kSurveys},
+    {"training", "training", ImportEntity::kTraining},
 };
 
 }  // namespace

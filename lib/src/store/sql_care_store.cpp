@@ -104,8 +104,9 @@ void SqlCareStore::insert_survey(Survey& survey) {
   guarded("recording a survey", [&] {
     Query insert = db_.cached(
         "INSERT INTO survey (customer_id, year, score_structure, score_appearance, "
-        "score_delivery, score_price, score_service, suggestion, surveyed_at, recorded_by) "
-        "VALUES ((SELECT id FROM customer WHERE code = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "score_delivery, score_price, score_service, suggestion, surveyed_at, recorded_by, "
+        "batch_id) VALUES ((SELECT id FROM customer WHERE code = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10, ?11)");
     insert->bind(1, survey.customer_code);
     insert->bind(2, std::int64_t{survey.year});
     for (int k = 0; k < kSurveyDimensions; ++k) {
@@ -114,6 +115,7 @@ void SqlCareStore::insert_survey(Survey& survey) {
     insert->bind(8, survey.suggestion);
     insert->bind(9, survey.surveyed_at.seconds);
     insert->bind(10, survey.recorded_by);
+    bind_optional(*insert, 11, stamp_.batch);
     insert->run();
     survey.id = db_.last_insert_id();
   });
@@ -210,16 +212,36 @@ std::vector<TrainingRecord> SqlCareStore::training_of_unit(const std::string& se
 void SqlCareStore::insert_training(TrainingRecord& record) {
   guarded("recording a training of unit " + record.serial, [&] {
     Query insert = db_.cached(
-        "INSERT INTO training_record (unit_id, trained_on, trainer, passed, note, recorded_by) "
-        "VALUES ((SELECT id FROM unit WHERE serial = ?1), ?2, ?3, ?4, ?5, ?6)");
+        "INSERT INTO training_record (unit_id, trained_on, trainer, passed, note, recorded_by, "
+        "batch_id) VALUES ((SELECT id FROM unit WHERE serial = ?1), ?2, ?3, ?4, ?5, ?6, ?7)");
     insert->bind(1, record.serial);
     bind_date(*insert, 2, record.trained_on);
     insert->bind(3, record.trainer);
     insert->bind(4, std::int64_t{record.passed ? 1 : 0});
     insert->bind(5, record.note);
     insert->bind(6, record.recorded_by);
+    bind_optional(*insert, 7, stamp_.batch);
     insert->run();
     record.id = db_.last_insert_id();
+  });
+}
+
+void SqlCareStore::remove_survey(const std::string& customer, int year) {
+  guarded("removing the survey of " + customer, [&] {
+    Query remove = db_.cached(
+        "DELETE FROM survey WHERE customer_id = (SELECT id FROM customer WHERE code = ?1) AND "
+        "year = ?2");
+    remove->bind(1, customer);
+    remove->bind(2, std::int64_t{year});
+    remove->run();
+  });
+}
+
+void SqlCareStore::remove_training(std::int64_t id) {
+  guarded("removing a training record", [&] {
+    Query remove = db_.cached("DELETE FROM training_record WHERE id = ?1");
+    remove->bind(1, id);
+    remove->run();
   });
 }
 

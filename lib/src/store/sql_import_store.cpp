@@ -30,7 +30,25 @@ const ImportTable& table_of(ImportEntity entity) {
   // Opening stock writes moves, never rows of its own: its keys are the ids of the moves.
   static const ImportTable kStock{"stock_move", "SELECT batch_id FROM stock_move WHERE id = ?1",
                                   "SELECT id FROM stock_move WHERE batch_id = ?1 ORDER BY id"};
+  // Records only ever added, keyed by their number, customer/year, id.
+  static const ImportTable kVisit{"visit", "SELECT batch_id FROM visit WHERE number = ?1",
+                                  "SELECT number FROM visit WHERE batch_id = ?1 ORDER BY id"};
+  static const ImportTable kSurvey{
+      "survey",
+      "SELECT s.batch_id FROM survey s JOIN customer c ON c.id = s.customer_id WHERE c.code || "
+      "'/' || s.year = ?1",
+      "SELECT c.code || '/' || s.year FROM survey s JOIN customer c ON c.id = s.customer_id WHERE "
+      "s.batch_id = ?1 ORDER BY s.id"};
+  static const ImportTable kTraining{
+      "training_record", "SELECT batch_id FROM training_record WHERE id = ?1",
+      "SELECT id FROM training_record WHERE batch_id = ?1 ORDER BY id"};
   switch (entity) {
+    case ImportEntity::kVisits:
+      return kVisit;
+    case ImportEntity::kSurveys:
+      return kSurvey;
+    case ImportEntity::kTraining:
+      return kTraining;
     case ImportEntity::kParts:
       return kPart;
     case ImportEntity::kStock:

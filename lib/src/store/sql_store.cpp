@@ -25,8 +25,8 @@ class SqlStore final : public Store {
         shipments_(*db_),
         part_returns_(*db_),
         part_sales_(*db_),
-        visits_(*db_),
-        care_(*db_) {}
+        visits_(*db_, stamp_),
+        care_(*db_, stamp_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }

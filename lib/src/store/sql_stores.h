@@ -81,11 +81,12 @@ class SqlPartReturnStore final : public PartReturnStore {
 
 class SqlCareStore final : public CareStore {
  public:
-  explicit SqlCareStore(Database& db) : db_(db) {}
+  SqlCareStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
 
   std::optional<Survey> find_survey(const std::string& customer, int year) override;
   std::vector<Survey> list_surveys(const std::optional<int>& year) override;
   void insert_survey(Survey& survey) override;
+  void remove_survey(const std::string& customer, int year) override;
   std::optional<Complaint> find_complaint(const std::string& number) override;
   std::vector<Complaint> list_complaints() override;
   std::vector<Complaint> complaints_of_unit(const std::string& serial) override;
@@ -94,9 +95,11 @@ class SqlCareStore final : public CareStore {
   std::vector<TrainingRecord> list_training() override;
   std::vector<TrainingRecord> training_of_unit(const std::string& serial) override;
   void insert_training(TrainingRecord& record) override;
+  void remove_training(std::int64_t id) override;
 
  private:
   Database& db_;
+  const ImportStamp& stamp_;
 };
 
 class SqlArchiveStore final : public ArchiveStore {

@@ -53,9 +53,9 @@ void SqlVisitStore::insert(Visit& visit) {
         "INSERT INTO visit (number, unit_id, customer_id, reason, ticket_id, visited_at, "
         "visited_on, visited_by, score_structure, score_appearance, score_delivery, score_price, "
         "score_service, suggestion, settled_key, settled_due_on, days_late, recorded_at, "
-        "recorded_by) VALUES (?1, (SELECT id FROM unit WHERE serial = ?2), "
+        "recorded_by, batch_id) VALUES (?1, (SELECT id FROM unit WHERE serial = ?2), "
         "(SELECT id FROM customer WHERE code = ?3), ?4, (SELECT id FROM ticket WHERE number = ?5), "
-        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
     insert->bind(1, visit.number);
     bind_optional(*insert, 2,
                   visit.serial.empty() ? std::nullopt : std::optional<std::string>(visit.serial));
@@ -78,8 +78,17 @@ void SqlVisitStore::insert(Visit& visit) {
     insert->bind(17, std::int64_t{visit.days_late});
     insert->bind(18, visit.recorded_at.seconds);
     insert->bind(19, visit.recorded_by);
+    bind_optional(*insert, 20, stamp_.batch);
     insert->run();
     visit.id = db_.last_insert_id();
+  });
+}
+
+void SqlVisitStore::remove(const std::string& number) {
+  guarded("removing visit " + number, [&] {
+    Query remove = db_.cached("DELETE FROM visit WHERE number = ?1");
+    remove->bind(1, number);
+    remove->run();
   });
 }
 

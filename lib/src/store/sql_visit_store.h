@@ -3,14 +3,16 @@
 
 #include "aftersales/store/visit_store.h"
 #include "store/engine/database.h"
+#include "store/sql_stores.h"
 
 namespace aftersales::store {
 
 class SqlVisitStore final : public VisitStore {
  public:
-  explicit SqlVisitStore(Database& db) : db_(db) {}
+  SqlVisitStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
 
   void insert(Visit& visit) override;
+  void remove(const std::string& number) override;
   std::optional<Visit> find(const std::string& number) override;
   std::optional<Visit> find_settling(VisitReason reason, const std::string& key) override;
   void each(const VisitScope& scope, const std::function<void(const Visit&)>& visit) override;
@@ -23,6 +25,7 @@ class SqlVisitStore final : public VisitStore {
 
  private:
   Database& db_;
+  const ImportStamp& stamp_;
 };
 
 }  // namespace aftersales::store

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aftersales/core/error.h"
 #include "aftersales/core/money.h"
 #include "aftersales/core/text.h"
 #include "aftersales/core/time.h"
@@ -22,6 +23,18 @@ struct FieldProblem {
 
   // `field "shipped": cannot read ...`
   std::string to_string() const;
+};
+
+// The Error throw_if_any throws (kInvalidInput): its message lists the problems, and the
+// importer reads them one by one to name each bad cell.
+class FieldErrors : public Error {
+ public:
+  FieldErrors(const std::string& message, std::string hint, std::vector<FieldProblem> problems)
+      : Error(ErrorCode::kInvalidInput, message, std::move(hint)), problems_(std::move(problems)) {}
+  const std::vector<FieldProblem>& problems() const noexcept { return problems_; }
+
+ private:
+  std::vector<FieldProblem> problems_;
 };
 
 // Collects the problems of one record; each reader returns nullopt when its value is bad.

@@ -11,7 +11,17 @@
 namespace aftersales {
 
 // What an import writes: one entity's rows, by natural key.
-enum class ImportEntity { kCustomers, kModels, kUnits, kTickets, kParts, kStock };
+enum class ImportEntity {
+  kCustomers,
+  kModels,
+  kUnits,
+  kTickets,
+  kParts,
+  kStock,
+  kVisits,
+  kSurveys,
+  kTraining
+};
 
 struct ImportBatch {
   std::int64_t id = 0;

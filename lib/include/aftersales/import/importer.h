@@ -16,7 +16,8 @@
 
 namespace aftersales {
 
-// The command's names: customers | models | units | tickets | parts | stock.
+// The command's names: customers | models | units | tickets | parts | stock | visits |
+// surveys | training.
 std::optional<ImportEntity> parse_import_entity(const std::string& name);
 // The entity of a batch by the record name it keeps (ImportBatch::entity: customer, ..., stock).
 std::optional<ImportEntity> import_entity_of_batch(const std::string& record);

@@ -23,6 +23,8 @@ class CareStore {
   virtual std::vector<Survey> list_surveys(const std::optional<int>& year) = 0;
   // The customer by code. A second survey of a customer and year throws Error(kConflict).
   virtual void insert_survey(Survey& survey) = 0;
+  // Removes a survey an import added (a revert).
+  virtual void remove_survey(const std::string& customer, int year) = 0;
 
   virtual std::optional<Complaint> find_complaint(const std::string& number) = 0;
   virtual std::vector<Complaint> list_complaints() = 0;  // by number
@@ -36,6 +38,8 @@ class CareStore {
   virtual std::vector<TrainingRecord> training_of_unit(const std::string& serial) = 0;
   // The unit by serial.
   virtual void insert_training(TrainingRecord& record) = 0;
+  // Removes a training record an import added (a revert).
+  virtual void remove_training(std::int64_t id) = 0;
 };
 
 }  // namespace aftersales

@@ -50,6 +50,8 @@ class VisitStore {
 
   // Sets visit.id. A second visit settling the same (reason, key) throws Error(kConflict).
   virtual void insert(Visit& visit) = 0;
+  // Removes a visit an import added (a revert).
+  virtual void remove(const std::string& number) = 0;
   virtual std::optional<Visit> find(const std::string& number) = 0;
   // The visit that settled due visit (reason, key), if any.
   virtual std::optional<Visit> find_settling(VisitReason reason, const std::string& key) = 0;
