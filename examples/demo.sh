@@ -43,6 +43,8 @@ as --as wu part ship "$issue" --freight 60
 # A follow-up visit (回访, 表2) of the unit shipped on 2026-11-20: it settles its new-unit visit.
 as --as zhang visit record --unit 2026-002 --reason shipment --scores 5,4,5,4,5 --at 2026-11-28T10:00 \
   --suggestion "希望增加夜间服务" >/dev/null
+# Its handover training (新车交接培训), given by the technician.
+as --as ma training record 2026-002 --date 2026-11-21 --trainer ma --passed >/dev/null
 
 echo "== aftersales unit show 2025-001"
 as unit show 2025-001
