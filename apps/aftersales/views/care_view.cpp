@@ -31,8 +31,8 @@ Table survey_table(const std::vector<Survey>& surveys, const Rules& rules) {
                    {"customer_name", "customer name"},
                    {"surveyed_on", "surveyed"},
                    {"late", "after Q" + std::to_string(rules.survey.quarter)}};
-  for (int k = 0; k < kSurveyDimensions; ++k) {
-    table.columns.push_back({survey_dimension_name(k), survey_dimension_label(k)});
+  for (int k = 0; k < kScoreDimensions; ++k) {
+    table.columns.push_back({score_dimension_name(k), score_dimension_title(k)});
   }
   table.columns.push_back({"suggestion", "suggestion 改进建议和要求"});
   table.columns.push_back({"recorded_by", "recorded by"});

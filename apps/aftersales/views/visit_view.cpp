@@ -45,8 +45,8 @@ Table visit_table() {
   table.columns = {{"number", "visit 回访"}, {"visited_on", "visited"},
                    {"reason", ""},           {"unit", ""},
                    {"customer", ""},         {"ticket", ""}};
-  for (int i = 0; i < kVisitDimensions; ++i) {
-    table.columns.push_back({visit_dimension_name(i), visit_dimension_title(i)});
+  for (int i = 0; i < kScoreDimensions; ++i) {
+    table.columns.push_back({score_dimension_name(i), score_dimension_title(i)});
   }
   const std::vector<Column> rest = {
       {"suggestion", "suggestion 建议"}, {"settles", ""},        {"due_on", "last day"},
@@ -58,7 +58,7 @@ Table visit_table() {
 void add_visit_row(Table& table, const Visit& v) {
   std::vector<Cell> row = {v.number, v.visited_on, std::string(visit_reason_name(v.reason)),
                            v.serial, v.customer,   v.ticket};
-  for (int i = 0; i < kVisitDimensions; ++i) row.push_back(score_cell(v, i));
+  for (int i = 0; i < kScoreDimensions; ++i) row.push_back(score_cell(v, i));
   const bool settled = !v.settled_key.empty();
   row.insert(row.end(), {v.suggestion, v.settled_key, optional_cell(v.settled_due_on),
                          settled ? Cell{std::int64_t{v.days_late}} : Cell{},
@@ -77,8 +77,8 @@ RecordView visit_record_view(const Visit& v, const Rules& rules) {
   view.add("ticket", "ticket", v.ticket);
   view.add("visited_at", "visited at", format_timestamp(v.visited_at, zone));
   view.add("visited_by", "called by", v.visited_by);
-  for (int i = 0; i < kVisitDimensions; ++i) {
-    view.add(visit_dimension_name(i), visit_dimension_title(i), score_cell(v, i));
+  for (int i = 0; i < kScoreDimensions; ++i) {
+    view.add(score_dimension_name(i), score_dimension_title(i), score_cell(v, i));
   }
   view.add("suggestion", "suggestions and requests 改进建议和要求", v.suggestion);
   const bool settled = !v.settled_key.empty();
@@ -99,7 +99,7 @@ void add_unit_visits(RecordView& archive, const std::vector<Visit>& visits) {
   for (const Visit& v : visits) {
     std::string scores;
     if (v.scores) {
-      for (int i = 0; i < kVisitDimensions; ++i) {
+      for (int i = 0; i < kScoreDimensions; ++i) {
         scores += (i == 0 ? "" : ",") + std::to_string((*v.scores)[static_cast<std::size_t>(i)]);
       }
     }

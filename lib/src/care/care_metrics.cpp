@@ -21,7 +21,7 @@ CareMetrics care_metrics(Context& ctx, Date from, Date to) {
   for (const Survey& survey : ctx.store.care().list_surveys(std::nullopt)) {
     if (!within(local_date(survey.surveyed_at, zone))) continue;
     m.surveys += 1;
-    for (int k = 0; k < kSurveyDimensions; ++k) {
+    for (int k = 0; k < kScoreDimensions; ++k) {
       const bool satisfied = is_satisfied(ctx.rules, survey.scores[k]);
       m.satisfied[k].denominator += 1;
       m.satisfied[k].numerator += satisfied ? 1 : 0;

@@ -18,14 +18,9 @@
 namespace aftersales {
 namespace {
 
-constexpr const char* kDimensionNames[kSurveyDimensions] = {"structure", "appearance", "delivery",
-                                                            "price", "service"};
-constexpr const char* kDimensionLabels[kSurveyDimensions] = {"结构性能", "外观质量", "交货日期",
-                                                             "产品价格", "售后服务"};
-
 AuditJson survey_json(const Survey& survey) {
   AuditJson json{{"customer", survey.customer_code}, {"year", survey.year}};
-  for (int k = 0; k < kSurveyDimensions; ++k) json[kDimensionNames[k]] = survey.scores[k];
+  for (int k = 0; k < kScoreDimensions; ++k) json[score_dimension_name(k)] = survey.scores[k];
   json["suggestion"] = survey.suggestion;
   json["surveyed_at"] = survey.surveyed_at.seconds;
   return json;
@@ -41,45 +36,6 @@ std::set<std::string> customers_with_units(Context& ctx, Date by) {
 }
 
 }  // namespace
-
-const char* survey_dimension_name(int dimension) { return kDimensionNames[dimension]; }
-const char* survey_dimension_label(int dimension) { return kDimensionLabels[dimension]; }
-
-std::optional<Scores> read_scores(FieldReader& reader, const std::string& field,
-                                  const std::string& text) {
-  std::string given = trim(text);
-  // A full-width comma (，) as typed on a Chinese keyboard reads as a comma.
-  for (std::size_t at = given.find("，"); at != std::string::npos; at = given.find("，")) {
-    given.replace(at, std::string("，").size(), ",");
-  }
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = given.find(',', start);
-    parts.push_back(trim(given.substr(start, comma - start)));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  const std::string how =
-      "write five scores 1-5 separated by commas, like 5,4,4,3,5 (结构性能, "
-      "外观质量, 交货日期, 产品价格, 售后服务)";
-  if (parts.size() != kSurveyDimensions) {
-    reader.add(field, text, fmt::format("{} scores given: {}", parts.size(), how));
-    return std::nullopt;
-  }
-  Scores scores{};
-  for (int k = 0; k < kSurveyDimensions; ++k) {
-    const std::string& part = parts[k];
-    if (part.size() != 1 || part[0] < '1' || part[0] > '5') {
-      reader.add(field, text,
-                 fmt::format("score {} ({}) is \"{}\", not a whole number from 1 to 5: {}", k + 1,
-                             kDimensionLabels[k], part, how));
-      return std::nullopt;
-    }
-    scores[k] = part[0] - '0';
-  }
-  return scores;
-}
 
 Survey record_survey(Context& ctx, const SurveyFields& fields) {
   require_role(ctx, ctx.rules.permissions.surveys, "recording a satisfaction survey (表9)");

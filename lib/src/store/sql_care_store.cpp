@@ -17,7 +17,7 @@ Survey read_survey(Statement& row) {
   s.customer_code = row.text(1);
   s.customer_name = row.text(2);
   s.year = static_cast<int>(row.int64(3));
-  for (int k = 0; k < kSurveyDimensions; ++k) s.scores[k] = static_cast<int>(row.int64(4 + k));
+  for (int k = 0; k < kScoreDimensions; ++k) s.scores[k] = static_cast<int>(row.int64(4 + k));
   s.suggestion = row.text(9);
   s.surveyed_at = Timestamp{row.int64(10)};
   s.recorded_by = row.text(11);
@@ -109,7 +109,7 @@ void SqlCareStore::insert_survey(Survey& survey) {
         "?9, ?10, ?11)");
     insert->bind(1, survey.customer_code);
     insert->bind(2, std::int64_t{survey.year});
-    for (int k = 0; k < kSurveyDimensions; ++k) {
+    for (int k = 0; k < kScoreDimensions; ++k) {
       insert->bind(3 + k, std::int64_t{survey.scores[k]});
     }
     insert->bind(8, survey.suggestion);

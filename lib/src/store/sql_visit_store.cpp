@@ -27,8 +27,8 @@ Visit read_visit(Statement& row) {
   v.visited_on = date_column(row, 7).value_or(Date{});
   v.visited_by = row.text(8);
   if (!row.is_null(9)) {
-    VisitScores scores{};
-    for (int i = 0; i < kVisitDimensions; ++i) scores[i] = static_cast<int>(row.int64(9 + i));
+    Scores scores{};
+    for (int i = 0; i < kScoreDimensions; ++i) scores[i] = static_cast<int>(row.int64(9 + i));
     v.scores = scores;
   }
   v.suggestion = row.text(14);
@@ -66,7 +66,7 @@ void SqlVisitStore::insert(Visit& visit) {
     insert->bind(6, visit.visited_at.seconds);
     bind_date(*insert, 7, visit.visited_on);
     insert->bind(8, visit.visited_by);
-    for (int i = 0; i < kVisitDimensions; ++i) {
+    for (int i = 0; i < kScoreDimensions; ++i) {
       bind_optional(*insert, 9 + i,
                     visit.scores ? std::optional<std::int64_t>((*visit.scores)[i]) : std::nullopt);
     }

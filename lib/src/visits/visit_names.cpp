@@ -1,4 +1,4 @@
-// The names of visit reasons and of 表2's five dimensions.
+// The names of visit reasons.
 #include <array>
 
 #include "aftersales/visits/visit.h"
@@ -8,11 +8,6 @@ namespace {
 
 constexpr std::array<const char*, 5> kReasonNames = {"shipment", "repair", "key-customer",
                                                      "maintenance", "other"};
-constexpr std::array<const char*, kVisitDimensions> kDimensionNames = {
-    "structure", "appearance", "delivery", "price", "service"};
-// 表2 (JL-7.2-04) in its order.
-constexpr std::array<const char*, kVisitDimensions> kDimensionTitles = {
-    "结构性能", "外观质量", "交货日期", "产品价格", "售后服务"};
 
 }  // namespace
 
@@ -25,14 +20,6 @@ std::optional<VisitReason> parse_visit_reason(const std::string& name) {
     if (name == kReasonNames[i]) return static_cast<VisitReason>(i);
   }
   return std::nullopt;
-}
-
-const char* visit_dimension_name(int dimension) {
-  return kDimensionNames[static_cast<std::size_t>(dimension)];
-}
-
-const char* visit_dimension_title(int dimension) {
-  return kDimensionTitles[static_cast<std::size_t>(dimension)];
 }
 
 }  // namespace aftersales

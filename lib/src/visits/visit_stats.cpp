@@ -75,7 +75,7 @@ VisitStats visit_stats(Context& ctx, const Period& period) {
     if (visit.reason == VisitReason::kRepair) stats.repair_visits += 1;
     if (!visit.scores) return;
     stats.forms_filled += 1;
-    for (int i = 0; i < kVisitDimensions; ++i) {
+    for (int i = 0; i < kScoreDimensions; ++i) {
       const bool satisfied =
           satisfied_score(ctx.rules, (*visit.scores)[static_cast<std::size_t>(i)]);
       Ratio& dimension = stats.satisfaction[static_cast<std::size_t>(i)];

@@ -21,48 +21,9 @@ namespace {
 const std::vector<std::string> kReasons = {"shipment", "repair", "key-customer", "maintenance",
                                            "other"};
 
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> parts(1);
-  for (char c : text) {
-    if (c == ',') {
-      parts.emplace_back();
-    } else {
-      parts.back() += c;
-    }
-  }
-  return parts;
-}
-
 bool before_in_list(const DueVisit& a, const DueVisit& b) {
   return std::make_tuple(a.due_on, static_cast<int>(a.kind), a.key) <
          std::make_tuple(b.due_on, static_cast<int>(b.kind), b.key);
-}
-
-// 表2's five scores "S1,S2,S3,S4,S5", each 1-5; nullopt with a problem added when malformed.
-std::optional<VisitScores> read_scores(FieldReader& reader, const std::string& text) {
-  const std::vector<std::string> parts = split_commas(text);
-  if (parts.size() != kVisitDimensions) {
-    reader.add("scores", text,
-               fmt::format("give five scores 1-5 separated by commas, in the order of 表2 "
-                           "(结构性能, 外观质量, 交货日期, 产品价格, 售后服务); {} given",
-                           parts.size()));
-    return std::nullopt;
-  }
-  VisitScores scores{};
-  bool ok = true;
-  for (int i = 0; i < kVisitDimensions; ++i) {
-    const std::string value = trim(parts[static_cast<std::size_t>(i)]);
-    const bool digit = value.size() == 1 && value[0] >= '0' && value[0] <= '9';
-    if (!digit || value[0] < '1' || value[0] > '5') {
-      reader.add("scores", text,
-                 fmt::format("score {} ({}) is \"{}\"; each score is a whole number from 1 to 5",
-                             i + 1, visit_dimension_title(i), value));
-      ok = false;
-      continue;
-    }
-    scores[static_cast<std::size_t>(i)] = value[0] - '0';
-  }
-  return ok ? std::optional<VisitScores>(scores) : std::nullopt;
 }
 
 AuditJson visit_json(const Visit& v, UtcOffset zone) {
@@ -74,8 +35,8 @@ AuditJson visit_json(const Visit& v, UtcOffset zone) {
   if (!v.serial.empty()) json["unit"] = v.serial;
   if (!v.ticket.empty()) json["ticket"] = v.ticket;
   if (v.scores) {
-    for (int i = 0; i < kVisitDimensions; ++i) {
-      json[visit_dimension_name(i)] = (*v.scores)[static_cast<std::size_t>(i)];
+    for (int i = 0; i < kScoreDimensions; ++i) {
+      json[score_dimension_name(i)] = (*v.scores)[static_cast<std::size_t>(i)];
     }
   }
   if (!v.suggestion.empty()) json["suggestion"] = v.suggestion;
@@ -168,8 +129,8 @@ Visit record_visit(Context& ctx, const VisitRequest& request) {
     reader.add("unit", "", "name the unit (--unit SERIAL) or the customer (--customer C) visited");
   }
   const std::optional<std::string> reason = reader.choice("reason", trim(request.reason), kReasons);
-  std::optional<VisitScores> scores;
-  if (!trim(request.scores).empty()) scores = read_scores(reader, trim(request.scores));
+  std::optional<Scores> scores;
+  if (!trim(request.scores).empty()) scores = read_scores(reader, "scores", request.scores);
   const std::string suggestion = reader.text("suggestion", request.suggestion);
   const std::string ticket = reader.text("ticket", request.ticket);
   const std::string by = reader.text("by", request.by);

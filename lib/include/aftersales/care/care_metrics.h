@@ -27,7 +27,7 @@ struct CareMetrics {
   // 表9: surveys recorded in the period (by the day surveyed).
   std::int64_t surveys = 0;
   // Per dimension: scores >= [visits] satisfied_min_score over the forms.
-  std::array<Ratio, kSurveyDimensions> satisfied{};
+  std::array<Ratio, kScoreDimensions> satisfied{};
   Ratio satisfied_overall;  // every score of every form
   // 客户投诉 (complaints only; suggestions are counted apart).
   std::int64_t complaints_opened = 0;

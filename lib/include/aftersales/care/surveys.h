@@ -16,24 +16,16 @@
 #include "aftersales/core/time.h"
 #include "aftersales/core/validation.h"
 #include "aftersales/customers/customer.h"
+#include "aftersales/visits/scores.h"
 
 namespace aftersales {
-
-// The five dimensions of 表2 and 表9, in order.
-inline constexpr int kSurveyDimensions = 5;
-// "structure", "appearance", "delivery", "price", "service".
-const char* survey_dimension_name(int dimension);
-// 结构性能, 外观质量, 交货日期, 产品价格, 售后服务.
-const char* survey_dimension_label(int dimension);
-
-using Scores = std::array<int, kSurveyDimensions>;
 
 struct Survey {
   std::int64_t id = 0;
   std::string customer_code;
   std::string customer_name;
   int year = 0;
-  Scores scores{};         // 1-5 each, in survey_dimension_name's order
+  Scores scores{};         // 1-5 each, in score_dimension_name's order
   std::string suggestion;  // 改进建议和要求
   Timestamp surveyed_at;   // business time
   std::string recorded_by;
@@ -47,11 +39,6 @@ struct SurveyFields {
   std::string suggestion;  // optional
   std::string at;          // optional ISO 8601 time; empty: now
 };
-
-// Reads "S1,S2,S3,S4,S5": five whole numbers 1-5 separated by commas (，and spaces accepted).
-// Adds a problem to `reader` and returns nullopt otherwise. Pure.
-std::optional<Scores> read_scores(FieldReader& reader, const std::string& field,
-                                  const std::string& text);
 
 // Records the survey of a customer for a year: the time is not before the year's window opens
 // nor in the future (a survey recorded after the quarter is kept, late). Needs [permissions]

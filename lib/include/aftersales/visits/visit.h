@@ -9,6 +9,7 @@
 #include <string>
 
 #include "aftersales/core/time.h"
+#include "aftersales/visits/scores.h"
 
 namespace aftersales {
 
@@ -19,14 +20,6 @@ enum class VisitReason { kShipment, kRepair, kKeyCustomer, kMaintenance, kOther 
 const char* visit_reason_name(VisitReason reason);
 std::optional<VisitReason> parse_visit_reason(const std::string& name);
 
-// 表2's five dimensions in order: 结构性能, 外观质量, 交货日期, 产品价格, 售后服务.
-inline constexpr int kVisitDimensions = 5;
-using VisitScores = std::array<int, kVisitDimensions>;  // each 1-5
-// `structure`, `appearance`, `delivery`, `price`, `service`.
-const char* visit_dimension_name(int dimension);
-// `结构性能`, `外观质量`, `交货日期`, `产品价格`, `售后服务`.
-const char* visit_dimension_title(int dimension);
-
 // One follow-up call (表2).
 struct Visit {
   std::int64_t id = 0;
@@ -36,10 +29,10 @@ struct Visit {
   VisitReason reason = VisitReason::kOther;
   std::string ticket;  // SR- number, optional
   Timestamp visited_at;
-  Date visited_on;                    // local date of visited_at
-  std::string visited_by;             // who called (default: the acting user)
-  std::optional<VisitScores> scores;  // nullopt: no form filled in
-  std::string suggestion;             // 改进建议和要求
+  Date visited_on;               // local date of visited_at
+  std::string visited_by;        // who called (default: the acting user)
+  std::optional<Scores> scores;  // nullopt: no form filled in
+  std::string suggestion;        // 改进建议和要求
   // The due visit it settled (same reason): its key, last day and how late; empty key: none.
   std::string settled_key;
   std::optional<Date> settled_due_on;

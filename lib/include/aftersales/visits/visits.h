@@ -104,7 +104,7 @@ struct VisitStats {
   Ratio warranty_visit_rate;
   // 服务满意率 of the forms filled in the period: scores >= [visits] satisfied_min_score, per
   // dimension (表2 order) and over all five.
-  std::array<Ratio, kVisitDimensions> satisfaction{};
+  std::array<Ratio, kScoreDimensions> satisfaction{};
   Ratio satisfaction_overall;
 };
 
