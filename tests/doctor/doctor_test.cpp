@@ -511,6 +511,21 @@ TEST_CASE("a training record without its audit entry is found by its id") {
   expect_unaudited("training", [](const OneOfEachWorld& w) { return w.training; });
 }
 
+TEST_CASE("a version of the ledger's rulebook without its audit entry is found") {
+  OneOfEachWorld world;
+  testing::TempDir dir("aftersales-doctor");
+  tamper(world, dir,
+         "INSERT INTO rulebook (version, rules, source, admins, applied_by, login, applied_at) "
+         "VALUES (7, '', 'forged.toml', '[]', 'evil', 'evil', 0)");
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].check == ledger_check::kAudit);
+  CHECK(result.findings[0].entity == "rulebook");
+  CHECK(result.findings[0].key == "7");
+  CHECK(mentions(result.findings[0].problem, "not applied by an admin"));
+}
+
 TEST_CASE("care records and stock moves an import batch owns need no audit entry of their own") {
   OneOfEachWorld world;
   testing::TempDir dir("aftersales-doctor");

@@ -124,6 +124,11 @@ void SqlLedgerCheckStore::unaudited_records(const std::function<void(const Recor
         "SELECT 16, id, 'training', CAST(id AS TEXT) FROM training_record r "
         "WHERE batch_id IS NULL AND NOT EXISTS (SELECT 1 FROM audit_log a "
         "WHERE a.entity = 'training' AND a.entity_id = CAST(r.id AS TEXT)) "
+        "UNION ALL "
+        // The ledger's rulebook (005): each version adopted (init) or applied by an admin.
+        "SELECT 17, version, 'rulebook', CAST(version AS TEXT) FROM rulebook r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'rulebook' "
+        "AND a.entity_id = CAST(r.version AS TEXT)) "
         "ORDER BY 1, 2");
     while (select->step()) each(RecordKey{select->text(2), select->text(3)});
   });

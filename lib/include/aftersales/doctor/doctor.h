@@ -24,7 +24,8 @@ inline constexpr const char* kActualCosts = "actual-costs";
 // Every change has its audit entry: a row typed by hand under its key, an import batch under
 // its id, an approval under its id. The rows: customers, models, units, tickets, visits (表2),
 // parts, stock moves, warranty issues (表11), gate passes, part returns (表12), part sales,
-// purchase plans, urgent requests (表13), surveys (表9), complaints and training records.
+// purchase plans, urgent requests (表13), surveys (表9), complaints, training records and the
+// versions of the ledger's rulebook.
 inline constexpr const char* kAudit = "audit";
 // An import batch's counts match the rows it owns and the values before it kept.
 inline constexpr const char* kBatchCounts = "batch-counts";

@@ -31,7 +31,7 @@ struct UnsignedTicket {
 // A record typed by hand under the entity and id the core audits it by: customer, model, unit
 // (code, serial), ticket, visit, part_issue, gate_pass, part_sale, purchase_plan,
 // urgent_request, complaint, part (number), stock_move, part_return, training (row id), survey
-// (customer code/year, "C001/2026").
+// (customer code/year, "C001/2026"), rulebook (its version).
 struct RecordKey {
   std::string entity;
   std::string key;
