@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "aftersales/approvals/approvals.h"
 #include "aftersales/care/complaints.h"
@@ -530,22 +533,49 @@ TEST_CASE("care records and stock moves an import batch owns need no audit entry
   OneOfEachWorld world;
   testing::TempDir dir("aftersales-doctor");
   const std::string receipt = std::to_string(world.receipt);
-  tamper(world, dir,
-         "INSERT INTO import_batch (id, entity, files, mapping, mode, actor, login, at, new_rows, "
-         "updated) VALUES (9, 'stock', '[]', 'built-in', 'stop', 'x', 'x', 0, 1, 0); "
-         "UPDATE stock_move SET batch_id = 9 WHERE id = " +
-             receipt +
-             "; UPDATE survey SET batch_id = 9; UPDATE complaint SET batch_id = 9; "
-             "UPDATE training_record SET batch_id = 9; "
-             "DELETE FROM audit_log WHERE entity IN ('survey', 'complaint', 'training') "
-             "OR (entity = 'stock_move' AND entity_id = '" +
-             receipt + "')");
+  // A batch of each entity that owns one row, each row's own audit entries gone.
+  std::string sql;
+  int id = 9;
+  for (const auto& [entity, table] :
+       std::vector<std::pair<std::string, std::string>>{{"stock", "stock_move"},
+                                                        {"survey", "survey"},
+                                                        {"complaint", "complaint"},
+                                                        {"training", "training_record"}}) {
+    const std::string batch = std::to_string(id++);
+    sql +=
+        "INSERT INTO import_batch (id, entity, files, mapping, mode, actor, login, at, "
+        "new_rows, updated) VALUES (" +
+        batch + ", '" + entity + "', '[]', 'built-in', 'stop', 'x', 'x', 0, 1, 0); ";
+    sql += "UPDATE " + table + " SET batch_id = " + batch +
+           (table == "stock_move" ? " WHERE id = " + receipt : std::string()) + "; ";
+  }
+  sql +=
+      "DELETE FROM audit_log WHERE entity IN ('survey', 'complaint', 'training') "
+      "OR (entity = 'stock_move' AND entity_id = '" +
+      receipt + "')";
+  tamper(world, dir, sql);
   const LedgerCheck result = check(world);
   INFO(describe(result));
-  // The forged batch itself has no audit entry; what it owns needs none.
-  REQUIRE(result.findings.size() == 1);
-  CHECK(result.findings[0].entity == "import");
-  CHECK(result.findings[0].key == "9");
+  // The forged batches themselves have no audit entry; what they own needs none, and each
+  // owns what it says it added.
+  REQUIRE(result.findings.size() == 4);
+  for (const LedgerFinding& f : result.findings) {
+    CHECK(f.check == ledger_check::kAudit);
+    CHECK(f.entity == "import");
+  }
+}
+
+TEST_CASE("a care record stamped with a batch of another entity is found by the batch counts") {
+  OneOfEachWorld world;
+  testing::TempDir dir("aftersales-doctor");
+  tamper(world, dir,
+         "INSERT INTO import_batch (id, entity, files, mapping, mode, actor, login, at, new_rows, "
+         "updated) VALUES (9, 'unit', '[]', 'built-in', 'stop', 'x', 'x', 0, 0, 0); "
+         "UPDATE training_record SET batch_id = 9");
+  const std::vector<LedgerFinding> found = of_check(check(world), ledger_check::kBatchCounts);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].key == "9");
+  CHECK(mentions(found[0].problem, "its stamp is on 1 row of other tables"));
 }
 
 TEST_CASE("a stock move written outside aftersales that takes the stock below zero is found") {

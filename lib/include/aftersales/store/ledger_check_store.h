@@ -40,7 +40,8 @@ struct RecordKey {
 // An import batch with what it says it did and what the ledger holds of it now.
 struct BatchCounts {
   std::int64_t id = 0;
-  std::string entity;  // customer, model, unit, ticket, part or stock
+  std::string entity;  // customer, model, unit, ticket, part, stock, visit, survey, complaint
+                       // or training
   std::int64_t new_rows = 0;
   std::int64_t updated = 0;
   bool reverted = false;
