@@ -136,15 +136,15 @@ void SqlLedgerCheckStore::unaudited_records(const std::function<void(const Recor
 
 void SqlLedgerCheckStore::negative_stock(const std::function<void(const NegativeStock&)>& each) {
   guarded("checking the stock", [&] {
-    // One pass in the order of stock_move_part (part_id, warehouse, then the rowid): the
-    // running sum of each part and warehouse, and the sum before each move.
+    // One pass over stock_move_part (part_id, warehouse, then the rowid), streamed: the
+    // running sum of each part and warehouse and, by the move's own quantity, the sum before
+    // it. The part's number is looked up by a subquery, not a join, so that SQLite streams the
+    // window instead of materializing it; only offenders are sorted.
     Query select = db_.cached(
-        "SELECT m.id, p.number, m.warehouse, m.running FROM ("
-        "SELECT id, part_id, warehouse, "
+        "SELECT m.id, (SELECT p.number FROM part p WHERE p.id = m.part_id), m.warehouse, "
+        "m.running FROM (SELECT id, part_id, warehouse, quantity, "
         "SUM(quantity) OVER (PARTITION BY part_id, warehouse ORDER BY id "
-        "ROWS UNBOUNDED PRECEDING) AS running, "
-        "quantity FROM stock_move) m "
-        "JOIN part p ON p.id = m.part_id "
+        "ROWS UNBOUNDED PRECEDING) AS running FROM stock_move) m "
         "WHERE m.running < 0 AND m.running - m.quantity >= 0 "
         "ORDER BY m.part_id, m.warehouse, m.id");
     while (select->step()) {
