@@ -103,10 +103,10 @@ void tamper(testing::TestWorld& world, const testing::TempDir& dir, const std::s
 }
 
 // The care world with one record of each kind the core audits beyond the archive, tickets and
-// visits, each written through the core: parts HP-100 (480.00, 3 received: stock move 1) and
-// S-1, a warranty issue (表11) approved with its gate pass, a work record that owes the return
-// of HP-100 (表12), a sale of S-1, an urgent request (表13) approved into a purchase plan, a
-// survey of C001 for 2026, a complaint and a training of kNewUnit.
+// visits, each written through the core: parts HP-100 (480.00, 3 received: move `receipt`)
+// and S-1 (50.00, 10 received), a warranty issue (表11) approved with its gate pass, a work record
+// that owes the return of HP-100 (表12), a sale of S-1, an urgent request (表13) approved into a
+// purchase plan, a survey of C001 for 2026, a complaint and a training of kNewUnit.
 struct OneOfEachWorld : testing::CareWorld {
   OneOfEachWorld() {
     rules.users["kuang"] = {"warehouse"};
@@ -465,8 +465,14 @@ TEST_CASE("an import batch whose counts do not match its rows is found") {
 
 TEST_CASE("a ledger with one record of each kind written through aftersales is sound") {
   OneOfEachWorld world;
-  CHECK(world.gate_pass.rfind("GP-2026-", 0) == 0);
+  CHECK(world.issue == "PI-2026-000001");
+  CHECK(world.gate_pass == "GP-2026-000001");
+  CHECK(world.sale.rfind("PS-2026-", 0) == 0);
+  CHECK(world.urgent.rfind("UR-2026-", 0) == 0);
   CHECK(world.plan.rfind("PU-2026-", 0) == 0);
+  CHECK(world.complaint.rfind("CP-2026-", 0) == 0);
+  CHECK_FALSE(world.part_return.empty());
+  CHECK_FALSE(world.training.empty());
   const LedgerCheck result = check(world);
   INFO(describe(result));
   CHECK(result.clean());
