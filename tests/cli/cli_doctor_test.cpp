@@ -9,11 +9,13 @@
 #include <string>
 
 #include "cli/cli_support.h"
+#include "cli/ticket_desk.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
+using aftersales::testing::TicketDesk;
 using aftersales::testing::trimmed;
 
 namespace {
@@ -41,7 +43,7 @@ TEST_CASE("doctor on a ledger written through aftersales exits 0 and says so on 
   INFO(describe(r));
   CHECK(r.exit_code == 0);
   CHECK(trimmed(r.out) == "check,entity,key,problem");
-  CHECK(contains(r.err, "ledger ok: 6 checks"));
+  CHECK(contains(r.err, "ledger ok: 7 checks"));
   r = doctor(cli, "json");
   CHECK(r.exit_code == 0);
   CHECK(trimmed(r.out) == "[]");
@@ -115,6 +117,25 @@ TEST_CASE("doctor lists an import batch whose counts do not match its rows") {
   CHECK(contains(r.out, "owns 2 rows of unit but added 1 and updated 0"));
 }
 
+TEST_CASE("doctor lists a stock move that takes a part's stock below zero and exits 1") {
+  TicketDesk desk(
+      "[identity]\nsource = \"declared\"\n\n[users]\nzhang = [\"clerk\"]\n"
+      "kuang = [\"warehouse\"]\n");
+  desk.ok("kuang", {"part", "add", "HP-100", "--name", "液压泵", "--price", "4800"});
+  desk.ok("kuang", {"part", "receive", "HP-100", "--qty", "3"});                      // move 1
+  desk.ok("kuang", {"part", "adjust", "HP-100", "--qty", "-2", "--reason", "盘亏"});  // move 2
+  RunResult r = doctor(desk.cli);
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  // Written outside aftersales: the receipt said 1, so the loss of 2 took the stock to -1.
+  REQUIRE(desk.cli.sql("UPDATE stock_move SET quantity = 1 WHERE id = 1").empty());
+  r = doctor(desk.cli);
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "stock,stock_move,2,\"takes part HP-100 in warehouse main to -1: "));
+  CHECK(contains(r.err, "ledger has 1 problem (7 checks run)"));
+}
+
 // Decision: a file SQLite can open but whose pages are damaged is a finding of the integrity
 // check (exit 1, with what SQLite says); the checks that trip over the damage say they could
 // not finish. A file SQLite cannot open at all is refused before doctor runs (exit 2 "not an
@@ -141,7 +162,7 @@ TEST_CASE("doctor finds a database file damaged on disk") {
   CHECK(contains(r.out, "restore the last backup"));
   // The audit check reads the unit table: it says it could not finish; the others still ran.
   CHECK(contains(r.out, "audit,database,,could not finish on the damaged file"));
-  CHECK(contains(r.err, "(6 checks run)"));
+  CHECK(contains(r.err, "(7 checks run)"));
 }
 
 TEST_CASE("regression: doctor holds records to the ledger's seal rule, and lifts a damage mark") {

@@ -1,18 +1,36 @@
 // The ledger's self-check: a ledger written only through aftersales is sound, and each
-// invariant broken on purpose through the ports (as a program writing the file would) is
-// found, naming the record.
+// invariant broken on purpose through the ports or with SQL on a copy of the file (as a
+// program writing the file would) is found, naming the record.
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "aftersales/approvals/approvals.h"
+#include "aftersales/care/complaints.h"
+#include "aftersales/care/surveys.h"
+#include "aftersales/care/training.h"
 #include "aftersales/customers/customers.h"
 #include "aftersales/doctor/doctor.h"
 #include "aftersales/import/importer.h"
+#include "aftersales/parts/gate_passes.h"
+#include "aftersales/parts/issue_requests.h"
+#include "aftersales/parts/part_forms.h"
+#include "aftersales/parts/parts.h"
+#include "aftersales/parts/purchase_plans.h"
+#include "aftersales/parts/sale_forms.h"
+#include "aftersales/parts/sales.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/tickets.h"
 #include "aftersales/units/units.h"
 #include "aftersales/visits/visits.h"
+#include "care/care_world.h"
 #include "support/import_world.h"
+#include "support/temp_dir.h"
 #include "support/ticket_world.h"
 
 using namespace aftersales;
@@ -63,6 +81,142 @@ std::string closed_ticket(TicketWorld& world) {
   return number;
 }
 
+// Runs `sql` on the world's ledger as another program with the file would: the ledger is
+// copied to a file in `dir` (the store's backup), changed there, and the world goes on with
+// the changed copy.
+void tamper(testing::TestWorld& world, const testing::TempDir& dir, const std::string& sql) {
+  static int copies = 0;
+  const std::string path = dir.file("ledger-" + std::to_string(++copies) + ".db");
+  world.store->backup_to(path);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = error != nullptr ? error : "";
+  sqlite3_free(error);
+  const int changed = sqlite3_changes(db);
+  sqlite3_close(db);
+  INFO(sql << ": " << message);
+  REQUIRE(rc == SQLITE_OK);
+  REQUIRE(changed > 0);
+  world.store = open_sqlite_store(path, SqliteOptions{});
+}
+
+// The care world with one record of each kind the core audits beyond the archive, tickets and
+// visits, each written through the core: parts HP-100 (480.00, 3 received: move `receipt`)
+// and S-1 (50.00, 10 received), a warranty issue (表11) approved with its gate pass, a work record
+// that owes the return of HP-100 (表12), a sale of S-1, an urgent request (表13) approved into a
+// purchase plan, a survey of C001 for 2026, a complaint and a training of kNewUnit.
+struct OneOfEachWorld : testing::CareWorld {
+  OneOfEachWorld() {
+    rules.users["kuang"] = {"warehouse"};
+    rules.users["qian"] = {"finance"};
+    rules.users["he"] = {"purchasing"};
+    Context keeper = context("kuang");
+    for (const char* number : {"HP-100", "S-1"}) {
+      PartFields fields;
+      fields.name = std::string("件 ") + number;
+      fields.price = number == std::string("HP-100") ? "480.00" : "50.00";
+      add_part(keeper, number, fields);
+    }
+    receipt = receive_part(keeper, "HP-100", "3", std::nullopt, "送货单 1").id;
+    receive_part(keeper, "S-1", "10", std::nullopt, "送货单 2");
+
+    Context clerk = context("zhang");
+    const std::string quality = open(testing::kInWarranty);
+    analyse(quality, /*quality_defect=*/true);
+    IssueRequestFields issue_fields;
+    issue_fields.ticket = quality;
+    issue_fields.lines = {"S-1:1"};
+    issue = request_issue(clerk, issue_fields).number;
+    sign_all(pending(issue, part_issue_form::kKey).id);
+    gate_pass = find_gate_pass(clerk, issue_shipment(issue))->number;
+
+    const std::string repaired = open_analysed(testing::kInWarranty);
+    estimate_ticket(clerk, repaired, "480", "0", "0");
+    approve_all(repaired);
+    start(repaired);
+    clock.set(testing::at("2026-11-28T08:00:00"));
+    Context technician = context("ma");
+    WorkRecordFields record;
+    record.arrived = "2026-11-27T20:00:00";
+    record.finished = "2026-11-27T23:30:00";
+    record.work_done = "更换液压泵";
+    record.signed_by = "王明";
+    record.sealed = true;
+    record.technicians = {"ma"};
+    record.parts = {"HP-100:1"};
+    record_work(technician, repaired, record);
+    part_return = std::to_string(store->part_returns().returns_of(ticket_id(repaired)).at(0).id);
+
+    SaleOrder order;
+    order.customer = "C001";
+    order.lines = {"S-1:1"};
+    order.pickup = true;
+    sale = sell_parts(clerk, order).number;
+
+    urgent = request_urgent_part(clerk, UrgentOrder{quality, "液压马达", "1", "停机待修"}).number;
+    Context leader = context("xu");
+    approve(leader, pending(urgent, sale_form::kUrgentPart).id, "");
+    plan = get_urgent_request(clerk, urgent).plan;
+
+    SurveyFields survey;
+    survey.customer = "C001";
+    survey.year = "2026";
+    survey.scores = "5,4,5,4,5";
+    record_survey(clerk, survey);
+    ComplaintFields complaint_fields;
+    complaint_fields.customer = "C001";
+    complaint_fields.category = "服务态度";
+    complaint_fields.text = "维修人员迟到";
+    complaint = open_complaint(clerk, complaint_fields).number;
+    TrainingFields training_fields;
+    training_fields.serial = testing::kNewUnit;
+    training_fields.date = "2026-11-25";
+    training_fields.trainer = "ma";
+    training_fields.passed = true;
+    training = std::to_string(record_training(technician, training_fields).id);
+  }
+
+  std::int64_t ticket_id(const std::string& number) { return store->tickets().find(number)->id; }
+
+  // Signs every step of an approval, each by a user holding the step's role.
+  void sign_all(std::int64_t id) {
+    Context reader = context("zhang");
+    const std::size_t steps = get_approval(reader, id).chain.size();
+    for (std::size_t step = 0; step < steps; ++step) {
+      const Approval now = get_approval(reader, id);
+      Context signer = context(signer_for(now, now.chain.at(step)));
+      approve(signer, id, "同意");
+    }
+  }
+
+  std::int64_t receipt = 0;  // the stock move of HP-100's receipt
+  std::string issue, gate_pass, part_return, sale, urgent, plan, complaint, training;
+};
+
+// Deletes the audit entries of one record of the world, its key given by `key_of`, and expects
+// the one finding naming it.
+void expect_unaudited(const std::string& entity,
+                      const std::function<std::string(const OneOfEachWorld&)>& key_of) {
+  OneOfEachWorld world;
+  const std::string key = key_of(world);
+  testing::TempDir dir("aftersales-doctor");
+  tamper(world, dir,
+         "DELETE FROM audit_log WHERE entity = '" + entity + "' AND entity_id = '" + key + "'");
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].check == ledger_check::kAudit);
+  CHECK(result.findings[0].entity == entity);
+  CHECK(result.findings[0].key == key);
+  CHECK(mentions(result.findings[0].problem, "no entry in the audit trail"));
+}
+
+void expect_unaudited(const std::string& entity, const char* key) {
+  expect_unaudited(entity, [&](const OneOfEachWorld&) { return std::string(key); });
+}
+
 }  // namespace
 
 TEST_CASE("a ledger written through aftersales alone is sound") {
@@ -83,7 +237,8 @@ TEST_CASE("a ledger written through aftersales alone is sound") {
   CHECK(result.checks ==
         std::vector<std::string>{ledger_check::kIntegrity, ledger_check::kSignedRecord,
                                  ledger_check::kStartApprovals, ledger_check::kActualCosts,
-                                 ledger_check::kAudit, ledger_check::kBatchCounts});
+                                 ledger_check::kAudit, ledger_check::kBatchCounts,
+                                 ledger_check::kStock});
 }
 
 TEST_CASE("imports, an import over typed rows, a hand edit and a revert leave the ledger sound") {
@@ -306,4 +461,145 @@ TEST_CASE("an import batch whose counts do not match its rows is found") {
     CHECK(audit[0].key == "2");
     CHECK(mentions(audit[0].problem, "revert"));
   }
+}
+
+TEST_CASE("a ledger with one record of each kind written through aftersales is sound") {
+  OneOfEachWorld world;
+  CHECK(world.issue == "PI-2026-000001");
+  CHECK(world.gate_pass == "GP-2026-000001");
+  CHECK(world.sale.rfind("PS-2026-", 0) == 0);
+  CHECK(world.urgent.rfind("UR-2026-", 0) == 0);
+  CHECK(world.plan.rfind("PU-2026-", 0) == 0);
+  CHECK(world.complaint.rfind("CP-2026-", 0) == 0);
+  CHECK_FALSE(world.part_return.empty());
+  CHECK_FALSE(world.training.empty());
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  CHECK(result.clean());
+}
+
+TEST_CASE("a part without its audit entry is found") { expect_unaudited("part", "HP-100"); }
+
+TEST_CASE("a stock move without its audit entry is found by its id") {
+  expect_unaudited("stock_move", [](const OneOfEachWorld& w) { return std::to_string(w.receipt); });
+}
+
+TEST_CASE("a warranty issue (表11) without its audit entries is found") {
+  expect_unaudited("part_issue", [](const OneOfEachWorld& w) { return w.issue; });
+}
+
+TEST_CASE("a gate pass without its audit entry is found") {
+  expect_unaudited("gate_pass", [](const OneOfEachWorld& w) { return w.gate_pass; });
+}
+
+TEST_CASE("a part return (表12) without its audit entry is found by its line") {
+  expect_unaudited("part_return", [](const OneOfEachWorld& w) { return w.part_return; });
+}
+
+TEST_CASE("a part sale without its audit entry is found") {
+  expect_unaudited("part_sale", [](const OneOfEachWorld& w) { return w.sale; });
+}
+
+TEST_CASE("a purchase plan without its audit entry is found") {
+  expect_unaudited("purchase_plan", [](const OneOfEachWorld& w) { return w.plan; });
+}
+
+TEST_CASE("an urgent part request (表13) without its audit entry is found") {
+  expect_unaudited("urgent_request", [](const OneOfEachWorld& w) { return w.urgent; });
+}
+
+TEST_CASE("a survey (表9) without its audit entry is found by customer and year") {
+  expect_unaudited("survey", "C001/2026");
+}
+
+TEST_CASE("a complaint without its audit entries is found") {
+  expect_unaudited("complaint", [](const OneOfEachWorld& w) { return w.complaint; });
+}
+
+TEST_CASE("a training record without its audit entry is found by its id") {
+  expect_unaudited("training", [](const OneOfEachWorld& w) { return w.training; });
+}
+
+TEST_CASE("a version of the ledger's rulebook without its audit entry is found") {
+  OneOfEachWorld world;
+  testing::TempDir dir("aftersales-doctor");
+  tamper(world, dir,
+         "INSERT INTO rulebook (version, rules, source, admins, applied_by, login, applied_at) "
+         "VALUES (7, '', 'forged.toml', '[]', 'evil', 'evil', 0)");
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].check == ledger_check::kAudit);
+  CHECK(result.findings[0].entity == "rulebook");
+  CHECK(result.findings[0].key == "7");
+  CHECK(mentions(result.findings[0].problem, "not applied by an admin"));
+}
+
+TEST_CASE("care records and stock moves an import batch owns need no audit entry of their own") {
+  OneOfEachWorld world;
+  testing::TempDir dir("aftersales-doctor");
+  const std::string receipt = std::to_string(world.receipt);
+  // A batch of each entity that owns one row, each row's own audit entries gone.
+  std::string sql;
+  int id = 9;
+  for (const auto& [entity, table] :
+       std::vector<std::pair<std::string, std::string>>{{"stock", "stock_move"},
+                                                        {"survey", "survey"},
+                                                        {"complaint", "complaint"},
+                                                        {"training", "training_record"}}) {
+    const std::string batch = std::to_string(id++);
+    sql +=
+        "INSERT INTO import_batch (id, entity, files, mapping, mode, actor, login, at, "
+        "new_rows, updated) VALUES (" +
+        batch + ", '" + entity + "', '[]', 'built-in', 'stop', 'x', 'x', 0, 1, 0); ";
+    sql += "UPDATE " + table + " SET batch_id = " + batch +
+           (table == "stock_move" ? " WHERE id = " + receipt : std::string()) + "; ";
+  }
+  sql +=
+      "DELETE FROM audit_log WHERE entity IN ('survey', 'complaint', 'training') "
+      "OR (entity = 'stock_move' AND entity_id = '" +
+      receipt + "')";
+  tamper(world, dir, sql);
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  // The forged batches themselves have no audit entry; what they own needs none, and each
+  // owns what it says it added.
+  REQUIRE(result.findings.size() == 4);
+  for (const LedgerFinding& f : result.findings) {
+    CHECK(f.check == ledger_check::kAudit);
+    CHECK(f.entity == "import");
+  }
+}
+
+TEST_CASE("a care record stamped with a batch of another entity is found by the batch counts") {
+  OneOfEachWorld world;
+  testing::TempDir dir("aftersales-doctor");
+  tamper(world, dir,
+         "INSERT INTO import_batch (id, entity, files, mapping, mode, actor, login, at, new_rows, "
+         "updated) VALUES (9, 'unit', '[]', 'built-in', 'stop', 'x', 'x', 0, 0, 0); "
+         "UPDATE training_record SET batch_id = 9");
+  const std::vector<LedgerFinding> found = of_check(check(world), ledger_check::kBatchCounts);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].key == "9");
+  CHECK(mentions(found[0].problem, "its stamp is on 1 row of other tables"));
+}
+
+TEST_CASE("a stock move written outside aftersales that takes the stock below zero is found") {
+  OneOfEachWorld world;
+  Context keeper = world.context("kuang");
+  const StockMove loss = adjust_stock(keeper, "HP-100", "-2", std::nullopt, "盘亏");
+  CHECK(of_check(check(world), ledger_check::kStock).empty());
+  testing::TempDir dir("aftersales-doctor");
+  // The receipt of 3 said 1: the loss of 2 then takes the stock to -1 (the work record's
+  // parts used move no stock).
+  tamper(world, dir,
+         "UPDATE stock_move SET quantity = 1 WHERE id = " + std::to_string(world.receipt));
+  const LedgerCheck result = check(world);
+  INFO(describe(result));
+  const std::vector<LedgerFinding> found = of_check(result, ledger_check::kStock);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].entity == "stock_move");
+  CHECK(found[0].key == std::to_string(loss.id));
+  CHECK(mentions(found[0].problem, "takes part HP-100 in warehouse main to -1"));
+  CHECK(result.findings.size() == 1);  // every move keeps its audit entry
 }

@@ -13,10 +13,14 @@ void attach_doctor(CLI::App& family, Session& session) {
   family.description(
       "Checks the ledger: SQLite's integrity check of the file; no signed-off or closed ticket "
       "without the work record signed and sealed by the customer (表6); every started ticket "
-      "has the approvals its rules require; every change has its audit entry; import batches' "
-      "counts match their rows. Prints one row per problem (check, entity, key, problem) and "
-      "exits 1 when there is any, 0 when the ledger is sound. Changes nothing in the ledger; "
-      "a ledger found sound takes writes again after SQLite had found it damaged.");
+      "has the approvals its rules require; every closed ticket's actual costs are approved; "
+      "every change has its audit entry (archive, tickets, visits, parts and stock moves, "
+      "issues, gate passes, returns, sales, purchase plans, urgent requests, surveys, "
+      "complaints, training, the rulebook's versions); import batches' counts match their rows; "
+      "no part's stock in a warehouse goes below zero at any move. Prints one row per problem "
+      "(check, entity, key, problem) and exits 1 when there is any, 0 when the ledger is sound. "
+      "Changes nothing in the ledger; a ledger found sound takes writes again after SQLite had "
+      "found it damaged.");
   define_command(family, session, StoreUse::kReads, [](Session& s) {
     const LedgerCheck result = check_ledger(s.context());
     Table table;

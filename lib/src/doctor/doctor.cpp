@@ -34,6 +34,7 @@ class Doctor {
     run_check(ledger_check::kActualCosts, [&] { each_started(&Doctor::check_actual_costs); });
     run_check(ledger_check::kAudit, [&] { check_audit(); });
     run_check(ledger_check::kBatchCounts, [&] { check_batch_counts(); });
+    run_check(ledger_check::kStock, [&] { check_stock(); });
     return std::move(result_);
   }
 
@@ -143,6 +144,13 @@ class Doctor {
 
   void check_audit() {
     checks_.unaudited_records([&](const RecordKey& record) {
+      if (record.entity == "rulebook") {
+        add(ledger_check::kAudit, record.entity, record.key,
+            "this version of the ledger's rulebook has no entry in the audit trail: it was "
+            "written outside aftersales, not applied by an admin; `aftersales config show` "
+            "shows the rules in force, compare them with the last backup");
+        return;
+      }
       add(ledger_check::kAudit, record.entity, record.key,
           "typed by hand but has no entry in the audit trail: it was written outside "
           "aftersales; compare it with the last backup");
@@ -188,6 +196,19 @@ class Doctor {
             fmt::format("updated {} but kept the values before of {}; {}", rows(b.updated),
                         b.befores, revert_hint));
       }
+    });
+  }
+
+  // Stock is the sum of its moves and never below zero: move_stock refuses a move that would
+  // take it there, so a move after which it is below zero was written outside aftersales.
+  void check_stock() {
+    checks_.negative_stock([&](const NegativeStock& m) {
+      add(ledger_check::kStock, "stock_move", std::to_string(m.move_id),
+          fmt::format("takes part {} in warehouse {} to {}: stock never goes below zero, so this "
+                      "move or an earlier one of the part there was written or changed outside "
+                      "aftersales; `aftersales part show {}` lists the moves, compare them with "
+                      "the last backup",
+                      m.part, m.warehouse, m.on_hand, m.part));
     });
   }
 

@@ -83,8 +83,78 @@ void SqlLedgerCheckStore::unaudited_records(const std::function<void(const Recor
         "UNION ALL "
         "SELECT 5, id, 'visit', number FROM visit r WHERE batch_id IS NULL AND NOT EXISTS "
         "(SELECT 1 FROM audit_log a WHERE a.entity = 'visit' AND a.entity_id = r.number) "
+        "UNION ALL "
+        // The parts (008-011): the catalogue and stock moves may come from an import.
+        "SELECT 6, id, 'part', number FROM part r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'part' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 7, id, 'stock_move', CAST(id AS TEXT) FROM stock_move r WHERE batch_id IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'stock_move' "
+        "AND a.entity_id = CAST(r.id AS TEXT)) "
+        "UNION ALL "
+        "SELECT 8, id, 'part_issue', number FROM part_issue r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'part_issue' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 9, id, 'gate_pass', number FROM gate_pass r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'gate_pass' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 10, id, 'part_return', CAST(id AS TEXT) FROM part_return r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'part_return' "
+        "AND a.entity_id = CAST(r.id AS TEXT)) "
+        "UNION ALL "
+        "SELECT 11, id, 'part_sale', number FROM part_sale r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'part_sale' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 12, id, 'purchase_plan', number FROM purchase_plan r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'purchase_plan' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 13, id, 'urgent_request', number FROM urgent_request r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'urgent_request' "
+        "AND a.entity_id = r.number) "
+        "UNION ALL "
+        // Customer care (013): a survey is audited under its customer's code and its year.
+        "SELECT 14, r.id, 'survey', c.code || '/' || r.year FROM survey r "
+        "JOIN customer c ON c.id = r.customer_id WHERE r.batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'survey' "
+        "AND a.entity_id = c.code || '/' || r.year) "
+        "UNION ALL "
+        "SELECT 15, id, 'complaint', number FROM complaint r WHERE batch_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'complaint' AND a.entity_id = r.number) "
+        "UNION ALL "
+        "SELECT 16, id, 'training', CAST(id AS TEXT) FROM training_record r "
+        "WHERE batch_id IS NULL AND NOT EXISTS (SELECT 1 FROM audit_log a "
+        "WHERE a.entity = 'training' AND a.entity_id = CAST(r.id AS TEXT)) "
+        "UNION ALL "
+        // The ledger's rulebook (005): each version adopted (init) or applied by an admin.
+        "SELECT 17, version, 'rulebook', CAST(version AS TEXT) FROM rulebook r WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_log a WHERE a.entity = 'rulebook' "
+        "AND a.entity_id = CAST(r.version AS TEXT)) "
         "ORDER BY 1, 2");
     while (select->step()) each(RecordKey{select->text(2), select->text(3)});
+  });
+}
+
+void SqlLedgerCheckStore::negative_stock(const std::function<void(const NegativeStock&)>& each) {
+  guarded("checking the stock", [&] {
+    // One pass over stock_move_part (part_id, warehouse, then the rowid), streamed: the
+    // running sum of each part and warehouse and, by the move's own quantity, the sum before
+    // it. The part's number is looked up by a subquery, not a join, so that SQLite streams the
+    // window instead of materializing it; only offenders are sorted.
+    Query select = db_.cached(
+        "SELECT m.id, (SELECT p.number FROM part p WHERE p.id = m.part_id), m.warehouse, "
+        "m.running FROM (SELECT id, part_id, warehouse, quantity, "
+        "SUM(quantity) OVER (PARTITION BY part_id, warehouse ORDER BY id "
+        "ROWS UNBOUNDED PRECEDING) AS running FROM stock_move) m "
+        "WHERE m.running < 0 AND m.running - m.quantity >= 0 "
+        "ORDER BY m.part_id, m.warehouse, m.id");
+    while (select->step()) {
+      NegativeStock found;
+      found.move_id = select->int64(0);
+      found.part = select->text(1);
+      found.warehouse = select->text(2);
+      found.on_hand = select->int64(3);
+      each(found);
+    }
   });
 }
 
@@ -129,6 +199,15 @@ void SqlLedgerCheckStore::batch_counts(const std::function<void(const BatchCount
         "SELECT 'part', batch_id, COUNT(*) FROM part WHERE batch_id IS NOT NULL "
         "GROUP BY batch_id UNION ALL "
         "SELECT 'stock', batch_id, COUNT(*) FROM stock_move WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        // Visits (012) and customer care (013) carry a batch's stamp too.
+        "SELECT 'visit', batch_id, COUNT(*) FROM visit WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        "SELECT 'survey', batch_id, COUNT(*) FROM survey WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        "SELECT 'complaint', batch_id, COUNT(*) FROM complaint WHERE batch_id IS NOT NULL "
+        "GROUP BY batch_id UNION ALL "
+        "SELECT 'training', batch_id, COUNT(*) FROM training_record WHERE batch_id IS NOT NULL "
         "GROUP BY batch_id) "
         "SELECT b.id, b.entity, b.new_rows, b.updated, "
         "CASE WHEN b.reverted_at IS NULL THEN 0 ELSE 1 END, "

@@ -238,6 +238,7 @@ class SqlLedgerCheckStore final : public LedgerCheckStore {
       TicketState state, const std::function<void(const UnsignedTicket&)>& each) override;
   std::vector<TicketKey> started_tickets_after(std::int64_t after_id, int limit) override;
   void unaudited_records(const std::function<void(const RecordKey&)>& each) override;
+  void negative_stock(const std::function<void(const NegativeStock&)>& each) override;
   void unaudited_approvals(const std::function<void(std::int64_t)>& each) override;
   void unaudited_batches(const std::function<void(const UnauditedBatch&)>& each) override;
   void batch_counts(const std::function<void(const BatchCounts&)>& each) override;

@@ -22,16 +22,22 @@ inline constexpr const char* kStartApprovals = "start-approvals";
 // supplements (表5 补充).
 inline constexpr const char* kActualCosts = "actual-costs";
 // Every change has its audit entry: a row typed by hand under its key, an import batch under
-// its id, an approval under its id.
+// its id, an approval under its id. The rows: customers, models, units, tickets, visits (表2),
+// parts, stock moves, warranty issues (表11), gate passes, part returns (表12), part sales,
+// purchase plans, urgent requests (表13), surveys (表9), complaints, training records and the
+// versions of the ledger's rulebook.
 inline constexpr const char* kAudit = "audit";
 // An import batch's counts match the rows it owns and the values before it kept.
 inline constexpr const char* kBatchCounts = "batch-counts";
+// No part's stock in a warehouse goes below zero at any move, summing its moves in order.
+inline constexpr const char* kStock = "stock";
 }  // namespace ledger_check
 
 // One thing wrong with one record.
 struct LedgerFinding {
   std::string check;    // a name of ledger_check
-  std::string entity;   // ticket, customer, model, unit, approval, import; "database" for the file
+  std::string entity;   // ticket, customer, unit, approval, import, stock_move, ... (the entity
+                        // the audit trail names it by); "database" for the file
   std::string key;      // its number, code, serial or id; empty for the file
   std::string problem;  // what is wrong and, where it can be said, how to put it right
 };

@@ -28,8 +28,10 @@ struct UnsignedTicket {
   bool sealed = false;
 };
 
-// A record of the archive or a ticket (entity: customer, model, unit, ticket) by its natural
-// key (code, serial, number).
+// A record typed by hand under the entity and id the core audits it by: customer, model, unit
+// (code, serial), ticket, visit, part_issue, gate_pass, part_sale, purchase_plan,
+// urgent_request, complaint, part (number), stock_move, part_return, training (row id), survey
+// (customer code/year, "C001/2026"), rulebook (its version).
 struct RecordKey {
   std::string entity;
   std::string key;
@@ -38,13 +40,23 @@ struct RecordKey {
 // An import batch with what it says it did and what the ledger holds of it now.
 struct BatchCounts {
   std::int64_t id = 0;
-  std::string entity;  // customer, model, unit, ticket, part or stock
+  std::string entity;  // customer, model, unit, ticket, part, stock, visit, survey, complaint
+                       // or training
   std::int64_t new_rows = 0;
   std::int64_t updated = 0;
   bool reverted = false;
   std::int64_t owned = 0;            // rows of its entity's table stamped with the batch
   std::int64_t owned_elsewhere = 0;  // rows of the other imported tables stamped with it
   std::int64_t befores = 0;          // values before it updated a row (import_before)
+};
+
+// A stock move after which its part's stock in its warehouse is below zero, the sum of the
+// moves up to it in id order.
+struct NegativeStock {
+  std::int64_t move_id = 0;
+  std::string part;  // its number
+  std::string warehouse;
+  std::int64_t on_hand = 0;  // after the move: below zero
 };
 
 // An import batch whose run or revert has no entry in the audit trail.
@@ -73,9 +85,15 @@ class LedgerCheckStore {
   // there are no more.
   virtual std::vector<TicketKey> started_tickets_after(std::int64_t after_id, int limit) = 0;
 
-  // Each customer, model, unit and ticket typed by hand (no import batch owns it) without an
-  // entry in the audit trail under its natural key.
+  // Each record the core audits when it writes it (see RecordKey) without an entry in the
+  // audit trail under its entity and id; a row an import batch owns (batch_id) is exempt. By
+  // entity, then by row id.
   virtual void unaudited_records(const std::function<void(const RecordKey&)>& each) = 0;
+
+  // Each stock move that takes its part's stock in its warehouse from zero or more to below
+  // zero, summing the moves in id order; by part, warehouse and move. The core refuses such a
+  // move, so each one was written outside aftersales.
+  virtual void negative_stock(const std::function<void(const NegativeStock&)>& each) = 0;
 
   // The id of each approval without an entry in the audit trail (entity "approval").
   virtual void unaudited_approvals(const std::function<void(std::int64_t)>& each) = 0;
