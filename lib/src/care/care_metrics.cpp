@@ -23,10 +23,10 @@ CareMetrics care_metrics(Context& ctx, Date from, Date to) {
     m.surveys += 1;
     for (int k = 0; k < kScoreDimensions; ++k) {
       const bool satisfied = is_satisfied(ctx.rules, survey.scores[k]);
-      m.satisfied[k].denominator += 1;
-      m.satisfied[k].numerator += satisfied ? 1 : 0;
-      m.satisfied_overall.denominator += 1;
-      m.satisfied_overall.numerator += satisfied ? 1 : 0;
+      m.satisfied[k].den += 1;
+      m.satisfied[k].num += satisfied ? 1 : 0;
+      m.satisfied_overall.den += 1;
+      m.satisfied_overall.num += satisfied ? 1 : 0;
     }
   }
 

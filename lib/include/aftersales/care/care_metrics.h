@@ -10,16 +10,9 @@
 
 #include "aftersales/care/surveys.h"
 #include "aftersales/core/context.h"
+#include "aftersales/core/ratio.h"
 
 namespace aftersales {
-
-struct Ratio {
-  std::int64_t numerator = 0;
-  std::int64_t denominator = 0;
-  friend bool operator==(const Ratio& a, const Ratio& b) {
-    return a.numerator == b.numerator && a.denominator == b.denominator;
-  }
-};
 
 struct CareMetrics {
   Date from;  // the period, both days included

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aftersales/core/context.h"
+#include "aftersales/core/ratio.h"
 #include "aftersales/core/time.h"
 #include "aftersales/visits/visit.h"
 
@@ -79,12 +80,6 @@ Period month_period(int year, int month);
 Period year_period(int year);
 // "YYYY-MM" or "YYYY". Error(kInvalidInput) otherwise.
 Period parse_period(const std::string& text);
-
-// A rate as integers: numerator over denominator (0/0 when nothing counted).
-struct Ratio {
-  std::int64_t num = 0;
-  std::int64_t den = 0;
-};
 
 struct VisitStats {
   Period period;

@@ -1,0 +1,18 @@
+// A rate kept as two whole numbers (KPIs, satisfaction, pass rates): what was counted over what
+// it was counted of; 0/0 when nothing was counted. Verdicts compare with integers, never a float.
+#pragma once
+
+#include <cstdint>
+
+namespace aftersales {
+
+struct Ratio {
+  std::int64_t num = 0;
+  std::int64_t den = 0;
+
+  friend bool operator==(const Ratio& a, const Ratio& b) {
+    return a.num == b.num && a.den == b.den;
+  }
+};
+
+}  // namespace aftersales
