@@ -54,6 +54,11 @@ TEST_CASE("report monthly prints 表7 of the month as exact CSV, the same bytes 
             none + "2026-10,category,其他,故障分类,0" + none);
   const RunResult again = desk.ok("zhang", args);
   CHECK(again.out == r.out);
+  // -o writes the same bytes to a file, its format from the extension.
+  const RunResult file =
+      desk.ok("zhang", {"report", "monthly", "--month", "2026-10", "-o", "monthly.csv"});
+  CHECK(file.out.empty());
+  CHECK(desk.cli.read_file("monthly.csv") == r.out);
 
   // The default month is the last full one before today (2026-11-27): October.
   const RunResult plain = desk.ok("zhang", {"report", "monthly", "--format", "csv"});
