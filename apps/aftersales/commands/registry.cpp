@@ -24,7 +24,7 @@ const std::vector<CommandFamily>& command_families() {
        attach_complaint},
       {"training", "handover training of delivered units (新车交接培训): record, list",
        attach_training},
-      {"report", "monthly reports and KPIs (表7, 表8, 表10) [not built yet]", attach_planned},
+      {"report", "monthly reports and KPIs (表7, 表8, 表10): monthly and kpi built", attach_report},
       {"export", "export records [not built yet]", attach_planned},
       {"import", "batch import from CSV and .xlsx: validated, idempotent, revertible",
        attach_import},

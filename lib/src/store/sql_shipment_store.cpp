@@ -185,4 +185,18 @@ std::vector<GatePass> SqlShipmentStore::list_gate_passes() {
   });
 }
 
+std::int64_t SqlShipmentStore::lines_shipped(Timestamp from, Timestamp to) {
+  return guarded("counting the part lines shipped", [&] {
+    Query count = db_.cached(
+        "SELECT (SELECT COUNT(*) FROM part_issue_line l JOIN part_issue i ON i.id = l.issue_id "
+        "WHERE i.shipped_at >= ?1 AND i.shipped_at < ?2) + "
+        "(SELECT COUNT(*) FROM part_sale_line l JOIN part_sale s ON s.id = l.sale_id "
+        "WHERE s.shipped_at >= ?1 AND s.shipped_at < ?2)");
+    count->bind(1, from.seconds);
+    count->bind(2, to.seconds);
+    count->step();
+    return count->int64(0);
+  });
+}
+
 }  // namespace aftersales::store

@@ -53,6 +53,7 @@ class SqlShipmentStore final : public ShipmentStore {
   std::optional<GatePass> find_gate_pass(const GatePassSubject& subject) override;
   std::optional<GatePass> find_gate_pass_by_number(const std::string& number) override;
   std::vector<GatePass> list_gate_passes() override;
+  std::int64_t lines_shipped(Timestamp from, Timestamp to) override;
 
  private:
   void load_lines(IssueRequest& request);
@@ -149,6 +150,9 @@ class SqlTicketStore final : public TicketStore {
   std::optional<std::string> find_same_call(const std::string& serial, Timestamp reported_at,
                                             const std::string& description) override;
   std::vector<Ticket> list(const TicketFilter& filter) override;
+  std::vector<ReportedCount> count_reported(Timestamp from, Timestamp to) override;
+  std::vector<ClosedCost> closed_costs(Timestamp from, Timestamp to) override;
+  ArrivalCount warranty_arrivals(Timestamp from, Timestamp to) override;
   void insert(Ticket& ticket) override;
   bool insert_if_new(Ticket& ticket) override;
   void update(const Ticket& ticket) override;

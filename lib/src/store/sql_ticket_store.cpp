@@ -243,6 +243,73 @@ std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
   });
 }
 
+std::vector<ReportedCount> SqlTicketStore::count_reported(Timestamp from, Timestamp to) {
+  return guarded("counting the tickets of a month", [&] {
+    Query query = db_.cached(
+        "SELECT coverage, free_repair, state, category, COUNT(*) FROM ticket "
+        "WHERE reported_at >= ?1 AND reported_at < ?2 "
+        "GROUP BY coverage, free_repair, state, category "
+        "ORDER BY coverage, free_repair, state, category");
+    query->bind(1, from.seconds);
+    query->bind(2, to.seconds);
+    std::vector<ReportedCount> all;
+    while (query->step()) {
+      ReportedCount group;
+      group.coverage = parse_coverage(query->text(0)).value_or(Coverage::kPaid);
+      group.free_repair = flag_column(*query, 1);
+      group.state = state_column(*query, 2);
+      group.category = query->text(3);
+      group.count = query->int64(4);
+      all.push_back(std::move(group));
+    }
+    return all;
+  });
+}
+
+std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp to) {
+  return guarded("summing the costs of a month", [&] {
+    Query query = db_.cached(
+        "SELECT t.coverage, t.free_repair, l.kind, SUM(l.amount_fen) FROM ticket t "
+        "JOIN work_record w ON w.ticket_id = t.id "
+        "JOIN ticket_actual_line l ON l.ticket_id = t.id "
+        "WHERE t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2 "
+        "GROUP BY t.coverage, t.free_repair, l.kind ORDER BY t.coverage, t.free_repair, l.kind");
+    query->bind(1, from.seconds);
+    query->bind(2, to.seconds);
+    std::vector<ClosedCost> all;
+    while (query->step()) {
+      ClosedCost group;
+      group.coverage = parse_coverage(query->text(0)).value_or(Coverage::kPaid);
+      group.free_repair = flag_column(*query, 1);
+      group.kind = parse_cost_kind(query->text(2)).value_or(CostKind::kWork);
+      group.amount = Money{query->int64(3)};
+      all.push_back(group);
+    }
+    return all;
+  });
+}
+
+ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
+  return guarded("counting the arrivals of a month", [&] {
+    // A pause counts from max(its start, reported) to min(its end, the arrival), as sla_status.
+    Query query = db_.cached(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN w.arrived_at <= t.due_at + COALESCE(("
+        "SELECT SUM(MIN(COALESCE(p.to_at, w.arrived_at), w.arrived_at) - "
+        "MAX(p.from_at, t.reported_at)) FROM ticket_pause p WHERE p.ticket_id = t.id AND "
+        "MIN(COALESCE(p.to_at, w.arrived_at), w.arrived_at) > MAX(p.from_at, t.reported_at)), "
+        "0) THEN 1 ELSE 0 END), 0) FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
+        "WHERE t.coverage = 'warranty' AND w.arrived_at >= ?1 AND w.arrived_at < ?2");
+    query->bind(1, from.seconds);
+    query->bind(2, to.seconds);
+    ArrivalCount count;
+    if (query->step()) {
+      count.arrived = query->int64(0);
+      count.on_time = query->int64(1);
+    }
+    return count;
+  });
+}
+
 bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
   return guarded("opening ticket " + ticket.number, [&] {
     Query insert = db_.cached(sql);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "aftersales/core/time.h"
 #include "aftersales/parts/gate_passes.h"
 #include "aftersales/parts/issue_requests.h"
 
@@ -33,6 +34,9 @@ class ShipmentStore {
   virtual std::optional<GatePass> find_gate_pass(const GatePassSubject& subject) = 0;
   virtual std::optional<GatePass> find_gate_pass_by_number(const std::string& number) = 0;
   virtual std::vector<GatePass> list_gate_passes() = 0;  // by number
+  // The part lines that left the factory in [from, to): lines of 表11 requests and of part
+  // sales shipped then (配件出货正确率's denominator), counted in SQL.
+  virtual std::int64_t lines_shipped(Timestamp from, Timestamp to) = 0;
 };
 
 }  // namespace aftersales

@@ -23,6 +23,32 @@ struct TicketFilter {
   std::optional<std::string> customer_code;  // the unit's owner at intake
 };
 
+// The tickets reported in a span, counted in SQL by what 表7 tells apart: frozen coverage, free
+// repair (免费维修), state and fault category.
+struct ReportedCount {
+  Coverage coverage = Coverage::kWarranty;
+  bool free_repair = false;
+  TicketState state = TicketState::kRegistered;
+  std::string category;
+  std::int64_t count = 0;
+};
+
+// The actual cost (表6 lines) of the closed tickets whose work record finished in a span,
+// summed in SQL by the ticket's frozen coverage, free repair and the kind of line.
+struct ClosedCost {
+  Coverage coverage = Coverage::kWarranty;
+  bool free_repair = false;
+  CostKind kind = CostKind::kWork;
+  Money amount;
+};
+
+// Warranty tickets whose technician arrived (work record) in a span, and of them those on time:
+// arrived by the due time stored at intake moved by the pauses before the arrival.
+struct ArrivalCount {
+  std::int64_t arrived = 0;
+  std::int64_t on_time = 0;
+};
+
 class TicketStore {
  public:
   virtual ~TicketStore() = default;
@@ -39,6 +65,13 @@ class TicketStore {
                                                     Timestamp reported_at,
                                                     const std::string& description) = 0;
   virtual std::vector<Ticket> list(const TicketFilter& filter) = 0;  // by id
+  // Tickets reported in [from, to), grouped (monthly statistics, 表7); in a stable order.
+  virtual std::vector<ReportedCount> count_reported(Timestamp from, Timestamp to) = 0;
+  // Actual costs of the closed tickets whose work record finished in [from, to), grouped; in a
+  // stable order.
+  virtual std::vector<ClosedCost> closed_costs(Timestamp from, Timestamp to) = 0;
+  // 保修内服务及时率 of the warranty tickets arrived in [from, to), counted in SQL.
+  virtual ArrivalCount warranty_arrivals(Timestamp from, Timestamp to) = 0;
   // A duplicate number throws Error(kConflict).
   virtual void insert(Ticket& ticket) = 0;
   // Inserts the ticket unless one with its number exists; returns false, writing nothing, when

@@ -1,0 +1,77 @@
+// aftersales report monthly|kpi: the reports of issue 12 built so far. The figures come from the
+// core (reports/*.h); this file parses, calls and renders. The other reports answer plainly
+// that they are not built yet (exit 2).
+#include <fmt/format.h>
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "aftersales/reports/kpi_report.h"
+#include "aftersales/reports/monthly_report.h"
+#include "commands/registry.h"
+#include "commands/verb.h"
+#include "views/report_view.h"
+
+namespace aftersales::cli {
+namespace {
+
+struct MonthRequest {
+  std::optional<std::string> month;
+};
+
+void add_month_option(CLI::App& verb, MonthRequest& r) {
+  verb.add_option("--month", r.month, "YYYY-MM (default the last full month before today)");
+}
+
+// A report a later part of issue 12 builds: it takes anything and says so (exit 2).
+void add_planned_report(CLI::App& family, Session& session, const std::string& name,
+                        const std::string& summary) {
+  CLI::App* verb = family.add_subcommand(name, summary + " [not built yet]");
+  verb->fallthrough(false);
+  verb->prefix_command();
+  define_command(*verb, session, StoreUse::kNone, [name](Session&) {
+    std::cerr << fmt::format(
+        "aftersales: error: `aftersales report {}` is not built yet in this version; see the "
+        "open issues of the project\n",
+        name);
+    return ExitCode::kUsage;
+  });
+}
+
+}  // namespace
+
+void attach_report(CLI::App& family, Session& session) {
+  family.require_subcommand(1);
+  add_verb<MonthRequest>(
+      family, session,
+      {"monthly",
+       "表7: the month's services by coverage (warranty, paid, free apart; resolved and "
+       "cancelled apart) and fault category, with the costs of the tickets closed in it",
+       "aftersales report monthly --month 2026-11 --format csv -o monthly.csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        s.emit(monthly_report_table(monthly_report(ctx, report_month(ctx, r.month))));
+      });
+
+  add_verb<MonthRequest>(
+      family, session,
+      {"kpi",
+       "the five KPIs of the month against the rulebook's [kpi] targets: numerator, "
+       "denominator, rate, target, met or missed (no data without a denominator)",
+       "aftersales report kpi --month 2026-11 --format csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        s.emit(kpi_report_table(kpi_report(ctx, report_month(ctx, r.month))));
+      });
+
+  add_planned_report(family, session, "quality", "表8: quality problems by model, fault and part");
+  add_planned_report(family, session, "visits", "表10: visits due, done and on time");
+  add_planned_report(family, session, "satisfaction", "表10: satisfaction rates");
+  add_planned_report(family, session, "parts-sales", "parts sales of the month");
+  add_planned_report(family, session, "returns", "overdue failed-part returns");
+  add_planned_report(family, session, "arrears", "arrears");
+  add_planned_report(family, session, "nightly", "every report into a directory");
+}
+
+}  // namespace aftersales::cli
