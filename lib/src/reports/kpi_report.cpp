@@ -7,12 +7,12 @@
 #include <cmath>
 #include <map>
 
+#include "aftersales/care/care_metrics.h"
 #include "aftersales/parts/returns.h"
 #include "aftersales/reports/monthly_report.h"
 #include "aftersales/store/shipment_store.h"
 #include "aftersales/store/store.h"
 #include "aftersales/store/ticket_store.h"
-#include "reports/training_pass.h"
 
 namespace aftersales {
 namespace {
@@ -73,9 +73,9 @@ KpiReport kpi_report(Context& ctx, const Period& month) {
   const ArrivalCount arrivals = ctx.store.tickets().warranty_arrivals(from, to);
   report.kpis.push_back(make_kpi("on_time_rate", "保修内服务及时率", arrivals.on_time,
                                  arrivals.arrived, targets.on_time_rate));
-  const auto [passed, trained] = reports::training_pass(ctx, month.from, month.to);
-  report.kpis.push_back(
-      make_kpi("training_pass_rate", "培训达标率", passed, trained, targets.training_pass_rate));
+  const Ratio trained = care_metrics(ctx, month.from, month.to).pass_rate;
+  report.kpis.push_back(make_kpi("training_pass_rate", "培训达标率", trained.num, trained.den,
+                                 targets.training_pass_rate));
   const std::int64_t shipped = ctx.store.shipments().lines_shipped(from, to);
   const std::map<std::string, std::int64_t> wrong_by_month = wrong_parts_by_month(ctx);
   const auto wrong = wrong_by_month.find(month_text(month));
