@@ -56,9 +56,7 @@ void attach_purchase(CLI::App& family, Session& session) {
         const PurchasePlan plan = receive_purchase_plan(s.context(), r.number, r.warehouse);
         s.note(fmt::format("purchase plan {} received into {}; {} settled", plan.number,
                            plan.warehouse, plan.origin));
-        if (plan.origin.rfind("UR-", 0) != 0) return;
-        const UrgentRequest request = get_urgent_request(s.context(), plan.origin);
-        if (std::optional<std::string> ticket = ticket_waiting_for(s.context(), request)) {
+        if (std::optional<std::string> ticket = ticket_waiting_for(s.context(), plan)) {
           s.note(fmt::format("ticket {} is paused waiting for it: `aftersales ticket resume {}`",
                              *ticket, *ticket));
         }

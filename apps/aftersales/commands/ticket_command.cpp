@@ -151,18 +151,14 @@ void attach_ticket(CLI::App& family, Session& session) {
         const TicketView shown = show_ticket(ctx, r.number);
         RecordView view = ticket_view(shown, ctx.rules);
         // The parts asked for it (表11, 表13), before its history.
-        std::vector<UrgentRequest> urgent = list_urgent_requests(ctx, false);
-        urgent.erase(
-            std::remove_if(urgent.begin(), urgent.end(),
-                           [&](const UrgentRequest& u) { return u.ticket != shown.ticket.number; }),
-            urgent.end());
         const auto history = std::find_if(view.tables.begin(), view.tables.end(),
                                           [](const auto& t) { return t.first.key == "history"; });
-        view.tables.insert(history, {{{"part_requests", "part issue requests 备件出库申请 (表11)"},
-                                      issue_table(list_issue_requests(ctx, shown.ticket.number),
-                                                  ctx.rules.general.utc_offset)},
-                                     {{"urgent_requests", "urgent part requests 急需备件 (表13)"},
-                                      urgent_table(urgent, ctx.rules)}});
+        view.tables.insert(
+            history, {{{"part_requests", "part issue requests 备件出库申请 (表11)"},
+                       issue_table(list_issue_requests(ctx, shown.ticket.number),
+                                   ctx.rules.general.utc_offset)},
+                      {{"urgent_requests", "urgent part requests 急需备件 (表13)"},
+                       urgent_table(urgent_requests_of(ctx, shown.ticket.number), ctx.rules)}});
         s.emit(view);
       });
 

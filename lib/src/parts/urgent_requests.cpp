@@ -127,6 +127,11 @@ std::optional<std::string> ticket_waiting_for(Context& ctx, const UrgentRequest&
   return std::nullopt;
 }
 
+std::optional<std::string> ticket_waiting_for(Context& ctx, const PurchasePlan& plan) {
+  const std::optional<UrgentRequest> request = ctx.store.part_sales().find_urgent(plan.origin);
+  return request ? ticket_waiting_for(ctx, *request) : std::nullopt;
+}
+
 std::vector<UrgentRequest> list_urgent_requests(Context& ctx, bool open) {
   std::vector<UrgentRequest> all = ctx.store.part_sales().list_urgent();
   if (open) {
@@ -137,6 +142,14 @@ std::vector<UrgentRequest> list_urgent_requests(Context& ctx, bool open) {
                              }),
               all.end());
   }
+  return all;
+}
+
+std::vector<UrgentRequest> urgent_requests_of(Context& ctx, const std::string& ticket) {
+  std::vector<UrgentRequest> all = ctx.store.part_sales().list_urgent();
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [&](const UrgentRequest& r) { return r.ticket != trim(ticket); }),
+            all.end());
   return all;
 }
 

@@ -62,7 +62,12 @@ Ticket pause_for_urgent_part(Context& ctx, const std::string& ticket, const std:
 // The request's ticket when its clock is stopped waiting for the request (its open pause names
 // it), so that whoever receives the part can say the ticket may go on.
 std::optional<std::string> ticket_waiting_for(Context& ctx, const UrgentRequest& request);
+// The same for a received purchase plan: the ticket waiting for the urgent request that raised
+// it; none for a plan of a sale.
+std::optional<std::string> ticket_waiting_for(Context& ctx, const PurchasePlan& plan);
 // Requests in number order; `open`: pending or approved only.
 std::vector<UrgentRequest> list_urgent_requests(Context& ctx, bool open);
+// The requests filed for one ticket, in number order.
+std::vector<UrgentRequest> urgent_requests_of(Context& ctx, const std::string& ticket);
 
 }  // namespace aftersales
