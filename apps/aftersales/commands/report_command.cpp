@@ -51,7 +51,8 @@ void attach_report(CLI::App& family, Session& session) {
        "aftersales report monthly --month 2026-11 --format csv -o monthly.csv", StoreUse::kReads},
       add_month_option, [](Session& s, const MonthRequest& r) {
         Context& ctx = s.context();
-        s.emit(monthly_report_table(monthly_report(ctx, report_month(ctx, r.month))));
+        s.emit(monthly_report_table(monthly_report(ctx, report_month(ctx, r.month)),
+                                    Words(ctx.rules.report.language)));
       });
 
   add_verb<MonthRequest>(
@@ -62,7 +63,8 @@ void attach_report(CLI::App& family, Session& session) {
        "aftersales report kpi --month 2026-11 --format csv", StoreUse::kReads},
       add_month_option, [](Session& s, const MonthRequest& r) {
         Context& ctx = s.context();
-        s.emit(kpi_report_table(kpi_report(ctx, report_month(ctx, r.month))));
+        s.emit(kpi_report_table(kpi_report(ctx, report_month(ctx, r.month)),
+                                Words(ctx.rules.report.language)));
       });
 
   add_planned_report(family, session, "quality", "表8: quality problems by model, fault and part");

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/ratio.h"
 #include "aftersales/core/text.h"
 #include "aftersales/io/terminal.h"
 
@@ -32,7 +33,8 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kColumnGap = "  ";
 
 bool is_number(const Cell& cell) {
-  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<Money>(cell);
+  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<Money>(cell) ||
+         std::holds_alternative<Percent>(cell);
 }
 
 // What a column holds, judged from its cells: a column is numeric when every cell that is not
@@ -41,6 +43,7 @@ bool is_number(const Cell& cell) {
 struct ColumnKind {
   bool numeric = false;
   bool money = false;
+  bool percent = false;
 };
 
 // Each row should have one cell per column; a short row reads as nulls, extra cells are ignored.
@@ -58,6 +61,7 @@ std::vector<ColumnKind> column_kinds(const Table& table) {
       const Cell& cell = cell_at(row, c, null_cell);
       if (std::holds_alternative<std::monostate>(cell)) continue;
       if (std::holds_alternative<Money>(cell)) kinds[c].money = true;
+      if (std::holds_alternative<Percent>(cell)) kinds[c].percent = true;
       if (is_number(cell)) {
         any_number = true;
       } else {
@@ -290,12 +294,15 @@ class DelimitedWriter {
 
 // ---- JSON -------------------------------------------------------------------------------------
 
-// Money is `"KEY": "1234.50"` and `"KEY_fen": 123450` (CLI.md "Conventions"); a null cell of a
-// money column is null under both keys.
-void put_cell(Json& object, const std::string& key, const Cell& cell, bool money_column) {
+// Money is `"KEY": "1234.50"` and `"KEY_fen": 123450` (CLI.md "Conventions"), a percent
+// `"KEY": "98.00%"` and `"KEY_bp": 9800`; a null cell of such a column is null under both keys.
+void put_cell(Json& object, const std::string& key, const Cell& cell, const ColumnKind& kind) {
   if (const auto* money = std::get_if<Money>(&cell)) {
     object[key] = format_money(*money, false);
     object[key + "_fen"] = money->fen;
+  } else if (const auto* percent = std::get_if<Percent>(&cell)) {
+    object[key] = percent_text(percent->bp);
+    object[key + "_bp"] = percent->bp;
   } else if (const auto* text = std::get_if<std::string>(&cell)) {
     object[key] = *text;
   } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
@@ -306,7 +313,8 @@ void put_cell(Json& object, const std::string& key, const Cell& cell, bool money
     object[key] = format_date(*date);
   } else {
     object[key] = nullptr;
-    if (money_column) object[key + "_fen"] = nullptr;
+    if (kind.money) object[key + "_fen"] = nullptr;
+    if (kind.percent) object[key + "_bp"] = nullptr;
   }
 }
 
@@ -315,7 +323,7 @@ Json row_object(const Table& table, const std::vector<Cell>& row,
   Json object = Json::object();
   const Cell null_cell;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    put_cell(object, table.columns[c].key, cell_at(row, c, null_cell), kinds[c].money);
+    put_cell(object, table.columns[c].key, cell_at(row, c, null_cell), kinds[c]);
   }
   return object;
 }
@@ -329,7 +337,7 @@ Json table_array(const Table& table) {
 
 Json record_object(const RecordView& record) {
   Json object = Json::object();
-  for (const auto& field : record.fields) put_cell(object, field.key, field.value, false);
+  for (const auto& field : record.fields) put_cell(object, field.key, field.value, ColumnKind{});
   for (const auto& [column, table] : record.tables) object[column.key] = table_array(table);
   return object;
 }
@@ -417,6 +425,7 @@ std::string cell_text(const Cell& cell, Format format) {
   }
   if (const auto* money = std::get_if<Money>(&cell)) return format_money(*money, human);
   if (const auto* date = std::get_if<Date>(&cell)) return format_date(*date);
+  if (const auto* percent = std::get_if<Percent>(&cell)) return percent_text(percent->bp);
   return {};
 }
 

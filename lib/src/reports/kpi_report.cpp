@@ -1,8 +1,6 @@
 // The five KPIs of a month against their targets.
 #include "aftersales/reports/kpi_report.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -17,11 +15,12 @@
 namespace aftersales {
 namespace {
 
-Kpi make_kpi(const char* key, const char* label, std::int64_t num, std::int64_t den,
-             double target) {
+Kpi make_kpi(const char* key, const char* label, const char* label_en, std::int64_t num,
+             std::int64_t den, double target) {
   Kpi kpi;
   kpi.key = key;
   kpi.label = label;
+  kpi.label_en = label_en;
   kpi.num = num;
   kpi.den = den;
   kpi.target_bp = std::llround(target * 100);
@@ -48,15 +47,6 @@ KpiVerdict kpi_verdict(std::int64_t num, std::int64_t den, std::int64_t target_b
   return num * 10000 >= target_bp * den ? KpiVerdict::kMet : KpiVerdict::kMissed;
 }
 
-std::int64_t rate_bp(std::int64_t num, std::int64_t den) {
-  if (den <= 0) return 0;
-  return (num * 20000 + den) / (2 * den);
-}
-
-std::string percent_text(std::int64_t bp) {
-  return fmt::format("{}{}.{:02}%", bp < 0 ? "-" : "", std::abs(bp) / 100, std::abs(bp) % 100);
-}
-
 KpiReport kpi_report(Context& ctx, const Period& month) {
   const UtcOffset zone = ctx.rules.general.utc_offset;
   const Timestamp from = start_of_day(month.from, zone);
@@ -66,21 +56,24 @@ KpiReport kpi_report(Context& ctx, const Period& month) {
   KpiReport report;
   report.month = month;
   const VisitStats visits = visit_stats(ctx, month);
-  report.kpis.push_back(make_kpi("visit_rate", "保修期内客户回访率", visits.warranty_visit_rate.num,
-                                 visits.warranty_visit_rate.den, targets.visit_rate));
-  report.kpis.push_back(make_kpi("satisfaction_rate", "服务满意率", visits.satisfaction_overall.num,
-                                 visits.satisfaction_overall.den, targets.satisfaction_rate));
+  report.kpis.push_back(make_kpi("visit_rate", "保修期内客户回访率", "visit rate in warranty",
+                                 visits.warranty_visit_rate.num, visits.warranty_visit_rate.den,
+                                 targets.visit_rate));
+  report.kpis.push_back(make_kpi("satisfaction_rate", "服务满意率", "service satisfaction rate",
+                                 visits.satisfaction_overall.num, visits.satisfaction_overall.den,
+                                 targets.satisfaction_rate));
   const ArrivalCount arrivals = ctx.store.tickets().warranty_arrivals(from, to);
-  report.kpis.push_back(make_kpi("on_time_rate", "保修内服务及时率", arrivals.on_time,
+  report.kpis.push_back(make_kpi("on_time_rate", "保修内服务及时率",
+                                 "warranty service on-time rate", arrivals.on_time,
                                  arrivals.arrived, targets.on_time_rate));
   const Ratio trained = care_metrics(ctx, month.from, month.to).pass_rate;
-  report.kpis.push_back(make_kpi("training_pass_rate", "培训达标率", trained.num, trained.den,
-                                 targets.training_pass_rate));
+  report.kpis.push_back(make_kpi("training_pass_rate", "培训达标率", "handover training pass rate",
+                                 trained.num, trained.den, targets.training_pass_rate));
   const std::int64_t shipped = ctx.store.shipments().lines_shipped(from, to);
   const std::map<std::string, std::int64_t> wrong_by_month = wrong_parts_by_month(ctx);
   const auto wrong = wrong_by_month.find(month_text(month));
   const std::int64_t wrong_count = wrong == wrong_by_month.end() ? 0 : wrong->second;
-  report.kpis.push_back(make_kpi("part_accuracy_rate", "配件出货正确率",
+  report.kpis.push_back(make_kpi("part_accuracy_rate", "配件出货正确率", "part shipment accuracy",
                                  std::max<std::int64_t>(shipped - wrong_count, 0), shipped,
                                  targets.part_accuracy_rate));
   return report;

@@ -47,8 +47,7 @@ std::vector<RulesSetting> describe_settings(const Rules& rules,
         add(key, toml_string(std::get<Member<std::string>>(setting.target).read(rules)));
         break;
       case Kind::kEnum: {
-        const int value =
-            static_cast<int>(std::get<Member<IdentitySource>>(setting.target).read(rules));
+        const int value = enum_value(setting, rules);
         for (const EnumChoice& choice : setting.choices) {
           if (choice.value == value) add(key, toml_string(choice.name));
         }

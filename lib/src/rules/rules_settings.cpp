@@ -211,6 +211,11 @@ const std::vector<Setting>& setting_table() {
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, on_time_rate)},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, training_pass_rate)},
       {Kind::kPercent, AFTERSALES_RULES_SETTING(kpi, part_accuracy_rate)},
+      {Kind::kEnum,
+       AFTERSALES_RULES_SETTING(report, language),
+       {},
+       {{"zh", static_cast<int>(ReportLanguage::kZh)},
+        {"en", static_cast<int>(ReportLanguage::kEn)}}},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_part_mb), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_shared_strings), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_compression_ratio), kPositive},
@@ -220,6 +225,21 @@ const std::vector<Setting>& setting_table() {
 }
 
 #undef AFTERSALES_RULES_SETTING
+
+int enum_value(const Setting& setting, const Rules& rules) {
+  if (const auto* language = std::get_if<Member<ReportLanguage>>(&setting.target)) {
+    return static_cast<int>(language->read(rules));
+  }
+  return static_cast<int>(std::get<Member<IdentitySource>>(setting.target).read(rules));
+}
+
+void set_enum_value(const Setting& setting, Rules& rules, int value) {
+  if (const auto* language = std::get_if<Member<ReportLanguage>>(&setting.target)) {
+    language->get(rules) = static_cast<ReportLanguage>(value);
+    return;
+  }
+  std::get<Member<IdentitySource>>(setting.target).get(rules) = static_cast<IdentitySource>(value);
+}
 
 std::vector<std::string> all_setting_keys() {
   std::vector<std::string> keys;

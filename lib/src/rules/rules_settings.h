@@ -45,10 +45,10 @@ struct Member {
 using UserRoles = std::map<std::string, std::vector<std::string>>;
 using PriorityHours = std::map<std::string, int>;
 
-using Target =
-    std::variant<Member<int>, Member<bool>, Member<double>, Member<Money>, Member<std::string>,
-                 Member<IdentitySource>, Member<UtcOffset>, Member<TimeOfDay>,
-                 Member<std::vector<std::string>>, Member<UserRoles>, Member<PriorityHours>>;
+using Target = std::variant<Member<int>, Member<bool>, Member<double>, Member<Money>,
+                            Member<std::string>, Member<IdentitySource>, Member<ReportLanguage>,
+                            Member<UtcOffset>, Member<TimeOfDay>, Member<std::vector<std::string>>,
+                            Member<UserRoles>, Member<PriorityHours>>;
 
 // Whole numbers allowed for a kInt setting or a kPriorityHours entry.
 struct Range {
@@ -93,6 +93,10 @@ struct Position {
   int line = 0;
   int column = 0;
 };
+
+// A kEnum setting's value as its choice number, and set from one.
+int enum_value(const Setting& setting, const Rules& rules);
+void set_enum_value(const Setting& setting, Rules& rules, int value);
 
 // Every setting, in the order of the Rules struct; `config show` lists them in this order.
 const std::vector<Setting>& setting_table();

@@ -256,8 +256,7 @@ void RulesReader::read_setting(const Setting& setting, const toml::node& node) {
       }
       for (const EnumChoice& choice : setting.choices) {
         if (text->get() == choice.name) {
-          std::get<Member<IdentitySource>>(setting.target).get(rules_) =
-              static_cast<IdentitySource>(choice.value);
+          set_enum_value(setting, rules_, choice.value);
           return;
         }
       }

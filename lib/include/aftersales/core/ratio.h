@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace aftersales {
 
@@ -14,5 +15,11 @@ struct Ratio {
     return a.num == b.num && a.den == b.den;
   }
 };
+
+// num/den in hundredths of a percent (basis points), rounded half up; 0 when den is 0.
+std::int64_t rate_bp(std::int64_t num, std::int64_t den);
+
+// "98.00%": hundredths of a percent as text.
+std::string percent_text(std::int64_t bp);
 
 }  // namespace aftersales

@@ -14,9 +14,15 @@
 
 namespace aftersales {
 
+// A rate in hundredths of a percent (9800 is 98.00%), as reports show KPIs and shares.
+struct Percent {
+  std::int64_t bp = 0;
+};
+
 // A typed value. Dates print as YYYY-MM-DD; money as 1,234.50 in tables, 1234.50 in CSV/TSV,
-// and in JSON as "KEY": "1234.50" plus "KEY_fen": 123450; null as empty (JSON null).
-using Cell = std::variant<std::monostate, std::string, std::int64_t, bool, Money, Date>;
+// and in JSON as "KEY": "1234.50" plus "KEY_fen": 123450; a percent as 98.00%, and in JSON as
+// "KEY": "98.00%" plus "KEY_bp": 9800; null as empty (JSON null).
+using Cell = std::variant<std::monostate, std::string, std::int64_t, bool, Money, Date, Percent>;
 
 inline Cell optional_cell(const std::optional<std::string>& v) { return v ? Cell{*v} : Cell{}; }
 inline Cell optional_cell(const std::optional<Date>& v) { return v ? Cell{*v} : Cell{}; }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aftersales/core/context.h"
+#include "aftersales/core/ratio.h"
 #include "aftersales/visits/visits.h"
 
 namespace aftersales {
@@ -18,9 +19,10 @@ enum class KpiVerdict { kMet, kMissed, kNoData };
 const char* verdict_name(KpiVerdict verdict);  // met, missed, no data
 
 struct Kpi {
-  std::string key;    // visit_rate, satisfaction_rate, on_time_rate, training_pass_rate,
-                      // part_accuracy_rate (the [kpi] keys)
-  std::string label;  // the seed's name, e.g. 服务满意率
+  std::string key;       // visit_rate, satisfaction_rate, on_time_rate, training_pass_rate,
+                         // part_accuracy_rate (the [kpi] keys)
+  std::string label;     // the seed's name, e.g. 服务满意率
+  std::string label_en;  // its English name, e.g. service satisfaction rate
   std::int64_t num = 0;
   std::int64_t den = 0;
   std::int64_t target_bp = 0;  // the target in hundredths of a percent (98% -> 9800)
@@ -29,12 +31,6 @@ struct Kpi {
 
 // The verdict of num/den against a target in hundredths of a percent.
 KpiVerdict kpi_verdict(std::int64_t num, std::int64_t den, std::int64_t target_bp);
-
-// "98.00%": hundredths of a percent as text.
-std::string percent_text(std::int64_t bp);
-
-// num/den in hundredths of a percent, rounded half up; 0 when den is 0.
-std::int64_t rate_bp(std::int64_t num, std::int64_t den);
 
 struct KpiReport {
   Period month;

@@ -15,6 +15,9 @@ namespace aftersales {
 // Who acts: the OS login, or (single-seat and test set-ups) whoever --as names.
 enum class IdentitySource { kLogin, kDeclared };
 
+// The language of the reports' labels and titles (issue 12): the seed's Chinese, or English.
+enum class ReportLanguage { kZh, kEn };
+
 // A chain of roles that sign one after another, in order.
 using ApprovalChain = std::vector<std::string>;
 
@@ -171,6 +174,12 @@ struct Rules {
     double training_pass_rate = 100;
     double part_accuracy_rate = 98;
   } kpi;
+
+  // How the reports read (issue 12): the language of their labels, titles and sheet names.
+  // Machine keys (CSV headers, JSON keys, section and item codes) never change with it.
+  struct Report {
+    ReportLanguage language = ReportLanguage::kZh;
+  } report;
 
   // Bounds on an .xlsx to import (issue 8, finding 5): a few megabytes that inflate to
   // gigabytes would hold the write lock for minutes. A workbook over one is refused whole.
