@@ -9,8 +9,10 @@
 
 #include "aftersales/reports/kpi_report.h"
 #include "aftersales/reports/monthly_report.h"
+#include "aftersales/reports/returns_report.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
+#include "views/parts_report_view.h"
 #include "views/report_view.h"
 
 namespace aftersales::cli {
@@ -70,9 +72,43 @@ void attach_report(CLI::App& family, Session& session) {
   add_planned_report(family, session, "quality", "表8: quality problems by model, fault and part");
   add_planned_report(family, session, "visits", "表10: visits due, done and on time");
   add_planned_report(family, session, "satisfaction", "表10: satisfaction rates");
-  add_planned_report(family, session, "parts-sales", "parts sales of the month");
-  add_planned_report(family, session, "returns", "overdue failed-part returns");
-  add_planned_report(family, session, "arrears", "arrears");
+  add_verb<MonthRequest>(
+      family, session,
+      {"parts-sales",
+       "备件销售月报表 (due before the 25th): the month's sales with quantity and amount, and the "
+       "arrears at its end",
+       "aftersales report parts-sales --month 2026-11 --format csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        const PartsSalesMonth month =
+            parts_sales_month(ctx, month_text(report_month(ctx, r.month)));
+        s.emit(parts_sales_report_table(month, Words(ctx.rules.report.language)));
+      });
+
+  add_verb<MonthRequest>(
+      family, session,
+      {"arrears",
+       "every parts sale still owed at the month's end: debtor, amount, paid by then, arrears, "
+       "promised repayment date (欠款单位, 还款时间)",
+       "aftersales report arrears --month 2026-11", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        const PartsSalesMonth month =
+            parts_sales_month(ctx, month_text(report_month(ctx, r.month)));
+        s.emit(arrears_report_table(month, Words(ctx.rules.report.language)));
+      });
+
+  add_verb<MonthRequest>(
+      family, session,
+      {"returns",
+       "表12: failed parts not back by the month's end and past their last day "
+       "([parts] return_overdue_days)",
+       "aftersales report returns --month 2026-11", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        s.emit(returns_report_table(returns_report(ctx, report_month(ctx, r.month)),
+                                    Words(ctx.rules.report.language)));
+      });
   add_planned_report(family, session, "nightly", "every report into a directory");
 }
 
