@@ -54,6 +54,7 @@ TEST_CASE("the built-in defaults are the seed's numbers") {
   CHECK(rules.import.xlsx_max_shared_strings == 5'000'000);
   CHECK(rules.import.xlsx_max_compression_ratio == 100);
   CHECK(rules.import.date_only_time.seconds == 9 * 3600);  // seed-free: 09:00
+  CHECK(rules.report.new_unit_months == 3);                // seed-free: 表8 new units
 }
 
 TEST_CASE("the time of day of a date-only reported time is read from [import]") {

@@ -1,6 +1,6 @@
-// aftersales report monthly|kpi: the reports of issue 12 built so far. The figures come from the
-// core (reports/*.h); this file parses, calls and renders. The other reports answer plainly
-// that they are not built yet (exit 2).
+// aftersales report monthly|kpi|quality|visits|satisfaction: the reports of issue 12 built so far.
+// The figures come from the core (reports/*.h); this file parses, calls and renders. The other
+// reports answer plainly that they are not built yet (exit 2).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -9,7 +9,10 @@
 
 #include "aftersales/reports/kpi_report.h"
 #include "aftersales/reports/monthly_report.h"
+#include "aftersales/reports/quality_report.h"
 #include "aftersales/reports/returns_report.h"
+#include "aftersales/reports/satisfaction_report.h"
+#include "aftersales/reports/visits_report.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 #include "views/parts_report_view.h"
@@ -69,9 +72,6 @@ void attach_report(CLI::App& family, Session& session) {
                                 Words(ctx.rules.report.language)));
       });
 
-  add_planned_report(family, session, "quality", "表8: quality problems by model, fault and part");
-  add_planned_report(family, session, "visits", "表10: visits due, done and on time");
-  add_planned_report(family, session, "satisfaction", "表10: satisfaction rates");
   add_verb<MonthRequest>(
       family, session,
       {"parts-sales",
@@ -109,6 +109,43 @@ void attach_report(CLI::App& family, Session& session) {
         s.emit(returns_report_table(returns_report(ctx, report_month(ctx, r.month)),
                                     Words(ctx.rules.report.language)));
       });
+  add_verb<MonthRequest>(
+      family, session,
+      {"quality",
+       "表8: the month's quality problems (tickets claimed as quality defects, not declined by "
+       "the technical department) by model, fault category and part used; new units "
+       "([report] new_unit_months after shipping) apart from units in service",
+       "aftersales report quality --month 2026-11 --format csv -o quality.csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        s.emit(quality_report_table(quality_report(ctx, report_month(ctx, r.month)),
+                                    Words(ctx.rules.report.language)));
+      });
+
+  add_verb<MonthRequest>(
+      family, session,
+      {"visits",
+       "表2/表10: the visits due in the month (done, on time, late, not done), the visits made "
+       "(new-unit, after-sales, forms filled in) and the visit rate in warranty",
+       "aftersales report visits --month 2026-11 --format csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        s.emit(visits_report_table(visits_report(ctx, report_month(ctx, r.month)),
+                                   Words(ctx.rules.report.language)));
+      });
+
+  add_verb<MonthRequest>(
+      family, session,
+      {"satisfaction",
+       "表10: the satisfaction rate per dimension and overall of the month's visit (表2) and "
+       "survey (表9) forms, 表10's counts and problems, and the complaints",
+       "aftersales report satisfaction --month 2026-11 --format csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        s.emit(satisfaction_report_table(satisfaction_report(ctx, report_month(ctx, r.month)),
+                                         Words(ctx.rules.report.language)));
+      });
+
   add_planned_report(family, session, "nightly", "every report into a directory");
 }
 

@@ -8,6 +8,9 @@
 #include "aftersales/io/table.h"
 #include "aftersales/reports/kpi_report.h"
 #include "aftersales/reports/monthly_report.h"
+#include "aftersales/reports/quality_report.h"
+#include "aftersales/reports/satisfaction_report.h"
+#include "aftersales/reports/visits_report.h"
 #include "aftersales/rules/rules.h"
 
 namespace aftersales::cli {
@@ -35,5 +38,28 @@ Table monthly_report_table(const MonthlyReport& report, const Words& say);
 // The KPIs: one row each with month, kpi (its [kpi] key), label (the seed's name), num, den,
 // rate and target (percent cells; rate empty without data) and verdict (met, missed, no data).
 Table kpi_report_table(const KpiReport& report, const Words& say);
+
+// 表8 (views/quality_report_view.cpp): one row per figure, with columns month, section, item,
+// label, problems, new_units, in_service and quantity (pieces of a part used). Sections: total
+// (all; confirmed and awaiting: the technical department's answer, problems only), model (item
+// the model code, label its name), category (one row per fault category), part (item the part
+// no., label its name; problems are those that used it). The new-unit column's title names the
+// months of [report] new_unit_months.
+Table quality_report_table(const QualityReport& report, const Words& say);
+
+// The visits of the month (views/visit_report_view.cpp): columns month, section, item, label,
+// count, num, den, rate and target (percent cells, empty where they do not apply). Sections: due
+// (due, done, on_time, late, not_done: the due visits whose last day is in the month; done and
+// on_time with num/den/rate over due), made (visits, new_unit, repair, forms: 表10 说明), kpi
+// (warranty_visit_rate: 保修期内客户回访率 with its target).
+Table visits_report_table(const VisitsReport& report, const Words& say);
+
+// 表10 (views/visit_report_view.cpp): the same columns as visits_report_table. Sections: visit
+// (表2 forms of the month's visits) and survey (表9 forms): forms (count), one row per score
+// dimension (item structure, appearance, delivery, price, service; num/den/rate) and overall
+// (with the [kpi] satisfaction_rate target); note (表10 说明: forms, repair_visits,
+// new_unit_visits), analysis (表10 分析: repaired, new_units: quality problems of 表8), complaint
+// (opened, closed, closed_on_time with num/den/rate over closed, overdue, suggestions).
+Table satisfaction_report_table(const SatisfactionReport& report, const Words& say);
 
 }  // namespace aftersales::cli

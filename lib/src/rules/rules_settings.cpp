@@ -216,6 +216,7 @@ const std::vector<Setting>& setting_table() {
        {},
        {{"zh", static_cast<int>(ReportLanguage::kZh)},
         {"en", static_cast<int>(ReportLanguage::kEn)}}},
+      {Kind::kInt, AFTERSALES_RULES_SETTING(report, new_unit_months), Range{1, 240}},  // 表8
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_part_mb), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_shared_strings), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_compression_ratio), kPositive},

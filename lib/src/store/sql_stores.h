@@ -155,6 +155,10 @@ class SqlTicketStore final : public TicketStore {
   std::vector<ReportedCount> count_reported(Timestamp from, Timestamp to) override;
   std::vector<ClosedCost> closed_costs(Timestamp from, Timestamp to) override;
   ArrivalCount warranty_arrivals(Timestamp from, Timestamp to) override;
+  std::vector<QualityCount> count_quality_problems(Timestamp from, Timestamp to, UtcOffset zone,
+                                                   int new_unit_months) override;
+  std::vector<QualityPartCount> quality_parts(Timestamp from, Timestamp to, UtcOffset zone,
+                                              int new_unit_months) override;
   void insert(Ticket& ticket) override;
   bool insert_if_new(Ticket& ticket) override;
   void update(const Ticket& ticket) override;

@@ -310,6 +310,88 @@ ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
   });
 }
 
+// 表8's quality problems: ?1, ?2 the span, ?3 the zone's offset in seconds, ?4 the new-unit
+// months. A ticket is on a new unit when its local reported day R is before the ship date S's
+// anniversary N months on (the first of the next month when that day does not exist): months
+// from S's month to R's month under N, or exactly N with R's day before S's day.
+#define AFTERSALES_REPORTED_DAY "date(t.reported_at + ?3, 'unixepoch')"
+#define AFTERSALES_MONTH_INDEX(d) \
+  "(CAST(substr(" d ", 1, 4) AS INTEGER) * 12 + CAST(substr(" d ", 6, 2) AS INTEGER))"
+#define AFTERSALES_DAY_OF(d) "CAST(substr(" d ", 9, 2) AS INTEGER)"
+#define AFTERSALES_NEW_UNIT \
+  "(" AFTERSALES_MONTH_INDEX(AFTERSALES_REPORTED_DAY) " - " AFTERSALES_MONTH_INDEX(          \
+      "u.shipped_on") " < ?4 OR (" AFTERSALES_MONTH_INDEX(AFTERSALES_REPORTED_DAY) " - "    \
+      AFTERSALES_MONTH_INDEX("u.shipped_on") " = ?4 AND " AFTERSALES_DAY_OF(                \
+          AFTERSALES_REPORTED_DAY) " < " AFTERSALES_DAY_OF("u.shipped_on") "))"
+#define AFTERSALES_QUALITY_WHERE                                                     \
+  "WHERE t.reported_at >= ?1 AND t.reported_at < ?2 AND t.state <> 'cancelled' AND " \
+  "t.quality_claim = 1 AND (t.quality_confirmed IS NULL OR t.quality_confirmed = 1) "
+
+std::vector<QualityCount> SqlTicketStore::count_quality_problems(Timestamp from, Timestamp to,
+                                                                 UtcOffset zone,
+                                                                 int new_unit_months) {
+  return guarded("counting the quality problems of a month", [&] {
+    Query query =
+        db_.cached("SELECT m.code, m.name, t.category, " AFTERSALES_NEW_UNIT
+                   " AS new_unit, "
+                   "COALESCE(t.quality_confirmed, 0) AS confirmed, COUNT(*) FROM ticket t "
+                   "JOIN unit u ON u.id = t.unit_id JOIN model m ON m.id = "
+                   "u.model_id " AFTERSALES_QUALITY_WHERE
+                   "GROUP BY m.id, t.category, new_unit, confirmed "
+                   "ORDER BY m.code, t.category, new_unit, confirmed");
+    query->bind(1, from.seconds);
+    query->bind(2, to.seconds);
+    query->bind(3, std::int64_t{zone.minutes} * 60);
+    query->bind(4, std::int64_t{new_unit_months});
+    std::vector<QualityCount> all;
+    while (query->step()) {
+      QualityCount group;
+      group.model = query->text(0);
+      group.model_name = query->text(1);
+      group.category = query->text(2);
+      group.new_unit = flag_column(*query, 3);
+      group.confirmed = flag_column(*query, 4);
+      group.count = query->int64(5);
+      all.push_back(std::move(group));
+    }
+    return all;
+  });
+}
+
+std::vector<QualityPartCount> SqlTicketStore::quality_parts(Timestamp from, Timestamp to,
+                                                            UtcOffset zone, int new_unit_months) {
+  return guarded("counting the parts of the quality problems of a month", [&] {
+    Query query = db_.cached("SELECT p.number, p.name, p.major, " AFTERSALES_NEW_UNIT
+                             " AS new_unit, COUNT(*), "
+                             "SUM(wp.quantity) FROM ticket t JOIN unit u ON u.id = t.unit_id "
+                             "JOIN work_record_part wp ON wp.ticket_id = t.id JOIN part p ON p.id "
+                             "= wp.part_id " AFTERSALES_QUALITY_WHERE
+                             "GROUP BY p.id, new_unit ORDER BY p.number, new_unit");
+    query->bind(1, from.seconds);
+    query->bind(2, to.seconds);
+    query->bind(3, std::int64_t{zone.minutes} * 60);
+    query->bind(4, std::int64_t{new_unit_months});
+    std::vector<QualityPartCount> all;
+    while (query->step()) {
+      QualityPartCount group;
+      group.part = query->text(0);
+      group.name = query->text(1);
+      group.major = flag_column(*query, 2);
+      group.new_unit = flag_column(*query, 3);
+      group.tickets = query->int64(4);
+      group.quantity = query->int64(5);
+      all.push_back(std::move(group));
+    }
+    return all;
+  });
+}
+
+#undef AFTERSALES_QUALITY_WHERE
+#undef AFTERSALES_NEW_UNIT
+#undef AFTERSALES_DAY_OF
+#undef AFTERSALES_MONTH_INDEX
+#undef AFTERSALES_REPORTED_DAY
+
 bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
   return guarded("opening ticket " + ticket.number, [&] {
     Query insert = db_.cached(sql);

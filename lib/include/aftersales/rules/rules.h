@@ -179,6 +179,10 @@ struct Rules {
   // Machine keys (CSV headers, JSON keys, section and item codes) never change with it.
   struct Report {
     ReportLanguage language = ReportLanguage::kZh;
+    // 表8 新出厂设备 vs units in service: a unit is new while the day is within this many months
+    // of its ship date (the days a warranty of as many months from the ship date would cover).
+    // The seed names new units (表8, 表10 新出厂设备问题) but gives no span; 3 months is ours.
+    int new_unit_months = 3;
   } report;
 
   // Bounds on an .xlsx to import (issue 8, finding 5): a few megabytes that inflate to

@@ -49,6 +49,30 @@ struct ArrivalCount {
   std::int64_t on_time = 0;
 };
 
+// The quality problems of 表8 (reports/quality_report.h): tickets reported in a span, not
+// cancelled, whose analysis claims a quality defect that the technical department did not
+// decline (quality_claim, quality_confirmed not false; 确属产品质量问题 as 表11 reads it).
+// `new_unit`: reported (local day) within the first `new_unit_months` months after the unit's
+// ship date, the days a warranty of as many months from the ship date covers (warranty_end).
+struct QualityCount {
+  std::string model;  // model code, and its name
+  std::string model_name;
+  std::string category;
+  bool new_unit = false;
+  bool confirmed = false;  // tech_dept confirmed it (else awaiting its answer)
+  std::int64_t count = 0;
+};
+
+// The parts used (表6 work_record_part) on those tickets, per part and new unit or not.
+struct QualityPartCount {
+  std::string part;  // part no., and its name
+  std::string name;
+  bool major = false;
+  bool new_unit = false;
+  std::int64_t tickets = 0;
+  std::int64_t quantity = 0;
+};
+
 class TicketStore {
  public:
   virtual ~TicketStore() = default;
@@ -72,6 +96,14 @@ class TicketStore {
   virtual std::vector<ClosedCost> closed_costs(Timestamp from, Timestamp to) = 0;
   // 保修内服务及时率 of the warranty tickets arrived in [from, to), counted in SQL.
   virtual ArrivalCount warranty_arrivals(Timestamp from, Timestamp to) = 0;
+  // The quality problems reported in [from, to), counted in SQL by model, fault category, new
+  // unit (local days in `zone`) and confirmation; ordered by model code, category, new unit,
+  // confirmed.
+  virtual std::vector<QualityCount> count_quality_problems(Timestamp from, Timestamp to,
+                                                           UtcOffset zone, int new_unit_months) = 0;
+  // The parts used on those quality problems, summed in SQL; ordered by part no., new unit.
+  virtual std::vector<QualityPartCount> quality_parts(Timestamp from, Timestamp to, UtcOffset zone,
+                                                      int new_unit_months) = 0;
   // A duplicate number throws Error(kConflict).
   virtual void insert(Ticket& ticket) = 0;
   // Inserts the ticket unless one with its number exists; returns false, writing nothing, when

@@ -1,0 +1,37 @@
+// 表10: satisfaction rates of the month's forms, its counts and the complaints.
+#include "aftersales/reports/satisfaction_report.h"
+
+#include <cmath>
+
+#include "aftersales/care/care_metrics.h"
+
+namespace aftersales {
+
+SatisfactionReport satisfaction_report(Context& ctx, const Period& month) {
+  SatisfactionReport report;
+  report.month = month;
+  report.target_bp = std::llround(ctx.rules.kpi.satisfaction_rate * 100);
+
+  const VisitStats visits = visit_stats(ctx, month);
+  report.visits.forms = visits.forms_filled;
+  report.visits.dimensions = visits.satisfaction;
+  report.visits.overall = visits.satisfaction_overall;
+  report.visits_made = visits.visits;
+  report.repair_visits = visits.repair_visits;
+  report.new_unit_visits = visits.new_unit_visits;
+
+  const CareMetrics care = care_metrics(ctx, month.from, month.to);
+  report.survey.forms = care.surveys;
+  report.survey.dimensions = care.satisfied;
+  report.survey.overall = care.satisfied_overall;
+  report.complaints_opened = care.complaints_opened;
+  report.complaints_closed = care.complaints_closed;
+  report.complaints_closed_on_time = care.complaints_closed_on_time;
+  report.complaints_overdue = care.complaints_overdue;
+  report.suggestions_opened = care.suggestions_opened;
+
+  report.problems = quality_report(ctx, month).all;
+  return report;
+}
+
+}  // namespace aftersales
