@@ -165,6 +165,17 @@ TEST_CASE("satisfaction of a month per dimension and overall, with 表10's count
   CHECK(october.complaints_overdue == 1);
   CHECK(october.suggestions_opened == 1);
 
+  // The threshold is the rulebook's: at 5, structure 5 . . -> 1/3, appearance 0/3, delivery 0/3,
+  // price 5 . . -> 1/3, service 5 . . -> 1/3; overall 3 of 15.
+  world.rules.visits.satisfied_min_score = 5;
+  Context strict = world.context("zhang");
+  const SatisfactionReport five =
+      satisfaction_report(strict, report_month(strict, std::string("2026-10")));
+  CHECK(five.visits.dimensions[0] == Ratio{1, 3});
+  CHECK(five.visits.dimensions[1] == Ratio{0, 3});
+  CHECK(five.visits.overall == Ratio{3, 15});
+  CHECK(five.visits.overall == visit_stats(strict, five.month).satisfaction_overall);
+
   // A month without forms has 0/0 everywhere, no rate.
   const SatisfactionReport september =
       satisfaction_report(ctx, report_month(ctx, std::string("2026-09")));

@@ -127,6 +127,32 @@ void SqlVisitStore::each(const VisitScope& scope, const std::function<void(const
   });
 }
 
+VisitFormCounts SqlVisitStore::count_forms(Date from, Date to, int satisfied_min) {
+  return guarded("counting the visit forms of a month", [&] {
+    Query query = db_.cached(
+        "SELECT COUNT(*), COALESCE(SUM(reason = 'shipment'), 0), "
+        "COALESCE(SUM(reason = 'repair'), 0), COALESCE(SUM(score_structure IS NOT NULL), 0), "
+        "COALESCE(SUM(score_structure >= ?3), 0), COALESCE(SUM(score_appearance >= ?3), 0), "
+        "COALESCE(SUM(score_delivery >= ?3), 0), COALESCE(SUM(score_price >= ?3), 0), "
+        "COALESCE(SUM(score_service >= ?3), 0) FROM visit "
+        "WHERE visited_on >= ?1 AND visited_on <= ?2");
+    query->bind(1, format_date(from));
+    query->bind(2, format_date(to));
+    query->bind(3, std::int64_t{satisfied_min});
+    VisitFormCounts counts;
+    if (query->step()) {
+      counts.visits = query->int64(0);
+      counts.new_unit_visits = query->int64(1);
+      counts.repair_visits = query->int64(2);
+      counts.forms = query->int64(3);
+      for (std::size_t i = 0; i < counts.satisfied.size(); ++i) {
+        counts.satisfied[i] = query->int64(4 + static_cast<int>(i));
+      }
+    }
+    return counts;
+  });
+}
+
 void SqlVisitStore::each_unit(const VisitScope& scope,
                               const std::function<void(const VisitUnit&)>& visit) {
   guarded("reading units for their visits", [&] {

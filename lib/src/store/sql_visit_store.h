@@ -16,6 +16,7 @@ class SqlVisitStore final : public VisitStore {
   std::optional<Visit> find(const std::string& number) override;
   std::optional<Visit> find_settling(VisitReason reason, const std::string& key) override;
   void each(const VisitScope& scope, const std::function<void(const Visit&)>& visit) override;
+  VisitFormCounts count_forms(Date from, Date to, int satisfied_min) override;
   void each_unit(const VisitScope& scope,
                  const std::function<void(const VisitUnit&)>& visit) override;
   void each_key_customer(const VisitScope& scope,

@@ -43,7 +43,8 @@ struct SatisfactionReport {
   std::int64_t suggestions_opened = 0;
 };
 
-// 表10 of `month` (reports/monthly_report.h report_month) from visit_stats, care_metrics and
+// 表10 of `month` (reports/monthly_report.h report_month): the visit forms counted in the store
+// (store/visit_store.h count_forms: the figures visit_stats gives), care_metrics and
 // quality_report. Reads only.
 SatisfactionReport satisfaction_report(Context& ctx, const Period& month);
 

@@ -3,6 +3,7 @@
 // Error(kStorageUnavailable).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -44,6 +45,17 @@ struct VisitRepair {
   Date visit_due_on;
 };
 
+// The visits made in a span of days counted in SQL for 表10 (reports/satisfaction_report.h): all,
+// new-unit (shipment) and after-sales (repair) ones, the forms filled in (with scores) and, per
+// dimension in 表2 order, the scores at or above the satisfied minimum.
+struct VisitFormCounts {
+  std::int64_t visits = 0;
+  std::int64_t new_unit_visits = 0;
+  std::int64_t repair_visits = 0;
+  std::int64_t forms = 0;
+  std::array<std::int64_t, 5> satisfied{};  // 结构性能, 外观质量, 交货日期, 产品价格, 售后服务
+};
+
 class VisitStore {
  public:
   virtual ~VisitStore() = default;
@@ -57,6 +69,9 @@ class VisitStore {
   virtual std::optional<Visit> find_settling(VisitReason reason, const std::string& key) = 0;
   // Visits in scope, by visited_at then number.
   virtual void each(const VisitScope& scope, const std::function<void(const Visit&)>& visit) = 0;
+  // The visits whose local day is from `from` to `to` (both included), counted on the
+  // visited_on index; a score counts as satisfied at `satisfied_min` or more.
+  virtual VisitFormCounts count_forms(Date from, Date to, int satisfied_min) = 0;
 
   // Units in scope (serial, customer), by serial.
   virtual void each_unit(const VisitScope& scope,
