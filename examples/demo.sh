@@ -75,3 +75,10 @@ as import list
 echo
 echo "== aftersales visit due"
 as visit due
+echo
+# The nightly report (examples/nightly.sh, run by cron) of this month so far, beside the demo
+# database: every report as .csv and .xlsx, the month's workbook with its charts, the page.
+reports="$(dirname "$db")/reports"
+echo "== aftersales report nightly --month $(date +%Y-%m) -o $reports"
+as report nightly --month "$(date +%Y-%m)" -o "$reports"
+ls -l "$reports"
