@@ -138,18 +138,33 @@ TEST_CASE("report nightly writes every report twice to the same bytes under stab
   CHECK(later.count("report-2026-11.html") == 1);
 }
 
+namespace {
+
+// A rulebook of 400 fault categories more: a report whose files are large enough to outgrow a
+// file size limit that the ledger's own files (its 32 KiB shared-memory file) stay under.
+std::string many_categories() {
+  std::string rules = std::string(aftersales::testing::kDeskLeaders) +
+                      "\n[lists]\nfault_categories = [\"液压系统\"";
+  for (int i = 1; i <= 400; ++i) rules += ", \"故障分类" + std::to_string(i) + "\"";
+  return rules + "]\n";
+}
+
+}  // namespace
+
 TEST_CASE("a failed nightly run leaves the previous night's files and exits non-zero") {
-  Desk desk;
+  TicketDesk desk(many_categories());
+  desk.open(kUnit, {"--reported-at", "2026-10-05T09:00:00+08:00"});
   const fs::path dir = desk.cli.path("reports");
   desk.ok("zhang", {"report", "nightly", "--month", "2026-10", "-o", dir});
   const auto before = files_of(dir);
+  REQUIRE(before.size() == 6);
 
-  // The disk fills up halfway (the CSV files fit, the workbooks do not): exit 6.
+  // The disk fills up halfway (monthly.csv fits, the page does not): exit 6.
   const RunResult full =
-      run_with_file_limit(desk, {"report", "nightly", "--month", "2026-09", "-o", dir}, 4096);
+      run_with_file_limit(desk, {"report", "nightly", "--month", "2026-09", "-o", dir}, 34000);
   INFO(describe(full));
   CHECK(full.exit_code == 6);
-  CHECK(contains(full.err, "cannot"));
+  CHECK(contains(full.err, "cannot write"));
   CHECK(files_of(dir) == before);
   CHECK(leftovers(desk.cli.path(""), ".reports.new") == 0);
 
@@ -177,7 +192,7 @@ TEST_CASE("the report page holds 表7 with its signature lines, SVG charts, noth
   for (const char* line : {"客户服务部部长", "责任单位", "制表人", "日期"}) {
     CHECK(contains(page, line));
   }
-  CHECK(contains(page, "2026-10月份共处理售后服务业务 3 次。其中,保修期内设备维修 2 次"));
+  CHECK(contains(page, "2026年10月份共处理售后服务业务 3 次。其中,保修期内设备维修 2 次"));
   CHECK(contains(page, "<svg"));
   CHECK(contains(page, "@page { size: A4;"));
   CHECK_FALSE(contains(page, "http"));

@@ -452,7 +452,7 @@ TEST_CASE("format_for_path refuses an unknown or missing extension, naming the a
       FAIL("accepted");
     } catch (const Error& error) {
       CHECK(error.code() == ErrorCode::kUsage);
-      CHECK(std::string(error.what()).find(".csv, .tsv, .json, .jsonl or .txt") !=
+      CHECK(std::string(error.what()).find(".csv, .tsv, .json, .jsonl, .xlsx, .html or .txt") !=
             std::string::npos);
     }
   }

@@ -43,9 +43,10 @@ th { background: #eef2f7; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .summary { font-size: 11pt; }
-.signatures { display: flex; flex-wrap: wrap; gap: 4mm 10mm; margin-top: 10mm; }
-.signatures div { min-width: 38mm; }
-.signatures span { display: inline-block; min-width: 26mm; border-bottom: 1px solid #333;
+.signatures { display: grid; grid-template-columns: 1.3fr 1fr 1fr 1fr; gap: 4mm;
+              margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
+.signatures div { white-space: nowrap; }
+.signatures span { display: inline-block; width: 20mm; border-bottom: 1px solid #333;
                    height: 1.2em; vertical-align: bottom; }
 .org { text-align: right; margin-top: 6mm; }
 svg { width: 100%; height: auto; display: block; }
@@ -302,13 +303,14 @@ std::string form7_section(const MonthlyReport& m, const Words& say) {
   html += "<h2>" + esc(say("表7 维修统计及费用", "Form 7: repairs and costs")) + "</h2>\n";
   const std::string month = month_label(m.month);
   html += "<p class=\"summary\">" +
-          esc(put_figures(say("{}月份共处理售后服务业务 {} 次。其中,保修期内设备维修 {} 次,"
-                              "保修期外设备维修 {} 次(其中免费维修 {} 次);电话指导解决 {} 次,"
-                              "已取消 {} 次另列。",
-                              "In {} the service handled {} cases: {} repairs in warranty, {} "
-                              "outside warranty (of which {} free); {} resolved by phone; {} "
+          esc(put_figures(say("{0}年{1}月份共处理售后服务业务 {3} 次。其中,保修期内设备维修 {4} 次,"
+                              "保修期外设备维修 {5} 次(其中免费维修 {6} 次);电话指导解决 {7} "
+                              "次,已取消 {8} 次另列。",
+                              "In {2} the service handled {3} cases: {4} repairs in warranty, {5} "
+                              "outside warranty (of which {6} free); {7} resolved by phone; {8} "
                               "cancelled, listed apart."),
-                          month, m.services, m.warranty, m.paid, m.free, m.resolved, m.cancelled)) +
+                          m.month.from.year(), m.month.from.month(), month, m.services, m.warranty,
+                          m.paid, m.free, m.resolved, m.cancelled)) +
           "</p>\n";
   html += "<table>\n<thead><tr><th>" + esc(say("项目", "item")) + "</th><th class=\"n\">" +
           esc(say("次数", "count")) + "</th><th class=\"n\">" + esc(say("配件费", "parts")) +

@@ -94,7 +94,15 @@ void replace_directory_atomically(const std::string& directory,
   const fs::path staging(pattern);
   StagingGuard guard(staging);
 
-  write(staging.string());
+  try {
+    write(staging.string());
+  } catch (const Error& failed) {
+    // The message names a file of the staging directory, which is about to go: say so.
+    throw Error(failed.code(),
+                std::string(failed.what()) + " (while writing the new files of " + target.string() +
+                    ", which was left as it was)",
+                failed.hint());
+  }
 
   // The old files this run did not write stay (earlier months' workbooks and pages).
   for (const fs::path& old : old_files) {

@@ -18,7 +18,8 @@ namespace aftersales {
 // `directory` is untouched. Throws Error(kStorageUnavailable) naming the path when the staging
 // directory cannot be made, a file cannot be carried over or the swap fails; Error(kUsage) when
 // `directory` exists and is not a directory, or holds a subdirectory (it is replaced whole, so
-// it must hold only files), or its parent does not exist. Exceptions of `write` pass through.
+// it must hold only files), or its parent does not exist. An Error of `write` passes through
+// with its code, its message saying that `directory` was left as it was; others pass as they are.
 void replace_directory_atomically(const std::string& directory,
                                   const std::function<void(const std::string&)>& write);
 
