@@ -139,13 +139,17 @@ struct XlsxWriter::State {
   }
 
   void widen(std::size_t column, const std::string& text) {
+    if (widths[column] >= kMaxColumnWidth) return;
     const double width = static_cast<double>(display_width(text)) + 2;
     widths[column] = std::max(widths[column], std::min(width, kMaxColumnWidth));
   }
 
-  void write_text(lxw_row_t row, lxw_col_t column, std::string_view text, lxw_format* format) {
-    // Always a string cell: worksheet_write_string never reads text as a formula.
-    check(worksheet_write_string(sheet, row, column, clean_text(text, kMaxCellChars).c_str(),
+  void write_text(lxw_row_t row, lxw_col_t column, const std::string& text, lxw_format* format) {
+    // Always a string cell: worksheet_write_string never reads text as a formula. Most text is
+    // short valid UTF-8 and goes as it is.
+    const bool as_is = text.size() <= kMaxCellChars && is_valid_utf8(text);
+    check(worksheet_write_string(sheet, row, column,
+                                 as_is ? text.c_str() : clean_text(text, kMaxCellChars).c_str(),
                                  format));
   }
 
