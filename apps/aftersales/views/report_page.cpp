@@ -43,7 +43,7 @@ th { background: #eef2f7; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .summary { font-size: 11pt; }
-.signatures { display: grid; grid-template-columns: 1.3fr 1fr 1fr 1fr; gap: 4mm;
+.signatures { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4mm 6mm;
               margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
 .signatures div { white-space: nowrap; }
 .signatures span { display: inline-block; width: 20mm; border-bottom: 1px solid #333;
