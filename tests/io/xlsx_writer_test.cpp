@@ -130,17 +130,17 @@ TEST_CASE("a workbook streams sheets row by row and names a repeated sheet apart
   const std::string path = dir.file("book.xlsx");
   XlsxWriter book(path);
   CHECK(book.begin_sheet("data", {{"n", "n"}, {"text", "text"}}) == "data");
-  for (std::int64_t i = 0; i < 20000; ++i) {
+  for (std::int64_t i = 0; i < 3000; ++i) {
     book.add_row({Cell{i}, Cell{std::string("行") + std::to_string(i)}});
   }
-  CHECK(book.rows() == 20000);
+  CHECK(book.rows() == 3000);
   CHECK(book.begin_sheet("DATA", {{"k", "k"}}) == "DATA (2)");
   book.add_row({Cell{std::string("only")}});
   book.commit();
 
   const auto first = read_sheet(path, "data");
-  REQUIRE(first.size() == 20001);
-  CHECK(first[20000] == std::vector<std::string>{"19999", "行19999"});
+  REQUIRE(first.size() == 3001);
+  CHECK(first[3000] == std::vector<std::string>{"2999", "行2999"});
   const auto second = read_sheet(path, "DATA (2)");
   CHECK(second == std::vector<std::vector<std::string>>{{"k"}, {"only"}});
 }
