@@ -118,6 +118,15 @@ TEST_CASE("a part over 50.00 owes a return, 50.00 does not, overdue on day 31, n
   r = desk.ok("zhang", {"part", "returns", "--overdue", "--format", "csv"}, "2026-12-28");
   CHECK(contains(r.out, "SEAL-51"));
   CHECK(contains(r.out, ",2026-12-27,1,"));  // one day late
+
+  // The month's report reads its last day: December's 31st is 4 days after 2026-12-27.
+  r = desk.ok("zhang", {"report", "returns", "--month", "2026-12", "--format", "csv"});
+  CHECK(r.out ==
+        "month,section,ticket,serial,part,part_name,quantity,unit_price,value,owed_since,due_on,"
+        "days_late\r\n2026-12,overdue," +
+            desk.number + "," + kUnit +
+            ",SEAL-51,密封件大,1,50.01,50.01,2026-11-27,2026-12-27,4\r\n"
+            "2026-12,total,,,,,1,,50.01,,,\r\n");
 }
 
 TEST_CASE(

@@ -189,6 +189,41 @@ TEST_CASE("part sales --month: the report's data, on time to the 24th and late o
   CHECK(r.exit_code == 1);
 }
 
+// By hand: sale 1 is PUMP x2 at 500.00 + 50.00 freight = 1,050.00 on the GM's credit, 300.00
+// paid, so 750.00 owed; sale 2 is BIG x1 = 1,000.00, neither shipped nor on credit, so no debt.
+// The month sold 3 pieces for 2,050.00; the report is due by 2026-12-24.
+TEST_CASE("report parts-sales and report arrears print the month's sales and debts as CSV") {
+  SalesDesk desk;
+  const std::string sale = desk.sell({"--line", "PUMP:2", "--freight", "50", "--credit"});
+  const std::string other = desk.sell({"--line", "BIG:1", "--pickup"});
+  desk.ok("zhao", {"approval", "approve", desk.pending_approval(sale)});
+  desk.ok("qian", {"part", "pay", sale, "--amount", "300"});
+  RunResult r = desk.ok("zhang", {"report", "parts-sales", "--month", "2026-11", "--format", "csv"},
+                        "2026-12-24");
+  CHECK(r.out ==
+        "month,section,number,sold_on,customer,customer_name,quantity,amount,arrears,due_on,"
+        "late\r\n"
+        "2026-11,sale," +
+            sale +
+            ",2026-11-27,C001,鞍山市环卫处,2,1050.00,,,\r\n"
+            "2026-11,sale," +
+            other +
+            ",2026-11-27,C001,鞍山市环卫处,1,1000.00,,,\r\n"
+            "2026-11,total,,,,,3,2050.00,750.00,2026-12-24,false\r\n");
+  r = desk.ok("zhang", {"report", "arrears", "--month", "2026-11", "--format", "csv"});
+  CHECK(r.out ==
+        "month,section,number,sold_on,customer,customer_name,amount,paid,arrears,promised_on\r\n"
+        "2026-11,debt," +
+            sale +
+            ",2026-11-27,C001,鞍山市环卫处,1050.00,300.00,750.00,\r\n"
+            "2026-11,total,,,,,1050.00,300.00,750.00,\r\n");
+  // October had neither: the total rows alone.
+  r = desk.ok("zhang", {"report", "arrears", "--month", "2026-10", "--format", "csv"});
+  CHECK(contains(r.out, "\r\n2026-10,total,,,,,0.00,0.00,0.00,\r\n"));
+  r = desk.as("zhang", {"report", "arrears", "--month", "2026-13"});
+  CHECK(r.exit_code == 1);
+}
+
 TEST_CASE("part urgent: the leader approves, it becomes a plan, receiving it settles it") {
   SalesDesk desk;
   const std::string ticket = desk.open(aftersales::testing::kDeskWarrantyUnit);

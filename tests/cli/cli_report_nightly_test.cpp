@@ -104,8 +104,10 @@ TEST_CASE("report nightly writes every report twice to the same bytes under stab
   CHECK(first.out.empty());
   CHECK(contains(first.err, "2026-10"));
   const auto files = files_of(dir);
-  CHECK(names_of(files) == std::set<std::string>{"kpi.csv", "kpi.xlsx", "monthly.csv",
-                                                 "monthly.xlsx", "report-2026-10.html",
+  CHECK(names_of(files) == std::set<std::string>{"monthly.csv", "monthly.xlsx", "kpi.csv",
+                                                 "kpi.xlsx", "parts-sales.csv", "parts-sales.xlsx",
+                                                 "arrears.csv", "arrears.xlsx", "returns.csv",
+                                                 "returns.xlsx", "report-2026-10.html",
                                                  "reports-2026-10.xlsx"});
   // The CSV is the report's own CSV.
   const RunResult csv =
@@ -157,7 +159,7 @@ TEST_CASE("a failed nightly run leaves the previous night's files and exits non-
   const fs::path dir = desk.cli.path("reports");
   desk.ok("zhang", {"report", "nightly", "--month", "2026-10", "-o", dir});
   const auto before = files_of(dir);
-  REQUIRE(before.size() == 6);
+  REQUIRE(before.size() == 12);
 
   // The disk fills up halfway (monthly.csv fits, the page does not): exit 6.
   const RunResult full =

@@ -9,6 +9,7 @@
 
 #include "aftersales/parts/parts.h"
 #include "aftersales/parts/returns.h"
+#include "aftersales/reports/returns_report.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
@@ -273,4 +274,47 @@ TEST_CASE("a wrong part returned counts per month for the shipment accuracy KPI"
   CHECK(wrong.at("2026-11") == 1);
   expect_error(ErrorCode::kNotFound, {"99"},
                [&] { receive_part_return(keeper, "99", "2026-12-01", false); });
+}
+
+// The overdue returns report (reports/returns_report.h) reads a month's end, here with SEAL-51
+// x3 at 50.01 owed since 2026-11-27 (the finish). By hand, with return_overdue_days = 30: the
+// last day is 2026-12-27; at 2026-12-31 it is 31 - 27 = 4 days late, worth 3 x 50.01 = 150.03;
+// at 2026-11-30 it is not due yet. With 34 days the last day is 2026-12-31 itself (on time),
+// with 33 it is 2026-12-30 (1 day late).
+TEST_CASE("the returns report lists the lines past their last day at the month's end") {
+  ReturnsWorld world;
+  const std::string number = world.started();
+  world.record_parts(number, {"SEAL-51:3"});
+  Context ctx = world.context("zhang");
+
+  const ReturnsReport december = returns_report(ctx, month_period(2026, 12));
+  REQUIRE(december.lines.size() == 1);
+  CHECK(december.lines[0].line.part == "SEAL-51");
+  CHECK(december.lines[0].due_on == day("2026-12-27"));
+  CHECK(december.lines[0].days_late == 4);
+  CHECK(december.quantity == 3);
+  CHECK(december.value == Money{15003});
+  CHECK(returns_report(ctx, month_period(2026, 11)).lines.empty());
+
+  world.rules.parts.return_overdue_days = 34;
+  Context on_time = world.context("zhang");
+  CHECK(returns_report(on_time, month_period(2026, 12)).lines.empty());
+  world.rules.parts.return_overdue_days = 33;
+  Context late = world.context("zhang");
+  const ReturnsReport one_day = returns_report(late, month_period(2026, 12));
+  REQUIRE(one_day.lines.size() == 1);
+  CHECK(one_day.lines[0].days_late == 1);
+}
+
+TEST_CASE("a return back after the month's end still counts for that month, not before it") {
+  ReturnsWorld world;
+  const std::string number = world.started();
+  world.record_parts(number, {"SEAL-51:3"});
+  const std::string line = std::to_string(world.returns().at(0).id);
+  world.set_today("2027-01-05");
+  Context keeper = world.context("kuang");
+  receive_part_return(keeper, line, "2027-01-05", false);
+  Context ctx = world.context("zhang");
+  CHECK(returns_report(ctx, month_period(2026, 12)).lines.size() == 1);
+  CHECK(returns_report(ctx, month_period(2027, 1)).lines.empty());
 }

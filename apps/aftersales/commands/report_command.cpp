@@ -1,4 +1,5 @@
-// aftersales report monthly|kpi|nightly: the reports of issue 12 built so far. The figures come
+// aftersales report monthly|kpi|parts-sales|arrears|returns|nightly: the reports of issue 12
+// built so far. The figures come
 // from the core (reports/*.h); this file parses, calls and renders. The other reports answer
 // plainly that they are not built yet (exit 2).
 //
@@ -22,8 +23,10 @@
 #include "aftersales/io/xlsx_writer.h"
 #include "aftersales/reports/kpi_report.h"
 #include "aftersales/reports/monthly_report.h"
+#include "aftersales/reports/returns_report.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
+#include "views/parts_report_view.h"
 #include "views/report_page.h"
 #include "views/report_set.h"
 #include "views/report_view.h"
@@ -165,9 +168,50 @@ void attach_report(CLI::App& family, Session& session) {
   add_planned_report(family, session, "quality", "表8: quality problems by model, fault and part");
   add_planned_report(family, session, "visits", "表10: visits due, done and on time");
   add_planned_report(family, session, "satisfaction", "表10: satisfaction rates");
-  add_planned_report(family, session, "parts-sales", "parts sales of the month");
-  add_planned_report(family, session, "returns", "overdue failed-part returns");
-  add_planned_report(family, session, "arrears", "arrears");
+  add_verb<MonthRequest>(
+      family, session,
+      {"parts-sales",
+       "备件销售月报表 (due before the 25th): the month's sales with quantity and amount, and the "
+       "arrears at its end",
+       "aftersales report parts-sales --month 2026-11 --format csv", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        const Period month = report_month(ctx, r.month);
+        const Words say(ctx.rules.report.language);
+        emit_report(s, ctx, month,
+                    parts_sales_report_table(parts_sales_month(ctx, month_text(month)), say),
+                    say("备件销售月报表", "parts sales"));
+      });
+
+  add_verb<MonthRequest>(
+      family, session,
+      {"arrears",
+       "every parts sale still owed at the month's end: debtor, amount, paid by then, arrears, "
+       "promised repayment date (欠款单位, 还款时间)",
+       "aftersales report arrears --month 2026-11", StoreUse::kReads},
+      add_month_option, [](Session& s, const MonthRequest& r) {
+        Context& ctx = s.context();
+        const Period month = report_month(ctx, r.month);
+        const Words say(ctx.rules.report.language);
+        emit_report(s, ctx, month,
+                    arrears_report_table(parts_sales_month(ctx, month_text(month)), say),
+                    say("欠款", "arrears"));
+      });
+
+  add_verb<MonthRequest>(family, session,
+                         {"returns",
+                          "表12: failed parts not back by the month's end and past their last day "
+                          "([parts] return_overdue_days)",
+                          "aftersales report returns --month 2026-11", StoreUse::kReads},
+                         add_month_option, [](Session& s, const MonthRequest& r) {
+                           Context& ctx = s.context();
+                           const Period month = report_month(ctx, r.month);
+                           const Words say(ctx.rules.report.language);
+                           emit_report(s, ctx, month,
+                                       returns_report_table(returns_report(ctx, month), say),
+                                       say("表12 逾期未返回旧件", "overdue returns"));
+                         });
+
   add_verb<MonthRequest>(
       family, session,
       {"nightly",

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "aftersales/parts/sales.h"
 #include "aftersales/reports/kpi_report.h"
 #include "aftersales/reports/monthly_report.h"
+#include "aftersales/reports/returns_report.h"
+#include "views/parts_report_view.h"
 
 namespace aftersales::cli {
 namespace {
@@ -24,6 +27,18 @@ const ReportEntry kReports[] = {
     {"kpi", "指标与目标", "KPIs",
      [](Context& ctx, const Period& month, const Words& say) {
        return kpi_report_table(kpi_report(ctx, month), say);
+     }},
+    {"parts-sales", "备件销售月报表", "parts sales",
+     [](Context& ctx, const Period& month, const Words& say) {
+       return parts_sales_report_table(parts_sales_month(ctx, month_text(month)), say);
+     }},
+    {"arrears", "欠款", "arrears",
+     [](Context& ctx, const Period& month, const Words& say) {
+       return arrears_report_table(parts_sales_month(ctx, month_text(month)), say);
+     }},
+    {"returns", "表12 逾期未返回旧件", "overdue returns",
+     [](Context& ctx, const Period& month, const Words& say) {
+       return returns_report_table(returns_report(ctx, month), say);
      }},
 };
 

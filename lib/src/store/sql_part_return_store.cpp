@@ -114,6 +114,18 @@ void SqlPartReturnStore::each_return(const std::function<void(const PartReturn&)
   });
 }
 
+void SqlPartReturnStore::each_return_out(Date owed_by, Date as_of,
+                                         const std::function<void(const PartReturn&)>& visit) {
+  guarded("listing overdue part returns", [&] {
+    Query query = db_.cached("SELECT " AFTERSALES_RETURN_COLUMNS AFTERSALES_RETURN_FROM
+                             "WHERE r.owed_since <= ?1 AND (r.received_on IS NULL OR "
+                             "r.received_on > ?2) ORDER BY r.id");
+    bind_date(*query, 1, owed_by);
+    bind_date(*query, 2, as_of);
+    while (query->step()) visit(read_return(*query));
+  });
+}
+
 void SqlPartReturnStore::insert_return(std::int64_t ticket_id, PartReturn& line) {
   guarded("recording an owed part return", [&] {
     Query insert = db_.cached(

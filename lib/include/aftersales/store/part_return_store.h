@@ -28,6 +28,10 @@ class PartReturnStore {
   virtual std::optional<PartReturn> find_return_by_number(const std::string& number) = 0;
   // Every line, in line order, one at a time.
   virtual void each_return(const std::function<void(const PartReturn&)>& visit) = 0;
+  // The lines owed on or before `owed_by` that had not come back by `as_of` (not received, or
+  // received after it), in line order, one at a time: the overdue returns of a past day.
+  virtual void each_return_out(Date owed_by, Date as_of,
+                               const std::function<void(const PartReturn&)>& visit) = 0;
   // Sets line.id. One line per ticket and part.
   virtual void insert_return(std::int64_t ticket_id, PartReturn& line) = 0;
   // Writes quantity, owed since, received, number, wrong, inspection and move of line.id.
