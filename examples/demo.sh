@@ -75,3 +75,12 @@ as import list
 echo
 echo "== aftersales visit due"
 as visit due
+echo
+# The nightly report (examples/nightly.sh, run by cron) of this month so far, beside the demo
+# database: every report as .csv and .xlsx, the month's workbook with its charts, the page.
+# The month is the ledger's local one (+08:00, examples/aftersales.toml), where today's ticket is.
+month=$(TZ=Asia/Shanghai date +%Y-%m)
+reports="$(dirname "$db")/reports"
+echo "== aftersales report nightly --month $month -o $reports"
+as report nightly --month "$month" -o "$reports"
+ls -l "$reports"

@@ -11,6 +11,8 @@
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/io/terminal.h"
+#include "aftersales/io/xlsx_writer.h"
+#include "views/report_page.h"
 
 namespace aftersales::cli {
 
@@ -108,6 +110,7 @@ Context& Session::context() {
 RenderOptions Session::render_options() const {
   RenderOptions render;
   render.bom = options.bom;
+  if (output_is_directory_) return render;  // the command checks its own -o DIR
   if (!options.output.empty()) {
     // Refused before the command runs: a change is never made whose output has nowhere to go.
     namespace fs = std::filesystem;
@@ -133,9 +136,38 @@ RenderOptions Session::render_options() const {
     }
   } else if (!options.format.empty()) {
     render.format = parse_format(options.format);
+    if (render.format == Format::kXlsx || render.format == Format::kHtml) {
+      throw Error(
+          ErrorCode::kUsage,
+          fmt::format("--format {} writes a file, not text for standard output", options.format),
+          fmt::format("give the file with -o, e.g. -o report.{}", options.format));
+    }
   }
   return render;
 }
+
+namespace {
+
+std::string output_stem(const std::string& path) {
+  return std::filesystem::path(path).stem().string();
+}
+
+// A record as tables: its fields as (field, value) rows, then each of its own tables.
+std::vector<std::pair<std::string, Table>> record_tables(const RecordView& record) {
+  Table fields;
+  fields.columns = {{"field", "field"}, {"value", "value"}};
+  for (const auto& field : record.fields) {
+    fields.add_row({Cell{field.title.empty() ? field.key : field.title}, field.value});
+  }
+  std::vector<std::pair<std::string, Table>> tables;
+  tables.emplace_back(record.title.empty() ? std::string("record") : record.title, fields);
+  for (const auto& [column, table] : record.tables) {
+    tables.emplace_back(column.title.empty() ? column.key : column.title, table);
+  }
+  return tables;
+}
+
+}  // namespace
 
 void Session::write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render) {
   const RenderOptions render_with = render_options();
@@ -157,15 +189,65 @@ void Session::write_out(const std::function<void(std::ostream&, const RenderOpti
   }
 }
 
-void Session::emit(const Table& table) {
-  write_out([&](std::ostream& out, const RenderOptions& o) { aftersales::render(out, table, o); });
+void Session::emit(const Table& table, const std::string& sheet_name) {
+  const Format format = render_options().format;
+  if (format == Format::kXlsx) {
+    XlsxOptions xlsx;
+    xlsx.created = files_created_;
+    write_xlsx_table(options.output, sheet_name.empty() ? output_stem(options.output) : sheet_name,
+                     table, xlsx);
+    note(fmt::format("wrote {}", options.output));
+  } else if (format == Format::kHtml) {
+    emit_page(table_page(output_stem(options.output), {{sheet_name, &table}},
+                         Words(ReportLanguage::kZh)));
+  } else {
+    write_out(
+        [&](std::ostream& out, const RenderOptions& o) { aftersales::render(out, table, o); });
+  }
 }
 
 void Session::emit(const RecordView& record) {
+  const Format format = render_options().format;
+  if (format == Format::kXlsx || format == Format::kHtml) {
+    const auto tables = record_tables(record);
+    if (format == Format::kXlsx) {
+      XlsxOptions xlsx;
+      xlsx.created = files_created_;
+      XlsxWriter writer(options.output, xlsx);
+      for (const auto& [name, table] : tables) {
+        writer.begin_sheet(name, table.columns);
+        for (const auto& row : table.rows) writer.add_row(row);
+      }
+      writer.commit();
+      note(fmt::format("wrote {}", options.output));
+    } else {
+      std::vector<std::pair<std::string, const Table*>> named;
+      for (const auto& [name, table] : tables) named.emplace_back(name, &table);
+      emit_page(table_page(record.title.empty() ? output_stem(options.output) : record.title, named,
+                           Words(ReportLanguage::kZh)));
+    }
+    return;
+  }
   write_out([&](std::ostream& out, const RenderOptions& o) { aftersales::render(out, record, o); });
 }
 
+void Session::emit_page(const std::string& html) {
+  if (options.output.empty()) {
+    throw Error(ErrorCode::kUsage, "an HTML page is a file, not text for standard output",
+                "give the file with -o, e.g. -o report.html");
+  }
+  write_file_atomically(options.output, [&](std::ostream& out) { out << html; });
+  note(fmt::format("wrote {}", options.output));
+}
+
 void Session::emit_created(const std::string& number) {
+  const Format format = render_options().format;
+  if (format == Format::kXlsx || format == Format::kHtml) {
+    RecordView record;
+    record.add("number", "number", Cell{number});
+    emit(record);
+    return;
+  }
   write_out([&](std::ostream& out, const RenderOptions& o) {
     if (o.format == Format::kJson || o.format == Format::kJsonl) {
       RecordView record;

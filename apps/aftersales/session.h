@@ -74,9 +74,20 @@ class Session {
   // A core context: rules, store, clock (--today or the system's) and the acting user.
   Context& context();
 
-  // Writes data to stdout or -o FILE in the chosen format.
-  void emit(const Table& table);
+  // Writes data to stdout or -o FILE in the chosen format. To -o FILE.xlsx: one sheet named
+  // `sheet_name` (else the file's stem) for a table; a record's fields, then each of its
+  // tables, as sheets. To -o FILE.html: a plain page of the table(s) (views/report_page.h).
+  void emit(const Table& table, const std::string& sheet_name = {});
   void emit(const RecordView& record);
+  // Writes a finished HTML page (the report page) to -o FILE, atomically. Error(kUsage) when
+  // there is no -o.
+  void emit_page(const std::string& html);
+  // The chosen command reads -o as a directory of its own (report nightly): check_output and
+  // format() leave -o to it, and emit() must not be called.
+  void take_output_as_directory() { output_is_directory_ = true; }
+  // The creation time stamped in the .xlsx files written from now on (reports stamp the end of
+  // their month, so that the same ledger gives the same bytes); unset: the current time.
+  void stamp_files(Timestamp created) { files_created_ = created; }
   // Prints the number of a record just created (CLI.md): alone on a line, or
   // {"number": ...} in JSON.
   void emit_created(const std::string& number);
@@ -105,6 +116,8 @@ class Session {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Clock> clock_;
   std::unique_ptr<Context> context_;
+  bool output_is_directory_ = false;
+  std::optional<Timestamp> files_created_;
 };
 
 }  // namespace aftersales::cli

@@ -220,7 +220,7 @@ TEST_CASE("regression: a bad -o or --format on a change refuses before anything 
   Cli cli;
   cli.seed_archive();
   const std::string before = audit_csv(cli);
-  RunResult r = cli.run({"customer", "add", "C020", "--name", "x", "-o", "out.xlsx"});
+  RunResult r = cli.run({"customer", "add", "C020", "--name", "x", "-o", "out.dat"});
   CHECK(r.exit_code == 2);
   r = cli.run({"customer", "add", "C020", "--name", "x", "--format", "xml"});
   CHECK(r.exit_code == 2);

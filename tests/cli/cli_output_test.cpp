@@ -55,15 +55,20 @@ TEST_CASE("-o writes the file in the format of its extension, and --bom adds a B
   CHECK(cli.read_file("customers.json").rfind("[", 0) == 0);
 }
 
-TEST_CASE("-o to .xlsx or .html is refused until the reports exist") {
+TEST_CASE("-o to .xlsx writes a sheet and -o to .html a page of the table") {
   Cli cli;
   cli.seed_archive();
-  for (const char* file : {"units.xlsx", "units.html"}) {
-    const RunResult r = cli.run({"unit", "list", "-o", file});
-    CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "not built yet"));
-    CHECK_FALSE(std::filesystem::exists(cli.path(file)));
-  }
+  RunResult r = cli.run({"unit", "list", "-o", "units.xlsx"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(cli.read_file("units.xlsx").rfind("PK", 0) == 0);  // a zip archive
+  r = cli.run({"unit", "list", "-o", "units.html"});
+  REQUIRE(r.exit_code == 0);
+  const std::string page = cli.read_file("units.html");
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(contains(page, "<td>2025-001</td>"));
+  r = cli.run({"unit", "list", "--format", "xlsx"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
 }
 
 TEST_CASE("an unknown --format is a usage error") {

@@ -1,5 +1,5 @@
 // `aftersales report monthly|kpi` on the command line: exact CSV of a small ledger, the same
-// bytes twice, a bad month refused naming it, and the reports not built yet answering so.
+// bytes twice, and a bad month refused naming it.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -88,16 +88,5 @@ TEST_CASE("a bad month is refused with exit 1 naming it") {
     CHECK(r.exit_code == 1);
     CHECK(contains(r.err, "2026-13"));
     CHECK(r.out.empty());
-  }
-}
-
-TEST_CASE("the reports not built yet say so with exit 2") {
-  Desk desk;
-  for (const char* verb : {"nightly"}) {
-    const RunResult r = desk.as("zhang", {"report", verb, "--month", "2026-10"});
-    INFO(describe(r));
-    CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "not built"));
-    CHECK(contains(r.err, std::string("report ") + verb));
   }
 }

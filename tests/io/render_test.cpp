@@ -404,7 +404,7 @@ TEST_CASE("display width gives combining marks none and invalid bytes one each")
                       "中") == 4);  // truncated, then a valid character
 }
 
-TEST_CASE("parse_format accepts the five formats and refuses others as a usage error") {
+TEST_CASE("parse_format accepts the formats and refuses others as a usage error") {
   CHECK(parse_format("table") == Format::kTable);
   CHECK(parse_format("csv") == Format::kCsv);
   CHECK(parse_format("tsv") == Format::kTsv);
@@ -415,7 +415,7 @@ TEST_CASE("parse_format accepts the five formats and refuses others as a usage e
     FAIL("xml was accepted");
   } catch (const Error& error) {
     CHECK(error.code() == ErrorCode::kUsage);
-    CHECK(std::string(error.what()).find("table, csv, tsv, json or jsonl") != std::string::npos);
+    CHECK(std::string(error.what()).find("table, csv, tsv, json, jsonl") != std::string::npos);
   }
 }
 
@@ -428,20 +428,19 @@ TEST_CASE("format_for_path infers the format from the extension, in any case") {
   CHECK(format_for_path("out.txt") == Format::kTable);
 }
 
-TEST_CASE("format_for_path refuses .xlsx and .html until the reports bring them") {
-  for (const std::string path : {"monthly.xlsx", "report.html", "REPORT.HTML"}) {
-    CAPTURE(path);
-    try {
-      format_for_path(path);
-      FAIL("accepted");
-    } catch (const Error& error) {
-      const std::string message = error.what();
-      CHECK(error.code() == ErrorCode::kUsage);
-      CHECK(message.find(path) != std::string::npos);
-      CHECK(message.find("not built yet") != std::string::npos);
-      CHECK(error.hint().find(".csv") != std::string::npos);
-      CHECK(error.hint().find(".json") != std::string::npos);
-    }
+TEST_CASE("format_for_path takes .xlsx and .html, which the session writes as files") {
+  CHECK(format_for_path("monthly.xlsx") == Format::kXlsx);
+  CHECK(format_for_path("report.html") == Format::kHtml);
+  CHECK(format_for_path("REPORT.HTM") == Format::kHtml);
+  CHECK(parse_format("xlsx") == Format::kXlsx);
+  CHECK(parse_format("html") == Format::kHtml);
+  std::ostringstream out;
+  try {
+    render(out, Table{}, RenderOptions{Format::kXlsx, false});
+    FAIL("rendered a workbook as text");
+  } catch (const Error& error) {
+    CHECK(error.code() == ErrorCode::kUsage);
+    CHECK(error.hint().find("-o") != std::string::npos);
   }
 }
 
@@ -453,7 +452,7 @@ TEST_CASE("format_for_path refuses an unknown or missing extension, naming the a
       FAIL("accepted");
     } catch (const Error& error) {
       CHECK(error.code() == ErrorCode::kUsage);
-      CHECK(std::string(error.what()).find(".csv, .tsv, .json, .jsonl or .txt") !=
+      CHECK(std::string(error.what()).find(".csv, .tsv, .json, .jsonl, .xlsx, .html or .txt") !=
             std::string::npos);
     }
   }

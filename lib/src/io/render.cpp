@@ -377,6 +377,13 @@ void write_bom_if_asked(std::ostream& out, const RenderOptions& options) {
   if (options.bom && delimited) out << kBom;
 }
 
+[[noreturn]] void throw_not_text(Format format) {
+  throw Error(ErrorCode::kUsage,
+              std::string(format == Format::kXlsx ? "an .xlsx workbook" : "an HTML page") +
+                  " is a file, not text for standard output",
+              "write it to a file with -o FILE");
+}
+
 std::string lower_case(std::string text) {
   for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return text;
@@ -390,8 +397,11 @@ Format parse_format(std::string_view name) {
   if (name == "tsv") return Format::kTsv;
   if (name == "json") return Format::kJson;
   if (name == "jsonl") return Format::kJsonl;
+  if (name == "xlsx") return Format::kXlsx;
+  if (name == "html") return Format::kHtml;
   throw Error(ErrorCode::kUsage,
-              "unknown --format \"" + std::string(name) + "\": use table, csv, tsv, json or jsonl",
+              "unknown --format \"" + std::string(name) +
+                  "\": use table, csv, tsv, json, jsonl, xlsx or html (these two with -o FILE)",
               "for example --format csv");
 }
 
@@ -402,17 +412,12 @@ Format format_for_path(const std::string& path) {
   if (extension == ".json") return Format::kJson;
   if (extension == ".jsonl") return Format::kJsonl;
   if (extension == ".txt") return Format::kTable;
-  const std::string hint = "write .csv (Excel opens it; add --bom for Chinese text) or .json";
-  if (extension == ".xlsx" || extension == ".html" || extension == ".htm") {
-    throw Error(ErrorCode::kUsage,
-                "cannot write \"" + path + "\": " + extension +
-                    " output comes with the reports and is not built yet",
-                hint);
-  }
+  if (extension == ".xlsx") return Format::kXlsx;
+  if (extension == ".html" || extension == ".htm") return Format::kHtml;
   throw Error(ErrorCode::kUsage,
               "cannot tell the output format of \"" + path +
-                  "\" from its extension: use .csv, .tsv, .json, .jsonl or .txt",
-              hint);
+                  "\" from its extension: use .csv, .tsv, .json, .jsonl, .xlsx, .html or .txt",
+              "write .xlsx or .csv (Excel opens it; add --bom for Chinese text) or .json");
 }
 
 std::string cell_text(const Cell& cell, Format format) {
@@ -447,6 +452,9 @@ void render(std::ostream& out, const Table& table, const RenderOptions& options)
       for (const auto& row : table.rows) out << dump(row_object(table, row, kinds), -1) << '\n';
       break;
     }
+    case Format::kXlsx:
+    case Format::kHtml:
+      throw_not_text(options.format);
   }
 }
 
@@ -466,6 +474,9 @@ void render(std::ostream& out, const RecordView& record, const RenderOptions& op
     case Format::kJsonl:
       out << dump(record_object(record), -1) << '\n';
       break;
+    case Format::kXlsx:
+    case Format::kHtml:
+      throw_not_text(options.format);
   }
 }
 

@@ -20,14 +20,17 @@
 
 namespace aftersales {
 
-enum class Format { kTable, kCsv, kTsv, kJson, kJsonl };
+// kXlsx and kHtml are files, not text: the session writes them (io/xlsx_writer.h, the report
+// page); render() refuses them.
+enum class Format { kTable, kCsv, kTsv, kJson, kJsonl, kXlsx, kHtml };
 
-// Parses a --format value. Throws Error(kUsage) naming the accepted values.
+// Parses a --format value (table, csv, tsv, json, jsonl, xlsx, html). Throws Error(kUsage)
+// naming the accepted values.
 Format parse_format(std::string_view name);
 
-// The format implied by an output file's extension (.csv .tsv .json .jsonl; .txt is a table).
-// Throws Error(kUsage) for .xlsx and .html, which come with the reports and are not built
-// yet, and for any other extension, naming the accepted ones.
+// The format implied by an output file's extension (.csv .tsv .json .jsonl .xlsx, .html or
+// .htm; .txt is a table). Throws Error(kUsage) for any other extension, naming the accepted
+// ones.
 Format format_for_path(const std::string& path);
 
 struct RenderOptions {
@@ -40,7 +43,8 @@ struct RenderOptions {
 // Renders a table. Table: columns padded by display width (CJK two columns wide), a header
 // and a rule, each cell and title on one line (line breaks and tabs become spaces) with
 // controls escaped; CSV: RFC 4180 with CRLF line ends; TSV: tabs and newlines in cells become
-// spaces; JSON: an array of objects; JSON Lines: one object per line.
+// spaces; JSON: an array of objects; JSON Lines: one object per line. Throws Error(kUsage) for
+// kXlsx and kHtml.
 void render(std::ostream& out, const Table& table, const RenderOptions& options);
 
 // Renders one record. Table format: a heading, `title: value` lines aligned by display width,
