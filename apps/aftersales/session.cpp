@@ -161,6 +161,43 @@ void Session::emit(const Table& table) {
   write_out([&](std::ostream& out, const RenderOptions& o) { aftersales::render(out, table, o); });
 }
 
+namespace {
+
+// Begins the real writer at the first row (or at the end): a command that refuses its
+// arguments inside `produce` (a bad --state, an unknown customer) has written nothing yet.
+class FirstRowBegins final : public RowWriter {
+ public:
+  FirstRowBegins(std::ostream& out, const RenderOptions& options) : out_(out), options_(options) {}
+  void begin(const std::vector<Column>& columns) override { columns_ = columns; }
+  void row(const std::vector<Cell>& cells) override { started().row(cells); }
+  void finish() override { started().finish(); }
+
+ private:
+  RowWriter& started() {
+    if (!writer_) {
+      writer_ = make_row_writer(out_, options_);
+      writer_->begin(columns_);
+    }
+    return *writer_;
+  }
+  std::ostream& out_;
+  RenderOptions options_;
+  std::vector<Column> columns_;
+  std::unique_ptr<RowWriter> writer_;
+};
+
+}  // namespace
+
+void Session::emit_rows(const std::vector<Column>& columns,
+                        const std::function<void(RowWriter&)>& produce) {
+  write_out([&](std::ostream& out, const RenderOptions& o) {
+    FirstRowBegins writer(out, o);
+    writer.begin(columns);
+    produce(writer);
+    writer.finish();
+  });
+}
+
 void Session::emit(const RecordView& record) {
   write_out([&](std::ostream& out, const RenderOptions& o) { aftersales::render(out, record, o); });
 }
