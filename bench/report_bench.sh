@@ -103,6 +103,10 @@ for size in $sizes; do
     rows+=("| $label | \`aftersales report ...\` | | | not built in this binary |")
   fi
   for report in $reports; do
+    if ! "${a[@]}" report "$report" --month "$month" >/dev/null 2>&1; then
+      rows+=("| $label | \`aftersales report $report --month $month\` | | | not built in this binary |")
+      continue
+    fi
     run_row "report $report --month $month" report "$report" --month "$month"
   done
 done
