@@ -174,7 +174,9 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
       cli.sql(
           "ALTER TABLE unit DROP COLUMN completed_at; DROP INDEX unit_vin; "
           "DROP INDEX unit_plate; DROP INDEX unit_engine; DROP INDEX ticket_customer; "
-          "DROP INDEX ticket_visit_due; DROP TABLE visit; "
+          "DROP INDEX ticket_visit_due; DROP INDEX unit_shipped_on; DROP INDEX "
+          "work_record_arrived; "
+          "DROP TABLE visit; "
           "DROP TABLE training_record; DROP TABLE complaint; DROP TABLE survey; "
           "DROP TABLE urgent_request; DROP TABLE purchase_plan_line; "
           "DROP TABLE purchase_plan; DROP TABLE part_sale_promise; "

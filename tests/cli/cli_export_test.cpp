@@ -157,10 +157,13 @@ TEST_CASE("export writes JSON Lines with money as text and fen") {
         "{\"code\":\"C001\",\"name\":\"鞍山市环卫处\",\"contact\":\"王明\",\"phone\":\"0412-"
         "5551234\","
         "\"email\":\"\",\"address\":\"\",\"region\":\"\",\"key\":false}\n");
-  ledger.ok({"ticket", "estimate", ledger.november, "--parts", "100", "--labour-hours", "1",
-             "--travel", "50"});
-  const RunResult lines = ledger.ok({"export", "cost-lines", "--format", "jsonl"});
-  CHECK(contains(lines.out, "\"amount\":\"100.00\",\"amount_fen\":10000"));
+  // A part written as the catalogue import would (only the warehouse adds parts).
+  REQUIRE(ledger.cli.sql("INSERT INTO part (number, name, unit_price_fen) "
+                         "VALUES ('P-1', '滤清器', 1250)") == "");
+  const RunResult parts = ledger.ok({"export", "parts", "--format", "jsonl"});
+  CHECK(parts.out ==
+        "{\"number\":\"P-1\",\"name\":\"滤清器\",\"spec\":\"\",\"unit\":\"\",\"price\":\"12.50\","
+        "\"price_fen\":1250,\"major\":false,\"reorder_level\":null}\n");
   CHECK(ledger.ok({"export", "gate-passes", "--format", "json"}).out == "[]\n");
 }
 
