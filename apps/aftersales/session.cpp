@@ -206,6 +206,89 @@ void Session::emit(const Table& table, const std::string& sheet_name) {
   }
 }
 
+namespace {
+
+// Begins the real writer at the first row (or at the end): a command that refuses its
+// arguments inside `produce` (a bad --state, an unknown customer) has written nothing yet.
+class FirstRowBegins final : public RowWriter {
+ public:
+  FirstRowBegins(std::ostream& out, const RenderOptions& options) : out_(out), options_(options) {}
+  void begin(const std::vector<Column>& columns) override { columns_ = columns; }
+  void row(const std::vector<Cell>& cells) override { started().row(cells); }
+  void finish() override { started().finish(); }
+
+ private:
+  RowWriter& started() {
+    if (!writer_) {
+      writer_ = make_row_writer(out_, options_);
+      writer_->begin(columns_);
+    }
+    return *writer_;
+  }
+  std::ostream& out_;
+  RenderOptions options_;
+  std::vector<Column> columns_;
+  std::unique_ptr<RowWriter> writer_;
+};
+
+// The rows of a list or an export as one sheet of a workbook, row by row (constant memory).
+class XlsxSheetRows final : public RowWriter {
+ public:
+  XlsxSheetRows(XlsxWriter& book, std::string sheet) : book_(book), sheet_(std::move(sheet)) {}
+  void begin(const std::vector<Column>& columns) override { book_.begin_sheet(sheet_, columns); }
+  void row(const std::vector<Cell>& cells) override { book_.add_row(cells); }
+  void finish() override { book_.commit(); }
+
+ private:
+  XlsxWriter& book_;
+  std::string sheet_;
+};
+
+// The rows as one table, for a page: an HTML page of a list is meant for a screenful or a
+// printout, so it holds its rows.
+class TableRows final : public RowWriter {
+ public:
+  explicit TableRows(Table& table) : table_(table) {}
+  void begin(const std::vector<Column>& columns) override { table_.columns = columns; }
+  void row(const std::vector<Cell>& cells) override { table_.add_row(cells); }
+  void finish() override {}
+
+ private:
+  Table& table_;
+};
+
+}  // namespace
+
+void Session::emit_rows(const std::vector<Column>& columns,
+                        const std::function<void(RowWriter&)>& produce) {
+  const Format format = render_options().format;
+  if (format == Format::kXlsx) {
+    XlsxOptions xlsx;
+    xlsx.created = files_created_;
+    XlsxWriter book(options.output, xlsx);
+    XlsxSheetRows writer(book, output_stem(options.output));
+    writer.begin(columns);
+    produce(writer);
+    writer.finish();
+    note(fmt::format("wrote {}", options.output));
+    return;
+  }
+  if (format == Format::kHtml) {
+    Table table;
+    TableRows writer(table);
+    writer.begin(columns);
+    produce(writer);
+    emit(table);
+    return;
+  }
+  write_out([&](std::ostream& out, const RenderOptions& o) {
+    FirstRowBegins writer(out, o);
+    writer.begin(columns);
+    produce(writer);
+    writer.finish();
+  });
+}
+
 void Session::emit(const RecordView& record) {
   const Format format = render_options().format;
   if (format == Format::kXlsx || format == Format::kHtml) {

@@ -6,9 +6,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aftersales/core/context.h"
 #include "aftersales/io/render.h"
+#include "aftersales/io/row_writer.h"
 #include "aftersales/rules/rulebook.h"
 #include "aftersales/rules/rules_file.h"
 #include "aftersales/store/store.h"
@@ -88,6 +90,12 @@ class Session {
   // The creation time stamped in the .xlsx files written from now on (reports stamp the end of
   // their month, so that the same ledger gives the same bytes); unset: the current time.
   void stamp_files(Timestamp created) { files_created_ = created; }
+  // Streams rows to stdout or -o FILE: `produce` gets a writer already begun with `columns` and
+  // hands it one row at a time (io/row_writer.h); the writer is finished after it returns.
+  // Memory stays flat (the human table holds its first kTableBufferRows rows). On stdout, rows
+  // written before an error stay written; -o FILE is replaced only when all went well.
+  void emit_rows(const std::vector<Column>& columns,
+                 const std::function<void(RowWriter&)>& produce);
   // Prints the number of a record just created (CLI.md): alone on a line, or
   // {"number": ...} in JSON.
   void emit_created(const std::string& number);

@@ -41,20 +41,21 @@ void attach_log(CLI::App& family, Session& session) {
         query.entity = r.entity;
         query.entity_id = r.id;
         if (r.since) query.since = since_time(*r.since, zone);
-        Table table;
         // `at` is the real time of the change; `business_at` the time it was made as of, when
         // --today set one apart (issue 8: the audit trail cannot be backdated).
-        table.columns = {{"id", ""},     {"at", ""},
-                         {"actor", ""},  {"login", ""},
-                         {"entity", ""}, {"entity_id", "entity id"},
-                         {"action", ""}, {"before", ""},
-                         {"after", ""},  {"business_at", "business time"}};
-        for (const AuditEntry& e : audit_log(ctx, query)) {
-          table.add_row({e.id, format_timestamp(e.at, zone), e.actor, e.login, e.entity,
-                         e.entity_id, e.action, e.before, e.after,
-                         e.business_at ? Cell{format_timestamp(*e.business_at, zone)} : Cell{}});
-        }
-        s.emit(table);
+        const std::vector<Column> columns = {
+            {"id", "", ColumnKind::kNumber},   {"at", "", ColumnKind::kTime},
+            {"actor", "", ColumnKind::kText},  {"login", "", ColumnKind::kText},
+            {"entity", "", ColumnKind::kText}, {"entity_id", "entity id", ColumnKind::kText},
+            {"action", "", ColumnKind::kText}, {"before", "", ColumnKind::kText},
+            {"after", "", ColumnKind::kText},  {"business_at", "business time", ColumnKind::kTime}};
+        s.emit_rows(columns, [&](RowWriter& rows) {
+          each_audit_entry(ctx, query, [&](const AuditEntry& e) {
+            rows.row({e.id, format_timestamp(e.at, zone), e.actor, e.login, e.entity, e.entity_id,
+                      e.action, e.before, e.after,
+                      e.business_at ? Cell{format_timestamp(*e.business_at, zone)} : Cell{}});
+          });
+        });
       });
 }
 

@@ -248,11 +248,16 @@ void attach_part(CLI::App& family, Session& session) {
         verb.add_flag("--low", q.low, "only parts whose stock is below their reorder level");
       },
       [](Session& s, const PartQuery& q) {
+        // Streamed: the view's row builder fills a one-row table, handed on at once.
         Table table = part_table();
-        each_part(s.context(), q, [&](const Part& part, std::int64_t on_hand) {
-          add_part_row(table, part, on_hand);
+        Context& ctx = s.context();
+        s.emit_rows(table.columns, [&](RowWriter& rows) {
+          each_part(ctx, q, [&](const Part& part, std::int64_t on_hand) {
+            add_part_row(table, part, on_hand);
+            rows.row(table.rows.back());
+            table.rows.clear();
+          });
         });
-        s.emit(table);
       });
 
   add_verb<NumberRequest>(
@@ -275,9 +280,14 @@ void attach_part(CLI::App& family, Session& session) {
       },
       [](Session& s, const MoveRequest& r) {
         Table table = stock_table();
-        each_stock_level(s.context(), r.warehouse,
-                         [&](const StockLevel& level) { add_stock_row(table, level); });
-        s.emit(table);
+        Context& ctx = s.context();
+        s.emit_rows(table.columns, [&](RowWriter& rows) {
+          each_stock_level(ctx, r.warehouse, [&](const StockLevel& level) {
+            add_stock_row(table, level);
+            rows.row(table.rows.back());
+            table.rows.clear();
+          });
+        });
       });
 
   add_verb<MoveRequest>(

@@ -31,11 +31,15 @@ void attach_part_returns(CLI::App& family, Session& session) {
       [](Session& s, const ReturnQuery& q) {
         Context& ctx = s.context();
         const Date today = local_date(ctx.now(), ctx.rules.general.utc_offset);
+        // Streamed: the view's row builder fills a one-row table, handed on at once.
         Table table = part_return_table();
-        each_part_return(ctx, q, [&](const PartReturn& line) {
-          add_part_return_row(table, line, ctx.rules, today);
+        s.emit_rows(table.columns, [&](RowWriter& rows) {
+          each_part_return(ctx, q, [&](const PartReturn& line) {
+            add_part_return_row(table, line, ctx.rules, today);
+            rows.row(table.rows.back());
+            table.rows.clear();
+          });
         });
-        s.emit(table);
       });
 
   add_verb<ReturnRequest>(

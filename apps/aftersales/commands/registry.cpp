@@ -25,7 +25,7 @@ const std::vector<CommandFamily>& command_families() {
       {"training", "handover training of delivered units (新车交接培训): record, list",
        attach_training},
       {"report", "monthly reports and KPIs (表7, 表8, 表10): monthly and kpi built", attach_report},
-      {"export", "export records [not built yet]", attach_planned},
+      {"export", "every record type as CSV, TSV, JSON or JSON Lines, streamed", attach_export},
       {"import", "batch import from CSV and .xlsx: validated, idempotent, revertible",
        attach_import},
       {"doctor", "integrity and rule invariants: exit 0 sound, 1 with the list", attach_doctor},

@@ -29,6 +29,7 @@ void attach_customer(CLI::App& family, Session& session);
 void attach_model(CLI::App& family, Session& session);
 void attach_unit(CLI::App& family, Session& session);
 void attach_log(CLI::App& family, Session& session);
+void attach_export(CLI::App& family, Session& session);
 void attach_backup(CLI::App& family, Session& session);
 void attach_import(CLI::App& family, Session& session);
 void attach_ticket(CLI::App& family, Session& session);

@@ -138,7 +138,11 @@ void attach_ticket(CLI::App& family, Session& session) {
       },
       [](Session& s, const TicketQuery& query) {
         Context& ctx = s.context();
-        s.emit(ticket_table(list_tickets(ctx, query), ctx.rules.general.utc_offset));
+        const UtcOffset zone = ctx.rules.general.utc_offset;
+        s.emit_rows(ticket_columns(), [&](RowWriter& rows) {
+          each_ticket(ctx, query,
+                      [&](const TicketSummary& ticket) { rows.row(ticket_row(ticket, zone)); });
+        });
       });
 
   add_verb<NumberRequest>(

@@ -138,7 +138,10 @@ void attach_unit(CLI::App& family, Session& session) {
                       "only archives completed after the filing window, with the days late");
       },
       [](Session& s, const UnitQuery& query) {
-        s.emit(unit_table(list_units(s.context(), query)));
+        Context& ctx = s.context();
+        s.emit_rows(unit_columns(), [&](RowWriter& rows) {
+          each_unit(ctx, query, [&](const UnitSummary& unit) { rows.row(unit_row(unit)); });
+        });
       });
 
   add_verb<AcceptRequest>(

@@ -82,9 +82,10 @@ void attach_visit(CLI::App& family, Session& session) {
         verb.add_option("--customer", q.customer, "one customer's visits (code)");
       },
       [](Session& s, const VisitQuery& q) {
-        Table table = visit_table();
-        each_visit(s.context(), q, [&](const Visit& v) { add_visit_row(table, v); });
-        s.emit(table);
+        Context& ctx = s.context();
+        s.emit_rows(visit_table().columns, [&](RowWriter& rows) {
+          each_visit(ctx, q, [&](const Visit& v) { rows.row(visit_row(v)); });
+        });
       });
 
   add_verb<ShowRequest>(

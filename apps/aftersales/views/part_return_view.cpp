@@ -12,7 +12,7 @@ Table part_return_table() {
                    {"part", ""},
                    {"name", ""},
                    {"quantity", "qty"},
-                   {"unit_price", "unit price"},
+                   {"unit_price", "unit price", ColumnKind::kMoney},
                    {"owed_since", "owed since"},
                    {"due_on", "due on"},
                    {"days_late", "days late"},

@@ -12,7 +12,7 @@ Table part_table() {
                    {"name", ""},
                    {"spec", ""},
                    {"unit", ""},
-                   {"unit_price", "unit price"},
+                   {"unit_price", "unit price", ColumnKind::kMoney},
                    {"major", "major 重要部件"},
                    {"reorder_level", "reorder level"},
                    {"on_hand", "on hand"}};

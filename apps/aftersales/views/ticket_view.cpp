@@ -190,25 +190,39 @@ RecordView ticket_view(const TicketView& view, const Rules& rules) {
   return v;
 }
 
+std::vector<Column> ticket_columns() {
+  return {{"number", "", ColumnKind::kText},   {"reported_at", "reported at", ColumnKind::kTime},
+          {"unit", "", ColumnKind::kText},     {"customer", "", ColumnKind::kText},
+          {"category", "", ColumnKind::kText}, {"priority", "", ColumnKind::kText},
+          {"coverage", "", ColumnKind::kText}, {"state", "", ColumnKind::kText},
+          {"assignee", "", ColumnKind::kText}, {"due_at", "due at", ColumnKind::kTime},
+          {"overdue", "", ColumnKind::kFlag},  {"on_time", "on time", ColumnKind::kFlag},
+          {"charge", "", ColumnKind::kText},   {"sla", "SLA", ColumnKind::kText}};
+  // new columns last: the others keep their places
+}
+
+std::vector<Cell> ticket_row(const TicketSummary& s, UtcOffset zone) {
+  const Ticket& t = s.ticket;
+  return {t.number,
+          format_timestamp(t.reported_at, zone),
+          t.serial,
+          t.customer_code,
+          t.category,
+          t.priority,
+          std::string(coverage_name(t.coverage)),
+          std::string(state_name(t.state)),
+          t.assignee,
+          format_timestamp(s.sla.due_at, zone),
+          s.sla.overdue,
+          optional_flag(s.sla.on_time),
+          std::string(charge_name(t)),
+          sla_text(s.sla, t.state, zone)};
+}
+
 Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone) {
   Table table;
-  table.columns = {{"number", ""},   {"reported_at", "reported at"},
-                   {"unit", ""},     {"customer", ""},
-                   {"category", ""}, {"priority", ""},
-                   {"coverage", ""}, {"state", ""},
-                   {"assignee", ""}, {"due_at", "due at"},
-                   {"overdue", ""},  {"on_time", "on time"},
-                   {"charge", ""},   {"sla", "SLA"}};  // new columns last: the others keep
-                                                       // their places
-  for (const TicketSummary& s : tickets) {
-    const Ticket& t = s.ticket;
-    table.add_row({t.number, format_timestamp(t.reported_at, zone), t.serial, t.customer_code,
-                   t.category, t.priority, std::string(coverage_name(t.coverage)),
-                   std::string(state_name(t.state)), t.assignee,
-                   format_timestamp(s.sla.due_at, zone), s.sla.overdue,
-                   optional_flag(s.sla.on_time), std::string(charge_name(t)),
-                   sla_text(s.sla, t.state, zone)});
-  }
+  table.columns = ticket_columns();
+  for (const TicketSummary& s : tickets) table.add_row(ticket_row(s, zone));
   return table;
 }
 

@@ -18,6 +18,9 @@ RecordView ticket_view(const TicketView& view, const Rules& rules);
 
 // One row per ticket of `ticket list`, with its SLA status. Times in `zone`.
 Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone);
+// The same, streamed: the columns, and one ticket's row.
+std::vector<Column> ticket_columns();
+std::vector<Cell> ticket_row(const TicketSummary& summary, UtcOffset zone);
 
 // What the ticket waits for after a change: `waiting for 表4 approval 3 by sales_manager`, or
 // `next: start, cancel` when no approval is pending; empty when neither.

@@ -146,24 +146,37 @@ RecordView archive_view(const UnitArchive& a, const Rules& rules, Format format)
   return v;
 }
 
+std::vector<Column> unit_columns() {
+  return {{"serial", "", ColumnKind::kText},
+          {"model", "", ColumnKind::kText},
+          {"customer", "", ColumnKind::kText},
+          {"customer_name", "customer name", ColumnKind::kText},
+          {"shipped", "", ColumnKind::kDate},
+          {"warranty_end", "warranty end", ColumnKind::kDate},
+          {"in_warranty", "in warranty", ColumnKind::kFlag},
+          {"missing", "", ColumnKind::kText},
+          {"completed_on", "complete on", ColumnKind::kDate},  // last: the columns before keep
+                                                               // their places
+          {"days_late", "days late", ColumnKind::kNumber}};
+}
+
+std::vector<Cell> unit_row(const UnitSummary& s) {
+  return {s.unit.serial,
+          s.unit.model_code,
+          s.unit.customer_code,
+          s.customer_name,
+          s.unit.shipped_on,
+          s.warranty.end,
+          s.warranty.covered,
+          joined(s.missing),
+          optional_cell(s.filing.completed_on),
+          s.filing.completed_on ? Cell{std::int64_t{s.filing.days_late}} : Cell{}};
+}
+
 Table unit_table(const std::vector<UnitSummary>& units) {
   Table table;
-  table.columns = {{"serial", ""},
-                   {"model", ""},
-                   {"customer", ""},
-                   {"customer_name", "customer name"},
-                   {"shipped", ""},
-                   {"warranty_end", "warranty end"},
-                   {"in_warranty", "in warranty"},
-                   {"missing", ""},
-                   {"completed_on", "complete on"},  // last: the columns before keep their places
-                   {"days_late", "days late"}};
-  for (const UnitSummary& s : units) {
-    table.add_row({s.unit.serial, s.unit.model_code, s.unit.customer_code, s.customer_name,
-                   s.unit.shipped_on, s.warranty.end, s.warranty.covered, joined(s.missing),
-                   optional_cell(s.filing.completed_on),
-                   s.filing.completed_on ? Cell{std::int64_t{s.filing.days_late}} : Cell{}});
-  }
+  table.columns = unit_columns();
+  for (const UnitSummary& s : units) table.add_row(unit_row(s));
   return table;
 }
 

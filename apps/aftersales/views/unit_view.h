@@ -21,6 +21,9 @@ RecordView archive_view(const UnitArchive& archive, const Rules& rules, Format f
 
 // One row per unit of `unit list`.
 Table unit_table(const std::vector<UnitSummary>& units);
+// The same, streamed: the columns, and one unit's row.
+std::vector<Column> unit_columns();
+std::vector<Cell> unit_row(const UnitSummary& summary);
 
 // The columns of `unit find`, and one row per unit found.
 Table unit_find_table();

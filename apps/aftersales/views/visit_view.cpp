@@ -55,7 +55,9 @@ Table visit_table() {
   return table;
 }
 
-void add_visit_row(Table& table, const Visit& v) {
+void add_visit_row(Table& table, const Visit& v) { table.add_row(visit_row(v)); }
+
+std::vector<Cell> visit_row(const Visit& v) {
   std::vector<Cell> row = {v.number, v.visited_on, std::string(visit_reason_name(v.reason)),
                            v.serial, v.customer,   v.ticket};
   for (int i = 0; i < kScoreDimensions; ++i) row.push_back(score_cell(v, i));
@@ -63,7 +65,7 @@ void add_visit_row(Table& table, const Visit& v) {
   row.insert(row.end(), {v.suggestion, v.settled_key, optional_cell(v.settled_due_on),
                          settled ? Cell{std::int64_t{v.days_late}} : Cell{},
                          settled ? Cell{v.days_late == 0} : Cell{}, v.visited_by});
-  table.add_row(std::move(row));
+  return row;
 }
 
 RecordView visit_record_view(const Visit& v, const Rules& rules) {

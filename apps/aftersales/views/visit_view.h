@@ -21,6 +21,8 @@ void add_due_visit_row(Table& table, const DueVisit& item);
 // it settled with its last day, days late and on time, who called.
 Table visit_table();
 void add_visit_row(Table& table, const Visit& visit);
+// One visit's row of visit_table(), for a list that streams.
+std::vector<Cell> visit_row(const Visit& v);
 
 // `visit show`: every field of one visit.
 RecordView visit_record_view(const Visit& visit, const Rules& rules);

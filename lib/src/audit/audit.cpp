@@ -27,6 +27,11 @@ std::vector<AuditEntry> audit_log(Context& ctx, const AuditQuery& query) {
   return ctx.store.audit().query(query);
 }
 
+void each_audit_entry(Context& ctx, const AuditQuery& query,
+                      const std::function<void(const AuditEntry&)>& visit) {
+  ctx.store.audit().each(query, visit);
+}
+
 namespace {
 
 std::string value_text(const nlohmann::json& value) {

@@ -250,6 +250,26 @@ std::vector<Unit> SqlArchiveStore::list_units(const UnitFilter& filter) {
   });
 }
 
+void SqlArchiveStore::each_unit(const UnitFilter& filter,
+                                const std::function<void(const Unit&)>& visit) {
+  guarded("listing units", [&] {
+    // One statement per combination of filters, each written only when given (an index then
+    // applies: unit_model, unit_customer through the code's UNIQUE key).
+    static const char* const kSql[] = {
+        AFTERSALES_UNIT_SELECT "ORDER BY u.serial",
+        AFTERSALES_UNIT_SELECT "WHERE m.code = ?1 ORDER BY u.serial",
+        AFTERSALES_UNIT_SELECT "WHERE c.code = ?1 ORDER BY u.serial",
+        AFTERSALES_UNIT_SELECT "WHERE m.code = ?1 AND c.code = ?2 ORDER BY u.serial",
+    };
+    const int which = (filter.model_code ? 1 : 0) + (filter.customer_code ? 2 : 0);
+    Query query = db_.cached(kSql[which]);
+    int index = 1;
+    if (filter.model_code) query->bind(index++, *filter.model_code);
+    if (filter.customer_code) query->bind(index++, *filter.customer_code);
+    while (query->step()) visit(read_unit(*query));
+  });
+}
+
 std::vector<Unit> SqlArchiveStore::find_units_by_other_number(const std::string& number) {
   return guarded("finding units by number " + number, [&] {
     // Each arm uses its own index (007_unit_completed.sql).

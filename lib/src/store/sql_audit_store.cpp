@@ -23,18 +23,38 @@ void SqlAuditStore::append(AuditEntry& entry) {
 }
 
 std::vector<AuditEntry> SqlAuditStore::query(const AuditQuery& query) {
-  return guarded("reading the audit trail", [&] {
-    Query select = db_.cached(
-        "SELECT id, at, actor, login, entity, entity_id, action, before, after, business_at "
-        "FROM audit_log "
-        "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) "
-        "AND (?3 IS NULL OR at >= ?3) ORDER BY id");
-    if (query.entity) select->bind(1, *query.entity);
-    if (query.entity_id) select->bind(2, *query.entity_id);
-    bind_optional(*select, 3, query.since);
-    std::vector<AuditEntry> all;
+  std::vector<AuditEntry> all;
+  each(query, [&](const AuditEntry& entry) { all.push_back(entry); });
+  return all;
+}
+
+void SqlAuditStore::each(const AuditQuery& query,
+                         const std::function<void(const AuditEntry&)>& visit) {
+  guarded("reading the audit trail", [&] {
+  // Only the filters given are written (`?1 IS NULL OR ...` keeps the indexes unused); one
+  // cached statement per combination.
+#define AFTERSALES_AUDIT_SELECT                                                              \
+  "SELECT id, at, actor, login, entity, entity_id, action, before, after, business_at FROM " \
+  "audit_log "
+    static const char* const kSql[] = {
+        AFTERSALES_AUDIT_SELECT "ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE entity = ?1 ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE entity_id = ?1 ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE at >= ?1 ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE entity = ?1 AND at >= ?2 ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE entity_id = ?1 AND at >= ?2 ORDER BY id",
+        AFTERSALES_AUDIT_SELECT "WHERE entity = ?1 AND entity_id = ?2 AND at >= ?3 ORDER BY id",
+    };
+#undef AFTERSALES_AUDIT_SELECT
+    const int which = (query.entity ? 1 : 0) + (query.entity_id ? 2 : 0) + (query.since ? 4 : 0);
+    Query select = db_.cached(kSql[which]);
+    int index = 1;
+    if (query.entity) select->bind(index++, *query.entity);
+    if (query.entity_id) select->bind(index++, *query.entity_id);
+    if (query.since) select->bind(index++, query.since->seconds);
+    AuditEntry e;
     while (select->step()) {
-      AuditEntry e;
       e.id = select->int64(0);
       e.at = Timestamp{select->int64(1)};
       e.actor = select->text(2);
@@ -45,9 +65,8 @@ std::vector<AuditEntry> SqlAuditStore::query(const AuditQuery& query) {
       e.before = select->text(7);
       e.after = select->text(8);
       e.business_at = time_column(*select, 9);
-      all.push_back(std::move(e));
+      visit(e);
     }
-    return all;
   });
 }
 

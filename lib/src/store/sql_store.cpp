@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "store/engine/sqlite_database.h"
+#include "store/sql_export_store.h"
 #include "store/sql_part_sale_store.h"
 #include "store/sql_stores.h"
 #include "store/sql_visit_store.h"
@@ -26,7 +27,8 @@ class SqlStore final : public Store {
         part_returns_(*db_),
         part_sales_(*db_),
         visits_(*db_, stamp_),
-        care_(*db_, stamp_) {}
+        care_(*db_, stamp_),
+        exports_(*db_) {}
 
   void write(const std::function<void()>& work) override { db_->write(work); }
   int schema_version() override { return db_->schema_version(); }
@@ -47,6 +49,7 @@ class SqlStore final : public Store {
   PartSaleStore& part_sales() override { return part_sales_; }
   VisitStore& visits() override { return visits_; }
   CareStore& care() override { return care_; }
+  ExportStore& exports() override { return exports_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -64,6 +67,7 @@ class SqlStore final : public Store {
   SqlPartSaleStore part_sales_;
   SqlVisitStore visits_;
   SqlCareStore care_;
+  SqlExportStore exports_;
 };
 
 }  // namespace

@@ -123,6 +123,7 @@ class SqlArchiveStore final : public ArchiveStore {
 
   std::optional<Unit> find_unit(const std::string& serial) override;
   std::vector<Unit> list_units(const UnitFilter& filter) override;
+  void each_unit(const UnitFilter& filter, const std::function<void(const Unit&)>& visit) override;
   std::vector<Unit> find_units_by_other_number(const std::string& number) override;
   void search_units(const std::string& text,
                     const std::function<void(const UnitNumberHit&)>& each) override;
@@ -152,6 +153,7 @@ class SqlTicketStore final : public TicketStore {
   std::optional<std::string> find_same_call(const std::string& serial, Timestamp reported_at,
                                             const std::string& description) override;
   std::vector<Ticket> list(const TicketFilter& filter) override;
+  void each(const TicketFilter& filter, const std::function<void(TicketListing&)>& visit) override;
   std::vector<ReportedCount> count_reported(Timestamp from, Timestamp to) override;
   std::vector<ClosedCost> closed_costs(Timestamp from, Timestamp to) override;
   ArrivalCount warranty_arrivals(Timestamp from, Timestamp to) override;
@@ -234,6 +236,7 @@ class SqlAuditStore final : public AuditStore {
 
   void append(AuditEntry& entry) override;
   std::vector<AuditEntry> query(const AuditQuery& query) override;
+  void each(const AuditQuery& query, const std::function<void(const AuditEntry&)>& visit) override;
 
  private:
   Database& db_;

@@ -1,6 +1,10 @@
 // SQL of tickets (表3), their cost lines, pauses and work records (表6).
 #include <fmt/format.h>
 
+#include <string>
+#include <variant>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "aftersales/core/error.h"
@@ -10,14 +14,16 @@
 namespace aftersales::store {
 namespace {
 
-#define AFTERSALES_TICKET_SELECT                                                          \
+#define AFTERSALES_TICKET_SELECT_COLUMNS                                                  \
   "SELECT t.id, t.number, u.serial, c.code, t.channel, t.category, t.description, "       \
   "t.reported_at, t.km, t.coverage, t.coverage_reason, t.priority, t.due_at, t.state, "   \
   "t.resume_state, t.assignee, t.analysis, t.needs_factory, t.quality_claim, "            \
   "t.quality_confirmed, t.waiver_requested, t.waiver_reason, t.free_repair, t.itemised, " \
   "t.contract_no, t.returned_reason, t.cancel_reason, t.visit_due_on, t.opened_by, "      \
-  "t.advice "                                                                             \
+  "t.advice "
+#define AFTERSALES_TICKET_SELECT_FROM \
   "FROM ticket t JOIN unit u ON u.id = t.unit_id JOIN customer c ON c.id = t.customer_id "
+#define AFTERSALES_TICKET_SELECT AFTERSALES_TICKET_SELECT_COLUMNS AFTERSALES_TICKET_SELECT_FROM
 
 // ?1..?17 as bind_ticket_state binds them, then the intake fields.
 #define AFTERSALES_TICKET_INSERT                                                            \
@@ -240,6 +246,79 @@ std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
     std::vector<Ticket> all;
     while (query->step()) all.push_back(read_ticket(*query));
     return all;
+  });
+}
+
+void SqlTicketStore::each(const TicketFilter& filter,
+                          const std::function<void(TicketListing&)>& visit) {
+  guarded("listing tickets", [&] {
+    // Only the filters given are written into the WHERE clause: `(?1 IS NULL OR t.state = ?1)`
+    // keeps SQLite from using the index, so --state read the whole table (issue 12, item 5).
+    // The work record's arrival and the pauses come in the same row (a join and a correlated
+    // subquery on ticket_pause_ticket) instead of two queries per ticket.
+    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS
+        ", w.arrived_at, (SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
+        "COALESCE(p.to_at, '') AS span FROM ticket_pause p WHERE p.ticket_id = t.id "
+        "ORDER BY p.from_at, p.id)) " AFTERSALES_TICKET_SELECT_FROM
+        "LEFT JOIN work_record w ON w.ticket_id = t.id";
+    std::vector<std::string> conditions;
+    std::vector<std::variant<std::int64_t, std::string>> values;
+    const auto where = [&](const std::string& condition,
+                           std::variant<std::int64_t, std::string> v) {
+      values.push_back(std::move(v));
+      conditions.push_back(fmt::format(fmt::runtime(condition), values.size()));
+    };
+    if (filter.state) where("t.state = ?{}", std::string(state_name(*filter.state)));
+    if (filter.assignee) where("t.assignee = ?{}", *filter.assignee);
+    if (filter.reported_from) where("t.reported_at >= ?{}", filter.reported_from->seconds);
+    if (filter.reported_to) where("t.reported_at < ?{}", filter.reported_to->seconds);
+    if (filter.serial)
+      where("t.unit_id = (SELECT id FROM unit WHERE serial = ?{})", *filter.serial);
+    if (filter.customer_code) {
+      where("t.customer_id = (SELECT id FROM customer WHERE code = ?{})", *filter.customer_code);
+    }
+    if (filter.open_without_arrival) {
+      conditions.push_back(
+          "t.state IN ('registered', 'analysed', 'in_service', 'paused') AND w.ticket_id IS NULL");
+    }
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+      sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+    }
+    sql += " ORDER BY t.id";
+    Query query = db_.prepare(sql);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      if (const auto* number = std::get_if<std::int64_t>(&values[i])) {
+        query->bind(index, *number);
+      } else {
+        query->bind(index, std::get<std::string>(values[i]));
+      }
+    }
+    TicketListing listing;
+    while (query->step()) {
+      listing.ticket = read_ticket(*query);
+      listing.arrived.reset();
+      if (!query->is_null(30)) listing.arrived = Timestamp{query->int64(30)};
+      listing.pauses.clear();
+      if (!query->is_null(31)) {
+        const std::string spans = query->text(31);
+        std::size_t at = 0;
+        while (at <= spans.size()) {
+          std::size_t end = spans.find(';', at);
+          if (end == std::string::npos) end = spans.size();
+          const std::string span = spans.substr(at, end - at);
+          const std::size_t comma = span.find(',');
+          Pause pause;
+          pause.from = Timestamp{std::stoll(span.substr(0, comma))};
+          if (comma != std::string::npos && comma + 1 < span.size()) {
+            pause.to = Timestamp{std::stoll(span.substr(comma + 1))};
+          }
+          listing.pauses.push_back(std::move(pause));
+          at = end + 1;
+        }
+      }
+      visit(listing);
+    }
   });
 }
 

@@ -1,6 +1,11 @@
 // SQL of the follow-up visits (表2) and of the ledger facts their due dates come from.
 #include "store/sql_visit_store.h"
 
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
 #include "aftersales/core/error.h"
 
 namespace aftersales::store {
@@ -115,14 +120,25 @@ std::optional<Visit> SqlVisitStore::find_settling(VisitReason reason, const std:
 
 void SqlVisitStore::each(const VisitScope& scope, const std::function<void(const Visit&)>& visit) {
   guarded("listing visits", [&] {
-    Query query =
-        db_.cached("SELECT " AFTERSALES_VISIT_COLUMNS AFTERSALES_VISIT_FROM
-                   "WHERE (?1 IS NULL OR u.serial = ?1) AND (?2 IS NULL OR c.code = ?2) "
-                   "AND (?3 IS NULL OR v.visited_on >= ?3) AND (?4 IS NULL OR v.visited_on <= ?4) "
-                   "ORDER BY v.visited_at, v.number");
-    bind_scope(*query, 1, scope);
-    bind_date(*query, 3, scope.from);
-    bind_date(*query, 4, scope.to);
+    // Only the filters given are written, so visit_unit, visit_customer or visit_visited_on
+    // applies (`?1 IS NULL OR ...` keeps SQLite from using any).
+    std::string sql = "SELECT " AFTERSALES_VISIT_COLUMNS AFTERSALES_VISIT_FROM;
+    std::vector<std::string> values;
+    std::vector<std::string> conditions;
+    const auto where = [&](const char* condition, std::string value) {
+      values.push_back(std::move(value));
+      conditions.push_back(fmt::format(fmt::runtime(condition), values.size()));
+    };
+    if (scope.serial) where("u.serial = ?{}", *scope.serial);
+    if (scope.customer) where("c.code = ?{}", *scope.customer);
+    if (scope.from) where("v.visited_on >= ?{}", format_date(*scope.from));
+    if (scope.to) where("v.visited_on <= ?{}", format_date(*scope.to));
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+      sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+    }
+    sql += " ORDER BY v.visited_at, v.number";
+    Query query = db_.prepare(sql);
+    for (std::size_t i = 0; i < values.size(); ++i) query->bind(static_cast<int>(i + 1), values[i]);
     while (query->step()) visit(read_visit(*query));
   });
 }

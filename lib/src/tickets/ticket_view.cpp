@@ -72,7 +72,8 @@ TicketView show_ticket(Context& ctx, const std::string& number) {
   return view;
 }
 
-std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) {
+void each_ticket(Context& ctx, const TicketQuery& query,
+                 const std::function<void(const TicketSummary&)>& visit) {
   const UtcOffset zone = ctx.rules.general.utc_offset;
   TicketFilter filter;
   FieldReader reader;
@@ -104,15 +105,27 @@ std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) 
   if (query.unit) filter.serial = find_unit_by_number(ctx, *query.unit).serial;
   if (query.customer) filter.customer_code = get_customer(ctx, *query.customer).code;
 
+  filter.open_without_arrival = query.overdue;
+
+  TicketSummary summary;
+  std::optional<WorkRecord> record;
+  ctx.store.tickets().each(filter, [&](TicketListing& listing) {
+    // sla_status reads only the record's arrival.
+    record.reset();
+    if (listing.arrived) {
+      record.emplace();
+      record->arrived = *listing.arrived;
+    }
+    summary.sla = sla_status(ctx.rules, listing.ticket, listing.pauses, record, ctx.now());
+    if (query.overdue && !summary.sla.overdue) return;
+    summary.ticket = std::move(listing.ticket);
+    visit(summary);
+  });
+}
+
+std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query) {
   std::vector<TicketSummary> result;
-  for (Ticket& ticket : ctx.store.tickets().list(filter)) {
-    TicketSummary summary;
-    summary.sla = sla_status(ctx.rules, ticket, ctx.store.tickets().pauses(ticket.id),
-                             ctx.store.tickets().find_work_record(ticket.id), ctx.now());
-    if (query.overdue && !summary.sla.overdue) continue;
-    summary.ticket = std::move(ticket);
-    result.push_back(std::move(summary));
-  }
+  each_ticket(ctx, query, [&](const TicketSummary& summary) { result.push_back(summary); });
   return result;
 }
 

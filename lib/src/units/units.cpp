@@ -328,34 +328,41 @@ UnitArchive unit_archive(Context& ctx, const std::string& number) {
   return archive;
 }
 
-std::vector<UnitSummary> list_units(Context& ctx, const UnitQuery& query) {
+void each_unit(Context& ctx, const UnitQuery& query,
+               const std::function<void(const UnitSummary&)>& visit) {
   UnitFilter filter;
   if (query.model) filter.model_code = get_model(ctx, *query.model).code;
   if (query.customer) filter.customer_code = get_customer(ctx, *query.customer).code;
+  // The catalogue and the customers are small beside the units: kept in memory once.
   std::map<std::string, Model> models;
   for (Model& m : ctx.store.archive().list_models()) models.emplace(m.code, std::move(m));
   std::map<std::string, Customer> customers;
   for (Customer& c : ctx.store.archive().list_customers()) customers.emplace(c.code, std::move(c));
 
   const Date today = ctx.today();
-  std::vector<UnitSummary> result;
-  for (Unit& unit : ctx.store.archive().list_units(filter)) {
+  UnitSummary summary;
+  ctx.store.archive().each_unit(filter, [&](const Unit& unit) {
     const Customer& customer = customers.at(unit.customer_code);
-    UnitSummary summary;
     summary.warranty = warranty_on(unit, models.at(unit.model_code), today);
     summary.missing = missing_archive_fields(unit, customer);
-    if (query.in_warranty && !summary.warranty.covered) continue;
+    if (query.in_warranty && !summary.warranty.covered) return;
     if (query.incomplete &&
         (summary.missing.empty() ||
          today.days - unit.shipped_on.days <= ctx.rules.archive.complete_within_days)) {
-      continue;
+      return;
     }
+    summary.filing = ArchiveFiling{};
     if (summary.missing.empty()) summary.filing = archive_filing(ctx.rules, unit);
-    if (query.late && summary.filing.days_late == 0) continue;
+    if (query.late && summary.filing.days_late == 0) return;
     summary.customer_name = customer.name;
-    summary.unit = std::move(unit);
-    result.push_back(std::move(summary));
-  }
+    summary.unit = unit;
+    visit(summary);
+  });
+}
+
+std::vector<UnitSummary> list_units(Context& ctx, const UnitQuery& query) {
+  std::vector<UnitSummary> result;
+  each_unit(ctx, query, [&](const UnitSummary& summary) { result.push_back(summary); });
   return result;
 }
 

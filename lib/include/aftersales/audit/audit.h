@@ -2,6 +2,7 @@
 // the same transaction as the change (CLI.md "Nothing that was committed is ever lost").
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ void record_change(Context& ctx, const std::string& entity, const std::string& e
 
 // The trail, oldest first, filtered by entity, id and start instant.
 std::vector<AuditEntry> audit_log(Context& ctx, const AuditQuery& query);
+// The same entries handed to `visit` one by one as the store reads them (`log` streams them).
+void each_audit_entry(Context& ctx, const AuditQuery& query,
+                      const std::function<void(const AuditEntry&)>& visit);
 
 // A one-line account of an entry for people: "added" for an addition, else
 // `field: before → after; ...` (an empty value shows as —).

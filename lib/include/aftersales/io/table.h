@@ -28,9 +28,26 @@ inline Cell optional_cell(const std::optional<std::string>& v) { return v ? Cell
 inline Cell optional_cell(const std::optional<Date>& v) { return v ? Cell{*v} : Cell{}; }
 inline Cell optional_cell(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
 
+// What a column holds, declared up front so that rows can be written as they come
+// (io/row_writer.h): JSON gives a money column `KEY_fen` and a percent column `KEY_bp` on every
+// row, null ones included, so its keys are stable. kAuto, the default, judges from the cells:
+// render(out, Table) looks at every row (a money cell anywhere makes a money column); a
+// streaming writer treats it as text, apart from the cells that are money or percent.
+enum class ColumnKind {
+  kAuto,
+  kText,
+  kNumber,   // integers
+  kMoney,    // Money cells: KEY and KEY_fen in JSON
+  kPercent,  // Percent cells: KEY and KEY_bp in JSON
+  kDate,
+  kTime,  // an instant as ISO 8601 text
+  kFlag,  // true / false
+};
+
 struct Column {
   std::string key;    // stable machine name: JSON key and CSV header
   std::string title;  // header of the human table; the key when empty
+  ColumnKind kind = ColumnKind::kAuto;
 };
 
 struct Table {

@@ -45,6 +45,10 @@ class ArchiveStore {
   // model or customer that does not exist Error(kNotFound).
   virtual std::optional<Unit> find_unit(const std::string& serial) = 0;
   virtual std::vector<Unit> list_units(const UnitFilter& filter) = 0;  // by serial
+  // The same units handed to `visit` one by one as they are read (by serial): memory stays flat.
+  // Only the filters given are in the SQL.
+  virtual void each_unit(const UnitFilter& filter,
+                         const std::function<void(const Unit&)>& visit) = 0;
   // Units whose VIN, plate or engine no. equals `number` (the serial is find_unit's), by
   // serial, each once.
   virtual std::vector<Unit> find_units_by_other_number(const std::string& number) = 0;

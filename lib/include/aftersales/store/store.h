@@ -14,6 +14,7 @@
 #include "aftersales/store/archive_store.h"
 #include "aftersales/store/audit_store.h"
 #include "aftersales/store/care_store.h"
+#include "aftersales/store/export_store.h"
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
 #include "aftersales/store/part_return_store.h"
@@ -64,8 +65,9 @@ class Store {
   virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
   virtual PartReturnStore& part_returns() = 0;
   virtual PartSaleStore& part_sales() = 0;
-  virtual VisitStore& visits() = 0;  // 表2 follow-up visits
-  virtual CareStore& care() = 0;     // 表9 surveys, complaints, handover training
+  virtual VisitStore& visits() = 0;    // 表2 follow-up visits
+  virtual CareStore& care() = 0;       // 表9 surveys, complaints, handover training
+  virtual ExportStore& exports() = 0;  // every record type as rows (aftersales export)
 };
 
 struct SqliteOptions {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,17 @@ struct TicketFilter {
   std::optional<Timestamp> reported_to;      // reported_at < to
   std::optional<std::string> serial;         // the unit's serial no.
   std::optional<std::string> customer_code;  // the unit's owner at intake
+  // Only tickets still open (registered, analysed, in service, paused) without a work record:
+  // the only ones that can be overdue (sla_status), so `ticket list --overdue` reads no others.
+  bool open_without_arrival = false;
+};
+
+// A ticket as `ticket list` shows it: the ticket, the arrival of its work record (表6) and its
+// pauses, read together in one query (no query per ticket).
+struct TicketListing {
+  Ticket ticket;
+  std::optional<Timestamp> arrived;  // the work record's arrival; none without a record
+  std::vector<Pause> pauses;         // oldest first
 };
 
 // The tickets reported in a span, counted in SQL by what 表7 tells apart: frozen coverage, free
@@ -89,6 +101,12 @@ class TicketStore {
                                                     Timestamp reported_at,
                                                     const std::string& description) = 0;
   virtual std::vector<Ticket> list(const TicketFilter& filter) = 0;  // by id
+  // Calls `visit` for each ticket the filter selects, by id, as the rows are read: memory does
+  // not grow with the ledger. `visit` may move from the listing (it is refilled for each row). Only
+  // the filters given are in the SQL, so each can use its index (state, reported_at, unit).
+  // Error(kStorageUnavailable) when the ledger cannot be read; what `visit` throws passes through.
+  virtual void each(const TicketFilter& filter,
+                    const std::function<void(TicketListing&)>& visit) = 0;
   // Tickets reported in [from, to), grouped (monthly statistics, 表7); in a stable order.
   virtual std::vector<ReportedCount> count_reported(Timestamp from, Timestamp to) = 0;
   // Actual costs of the closed tickets whose work record finished in [from, to), grouped; in a

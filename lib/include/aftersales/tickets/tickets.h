@@ -5,6 +5,7 @@
 // allowed next steps.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -243,6 +244,14 @@ struct TicketSummary {
   SlaStatus sla;
 };
 
+// The tickets the query selects, by id, each with its SLA status at ctx.now(). Error(kInvalidInput)
+// for a bad state or month, Error(kNotFound) for an unknown unit or customer.
 std::vector<TicketSummary> list_tickets(Context& ctx, const TicketQuery& query);
+
+// The same tickets, handed to `visit` one by one as the store reads them (`ticket list` streams
+// them to the output): one query for the whole list, memory flat whatever the ledger's size.
+// --overdue reads only the open tickets without a work record, then checks each one's SLA.
+void each_ticket(Context& ctx, const TicketQuery& query,
+                 const std::function<void(const TicketSummary&)>& visit);
 
 }  // namespace aftersales

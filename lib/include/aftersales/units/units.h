@@ -140,5 +140,8 @@ struct UnitSummary {
 
 // Units by serial no., with their warranty today and missing archive fields.
 std::vector<UnitSummary> list_units(Context& ctx, const UnitQuery& query);
+// The same units handed to `visit` one by one as the store reads them (`unit list` streams).
+void each_unit(Context& ctx, const UnitQuery& query,
+               const std::function<void(const UnitSummary&)>& visit);
 
 }  // namespace aftersales

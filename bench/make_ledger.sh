@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds a benchmark ledger of N tickets over 10 years from the generator's files (issue 12,
+# item 6): init, import customers, models, units and tickets with `aftersales import`, then
+# ages the ledger in SQL so that it looks like ten years of service:
+#   - ticket row i is moved back (i mod 10) years (reported_at and due_at alike);
+#   - 97 % are closed with a signed work record (arrival 1..30 hours after the report);
+#   - 5 % of all have a pause (2 hours, closed; an open one on a paused ticket);
+#   - the other 3 % stay open in registered, analysed, in_service or paused;
+#   - the tickets' km readings are left out (the generator's are not monotonic per unit).
+#
+#   bench/make_ledger.sh --rows N --db FILE [--aftersales BIN] [--generate BIN] [--work DIR]
+#
+# Reuses ${TMPDIR:-/tmp}/aftersales-bench/data-N (as import_bench.sh makes it).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+rows=100000
+db=
+aftersales="$here/build/release/apps/aftersales/aftersales"
+generate="$here/build/release/bench/aftersales-generate"
+work="${TMPDIR:-/tmp}/aftersales-bench"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rows) rows=$2; shift 2 ;;
+    --db) db=$2; shift 2 ;;
+    --aftersales) aftersales=$2; shift 2 ;;
+    --generate) generate=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "make_ledger.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ -n $db ]] || { echo "make_ledger.sh: give --db FILE" >&2; exit 2; }
+
+data="$work/data-$rows"
+mkdir -p "$data"
+gen() {
+  local file=$1; shift
+  [[ -s "$data/$file" ]] && return
+  "$generate" "$@" -o "$data/partial-$file" && mv "$data/partial-$file" "$data/$file"
+}
+gen customers.csv customers --rows 1000
+gen models.csv models --rows 27
+gen units.csv units --rows 10000
+gen tickets.csv tickets --rows "$rows" --units 10000
+
+rm -f "$db" "$db-wal" "$db-shm"
+"$aftersales" --db "$db" --quiet init >/dev/null
+for entity in customers models units; do
+  "$aftersales" --db "$db" --quiet import "$entity" "$data/$entity.csv" >/dev/null
+done
+# The generator's km readings are drawn per ticket, and a unit's readings must never go back
+# (import rule): the ledger is imported without them (the column renamed, so ignored).
+[[ -s "$data/tickets-no-km.csv" ]] ||
+  sed '1s/,km\r$/,odometer_not_imported\r/' "$data/tickets.csv" >"$data/tickets-no-km.csv"
+"$aftersales" --db "$db" --quiet import tickets "$data/tickets-no-km.csv" >/dev/null 2>&1
+
+year=$((365 * 86400))
+sqlite3 "$db" <<SQL
+PRAGMA journal_mode = WAL;
+BEGIN;
+UPDATE ticket SET reported_at = reported_at - (id % 10) * $year, due_at = due_at - (id % 10) * $year;
+INSERT INTO ticket_pause (ticket_id, from_at, to_at, reason)
+  SELECT id, reported_at + 1800, CASE WHEN id % 100 = 7 THEN NULL ELSE reported_at + 9000 END,
+         'waiting for the customer'
+  FROM ticket WHERE id % 20 = 7;
+INSERT INTO work_record (ticket_id, technicians, arrived_at, finished_at, work_done,
+                         labour_hours_centi, travel_fen, signed_by, signed_at, sealed)
+  SELECT id, '["ma"]', reported_at + 3600 * (1 + id % 30), reported_at + 3600 * (3 + id % 30),
+         'replaced the part', 200, 15000, 'customer', reported_at + 3600 * (3 + id % 30), 1
+  FROM ticket WHERE id % 100 NOT IN (3, 7, 13);
+UPDATE ticket SET state = 'closed', resume_state = 'closed'
+  WHERE id IN (SELECT ticket_id FROM work_record);
+UPDATE ticket SET state = 'paused', resume_state = 'in_service' WHERE id % 100 = 7;
+UPDATE ticket SET state = 'in_service', resume_state = 'in_service' WHERE id % 100 = 3;
+UPDATE ticket SET state = 'analysed', resume_state = 'analysed' WHERE id % 200 = 13;
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+echo "$db: $(sqlite3 "$db" 'SELECT count(*) FROM ticket') tickets, $(du -m "$db" | cut -f1) MB"

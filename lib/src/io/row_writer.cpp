@@ -1,0 +1,384 @@
+// The row writers of io/row_writer.h, one per format, and the text rules they share
+// (output_text.h): the only place that knows how a cell looks in a table, CSV, TSV or JSON.
+#include "aftersales/io/row_writer.h"
+
+#include "aftersales/core/error.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "aftersales/core/ratio.h"
+#include "aftersales/core/text.h"
+#include "aftersales/io/terminal.h"
+#include "io/output_text.h"
+
+namespace aftersales {
+namespace output {
+
+bool is_number(const Cell& cell) {
+  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<Money>(cell) ||
+         std::holds_alternative<Percent>(cell);
+}
+
+const Cell& cell_at(const std::vector<Cell>& row, std::size_t column) {
+  static const Cell null_cell;
+  return column < row.size() ? row[column] : null_cell;
+}
+
+const std::string& heading_of(const Column& column) {
+  return column.title.empty() ? column.key : column.title;
+}
+
+// A line break (CR LF counts as one) or a tab becomes one space, and every other control, C1 or
+// bidi character shows escaped (terminal_safe).
+std::string single_line(std::string_view text) {
+  std::string line;
+  line.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    line += (ch == '\n' || ch == '\t') ? ' ' : ch;
+  }
+  return terminal_safe(line);
+}
+
+void append_padded(std::string& line, const std::string& text, std::size_t width,
+                   bool right_aligned) {
+  const std::size_t fill = width - std::min(width, display_width(text));
+  if (right_aligned) line.append(fill, ' ');
+  line += text;
+  if (!right_aligned) line.append(fill, ' ');
+}
+
+void write_trimmed(std::ostream& out, std::string line) {
+  line.erase(line.find_last_not_of(' ') + 1);  // npos + 1 == 0 clears an all-blank line
+  out << line << '\n';
+}
+
+// RFC 4180: a field with a comma, a double quote, CR or LF is quoted, its quotes doubled.
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (const char ch : text) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+// TSV has no quoting: a tab or a line break (CR LF counts as one) in a cell becomes a space.
+std::string tsv_field(std::string_view text) {
+  std::string field;
+  field.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    field += (ch == '\t' || ch == '\r' || ch == '\n') ? ' ' : ch;
+  }
+  return field;
+}
+
+// Whether a text cell would start a formula in a spreadsheet (OWASP "CSV injection"): it begins
+// with = + - @, a tab or a CR, and is not a plain number such as -5 or +12.50, which Excel reads
+// as that number (no formula runs, and a quote would turn it into text).
+bool starts_formula(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) {
+    return false;
+  }
+  if (text.front() != '+' && text.front() != '-') return true;
+  std::size_t digits = 0;
+  bool seen_point = false;
+  for (const char ch : text.substr(1)) {
+    if (ch >= '0' && ch <= '9') {
+      ++digits;
+    } else if (ch == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      return true;
+    }
+  }
+  return digits == 0;
+}
+
+// Money is `"KEY": "1234.50"` and `"KEY_fen": 123450` (CLI.md "Conventions"), a percent
+// `"KEY": "98.00%"` and `"KEY_bp": 9800`.
+void put_cell(Json& object, const std::string& key, const Cell& cell, ColumnKind kind) {
+  if (const auto* money = std::get_if<Money>(&cell)) {
+    object[key] = format_money(*money, false);
+    object[key + "_fen"] = money->fen;
+  } else if (const auto* percent = std::get_if<Percent>(&cell)) {
+    object[key] = percent_text(percent->bp);
+    object[key + "_bp"] = percent->bp;
+  } else if (const auto* text = std::get_if<std::string>(&cell)) {
+    object[key] = *text;
+  } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
+    object[key] = *number;
+  } else if (const auto* flag = std::get_if<bool>(&cell)) {
+    object[key] = *flag;
+  } else if (const auto* date = std::get_if<Date>(&cell)) {
+    object[key] = format_date(*date);
+  } else {
+    object[key] = nullptr;
+    if (kind == ColumnKind::kMoney) object[key + "_fen"] = nullptr;
+    if (kind == ColumnKind::kPercent) object[key + "_bp"] = nullptr;
+  }
+}
+
+// Invalid UTF-8 in stored text must not abort the output: it is replaced by U+FFFD. nlohmann
+// escapes C0 controls; DEL, C1 controls and bidi characters are escaped here too (\u009b), so
+// JSON read on a terminal is as safe as a table while a parser still gets the exact text. The
+// dump is well-formed UTF-8, so their byte sequences occur only as those characters; ASCII
+// below DEL is left alone (the indented dump's own line breaks).
+std::string dump(const Json& json, int indent) {
+  const std::string text = json.dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (byte == 0x7F || byte >= 0xC0) {
+      const std::optional<DecodedUtf8> decoded = decode_utf8(std::string_view(text).substr(i));
+      if (decoded) {
+        length = decoded->length;
+        const char32_t c = decoded->code_point;
+        if (is_control_character(c) || is_bidi_control(c)) {
+          safe += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
+          i += length;
+          continue;
+        }
+      }
+    }
+    safe.append(text, i, length);
+    i += length;
+  }
+  return safe;
+}
+
+}  // namespace output
+
+namespace {
+
+using namespace output;
+
+// ---- text table -------------------------------------------------------------------------------
+
+struct TextCell {
+  std::string text;
+  bool right_aligned = false;
+};
+
+// Header, a rule of '-' per column, then the rows; an empty table shows its header and rule, so
+// that scripts and eyes see the same shape whether or not anything matched. The first
+// `buffer_rows` rows are held to measure the widths and judge each header's alignment (right
+// when every non-null cell held is a number); later rows are written at once with those widths.
+class TextTableWriter : public RowWriter {
+ public:
+  TextTableWriter(std::ostream& out, std::size_t buffer_rows)
+      : out_(out), buffer_rows_(std::max<std::size_t>(buffer_rows, 1)) {}
+
+  void begin(const std::vector<Column>& columns) override {
+    header_.clear();
+    widths_.clear();
+    for (const Column& column : columns) {
+      header_.push_back(TextCell{single_line(heading_of(column)), false});
+      widths_.push_back(display_width(header_.back().text));
+    }
+    any_number_.assign(columns.size(), false);
+    all_numbers_.assign(columns.size(), true);
+  }
+
+  void row(const std::vector<Cell>& values) override {
+    if (header_.empty()) return;
+    std::vector<TextCell> cells(header_.size());
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const Cell& cell = cell_at(values, c);
+      cells[c] = TextCell{single_line(cell_text(cell, Format::kTable)), is_number(cell)};
+      if (flushed_) continue;
+      widths_[c] = std::max(widths_[c], display_width(cells[c].text));
+      if (std::holds_alternative<std::monostate>(cell)) continue;
+      if (is_number(cell)) {
+        any_number_[c] = true;
+      } else {
+        all_numbers_[c] = false;
+      }
+    }
+    if (flushed_) {
+      write_row(cells);
+      return;
+    }
+    held_.push_back(std::move(cells));
+    if (held_.size() >= buffer_rows_) flush();
+  }
+
+  void finish() override {
+    if (!flushed_) flush();
+  }
+
+ private:
+  void flush() {
+    flushed_ = true;
+    if (header_.empty()) return;
+    for (std::size_t c = 0; c < header_.size(); ++c) {
+      header_[c].right_aligned = any_number_[c] && all_numbers_[c];
+    }
+    write_row(header_);
+    std::string rule;
+    for (std::size_t c = 0; c < widths_.size(); ++c) {
+      if (c > 0) rule += "  ";
+      rule.append(widths_[c], '-');
+    }
+    write_trimmed(out_, std::move(rule));
+    for (const auto& cells : held_) write_row(cells);
+    held_.clear();
+    held_.shrink_to_fit();
+  }
+
+  void write_row(const std::vector<TextCell>& cells) {
+    std::string line;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) line += "  ";
+      append_padded(line, cells[c].text, widths_[c], cells[c].right_aligned);
+    }
+    write_trimmed(out_, std::move(line));
+  }
+
+  std::ostream& out_;
+  std::size_t buffer_rows_;
+  std::vector<TextCell> header_;
+  std::vector<std::size_t> widths_;
+  std::vector<bool> any_number_;
+  std::vector<bool> all_numbers_;
+  std::vector<std::vector<TextCell>> held_;
+  bool flushed_ = false;
+};
+
+// ---- CSV and TSV ------------------------------------------------------------------------------
+
+// CSV (comma, CRLF as RFC 4180 says) or TSV (tab, LF). For Excel (--bom) a text cell that would
+// start a formula is prefixed with ' (finding 7); numbers, money and dates are typed and never
+// are.
+class DelimitedWriter : public RowWriter {
+ public:
+  DelimitedWriter(std::ostream& out, bool csv, bool guard_formulas)
+      : out_(out), csv_(csv), guard_formulas_(guard_formulas) {}
+
+  void begin(const std::vector<Column>& columns) override {
+    columns_ = columns.size();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) out_ << (csv_ ? ',' : '\t');
+      write_field(columns[i].key);
+    }
+    end_line();
+  }
+
+  void row(const std::vector<Cell>& cells) override {
+    const Format format = csv_ ? Format::kCsv : Format::kTsv;
+    for (std::size_t i = 0; i < columns_; ++i) {
+      if (i > 0) out_ << (csv_ ? ',' : '\t');
+      const Cell& cell = cell_at(cells, i);
+      std::string text = cell_text(cell, format);
+      if (guard_formulas_ && std::holds_alternative<std::string>(cell) && starts_formula(text)) {
+        text.insert(0, 1, '\'');
+      }
+      write_field(text);
+    }
+    end_line();
+  }
+
+  void finish() override {}
+
+ private:
+  void write_field(std::string_view text) { out_ << (csv_ ? csv_field(text) : tsv_field(text)); }
+  void end_line() { out_ << (csv_ ? "\r\n" : "\n"); }
+
+  std::ostream& out_;
+  bool csv_;
+  bool guard_formulas_;
+  std::size_t columns_ = 0;
+};
+
+// ---- JSON and JSON Lines ----------------------------------------------------------------------
+
+Json row_object(const std::vector<Column>& columns, const std::vector<Cell>& row) {
+  Json object = Json::object();
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    put_cell(object, columns[c].key, cell_at(row, c), columns[c].kind);
+  }
+  return object;
+}
+
+// JSON: the array of objects as an indented dump of the whole would print it, written one
+// element at a time; JSON Lines: one compact object per line.
+class JsonWriter : public RowWriter {
+ public:
+  JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
+
+  void begin(const std::vector<Column>& columns) override { columns_ = columns; }
+
+  void row(const std::vector<Cell>& cells) override {
+    const Json object = row_object(columns_, cells);
+    if (lines_) {
+      out_ << dump(object, -1) << '\n';
+      return;
+    }
+    out_ << (rows_ == 0 ? "[\n  " : ",\n  ");
+    const std::string text = dump(object, 2);
+    std::string nested;  // one level deeper: the dump's own line breaks are its only ones
+    nested.reserve(text.size() + 64);
+    for (const char ch : text) {
+      nested += ch;
+      if (ch == '\n') nested += "  ";
+    }
+    out_ << nested;
+    ++rows_;
+  }
+
+  void finish() override {
+    if (lines_) return;
+    out_ << (rows_ == 0 ? "[]\n" : "\n]\n");
+  }
+
+ private:
+  std::ostream& out_;
+  bool lines_;
+  std::vector<Column> columns_;
+  std::size_t rows_ = 0;
+};
+
+}  // namespace
+
+namespace output {
+std::unique_ptr<RowWriter> make_delimited_writer(std::ostream& out, bool csv, bool guard_formulas) {
+  return std::make_unique<DelimitedWriter>(out, csv, guard_formulas);
+}
+}  // namespace output
+
+std::unique_ptr<RowWriter> make_row_writer(std::ostream& out, const RenderOptions& options,
+                                           std::size_t table_buffer_rows) {
+  const bool delimited = options.format == Format::kCsv || options.format == Format::kTsv;
+  if (options.bom && delimited) out << kBom;
+  switch (options.format) {
+    case Format::kTable:
+      return std::make_unique<TextTableWriter>(out, table_buffer_rows);
+    case Format::kCsv:
+    case Format::kTsv:
+      return std::make_unique<DelimitedWriter>(out, options.format == Format::kCsv, options.bom);
+    case Format::kJson:
+    case Format::kJsonl:
+      break;
+    case Format::kXlsx:
+    case Format::kHtml:
+      throw Error(ErrorCode::kUsage, "an .xlsx workbook or an HTML page is not text for a stream",
+                  "write it to a file with -o FILE");
+  }
+  return std::make_unique<JsonWriter>(out, options.format == Format::kJsonl);
+}
+
+}  // namespace aftersales

@@ -1,0 +1,141 @@
+// The streaming row writers (io/row_writer.h): each format writes, row by row, the bytes a whole
+// table rendered at once gives (the render tests pin those), JSON's array is complete at every
+// size, declared money and percent columns keep their companions, and the human table holds a
+// bounded number of rows.
+#include "aftersales/io/row_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace aftersales {
+namespace {
+
+Table mixed_table() {
+  Table table;
+  table.columns = {{"part_no", "零件号"}, {"name", "名称"}, {"qty", "数量"},
+                   {"price", "单价"},     {"rate", ""},     {"on", ""}};
+  table.add_row({std::string("P-1"), std::string("滤清器, \"大\""), std::int64_t{12}, Money{123450},
+                 Percent{9800}, Date::from_ymd(2026, 11, 3)});
+  table.add_row({std::string("=SUM(A1)"), std::string("two\nlines\tand tab"), Cell{}, Cell{},
+                 Cell{}, Cell{}});
+  table.add_row(
+      {std::string("P-22"), std::string("oil"), std::int64_t{3}, Money{50}, Percent{5}, true});
+  return table;
+}
+
+std::string streamed(const Table& table, Format format, bool bom = false,
+                     std::size_t buffer = kTableBufferRows) {
+  std::ostringstream out;
+  const auto writer = make_row_writer(out, RenderOptions{format, bom}, buffer);
+  std::vector<Column> columns = table.columns;
+  writer->begin(columns);
+  for (const auto& row : table.rows) writer->row(row);
+  writer->finish();
+  return out.str();
+}
+
+std::string rendered(const Table& table, Format format, bool bom = false) {
+  std::ostringstream out;
+  render(out, table, RenderOptions{format, bom});
+  return out.str();
+}
+
+// The table of mixed_table() with the kinds declared that render() judges from its cells.
+Table declared(Table table) {
+  table.columns[3].kind = ColumnKind::kMoney;
+  table.columns[4].kind = ColumnKind::kPercent;
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("every format streams the bytes of the whole table rendered at once") {
+  const Table table = declared(mixed_table());
+  for (const Format format :
+       {Format::kTable, Format::kCsv, Format::kTsv, Format::kJson, Format::kJsonl}) {
+    CAPTURE(static_cast<int>(format));
+    CHECK(streamed(table, format) == rendered(mixed_table(), format));
+    CHECK(streamed(table, format, true) == rendered(mixed_table(), format, true));
+  }
+}
+
+TEST_CASE("CSV rows are RFC 4180 with CRLF and the formula guard only with --bom") {
+  const Table table = declared(mixed_table());
+  CHECK(streamed(table, Format::kCsv) ==
+        "part_no,name,qty,price,rate,on\r\n"
+        "P-1,\"滤清器, \"\"大\"\"\",12,1234.50,98.00%,2026-11-03\r\n"
+        "=SUM(A1),\"two\nlines\tand tab\",,,,\r\n"
+        "P-22,oil,3,0.50,0.05%,true\r\n");
+  CHECK(streamed(table, Format::kCsv, true)
+            .rfind("\xEF\xBB\xBF"
+                   "part_no,",
+                   0) == 0);
+  CHECK(streamed(table, Format::kCsv, true).find("'=SUM(A1)") != std::string::npos);
+  CHECK(streamed(table, Format::kTsv).find("two lines and tab") != std::string::npos);
+}
+
+TEST_CASE("a JSON array of no rows is an empty array and JSON Lines writes nothing") {
+  Table empty;
+  empty.columns = {{"number", ""}, {"amount", "", ColumnKind::kMoney}};
+  CHECK(streamed(empty, Format::kJson) == "[]\n");
+  CHECK(streamed(empty, Format::kJsonl) == "");
+  CHECK(streamed(empty, Format::kCsv) == "number,amount\r\n");
+  CHECK(streamed(empty, Format::kTable) == "number  amount\n------  ------\n");
+}
+
+TEST_CASE("a JSON array is written element by element as an indented dump would print it") {
+  Table table;
+  table.columns = {{"number", ""}, {"amount", "", ColumnKind::kMoney}};
+  table.add_row({std::string("S-1"), Money{100}});
+  table.add_row({std::string("S-2"), Cell{}});
+  CHECK(streamed(table, Format::kJson) ==
+        "[\n"
+        "  {\n"
+        "    \"number\": \"S-1\",\n"
+        "    \"amount\": \"1.00\",\n"
+        "    \"amount_fen\": 100\n"
+        "  },\n"
+        "  {\n"
+        "    \"number\": \"S-2\",\n"
+        "    \"amount\": null,\n"
+        "    \"amount_fen\": null\n"
+        "  }\n"
+        "]\n");
+}
+
+TEST_CASE("declared money and percent columns give null companions even when no row has a value") {
+  Table table;
+  table.columns = {{"amount", "", ColumnKind::kMoney},
+                   {"rate", "", ColumnKind::kPercent},
+                   {"note", "", ColumnKind::kText}};
+  table.add_row({Cell{}, Cell{}, Cell{}});
+  CHECK(streamed(table, Format::kJsonl) ==
+        "{\"amount\":null,\"amount_fen\":null,\"rate\":null,\"rate_bp\":null,\"note\":null}\n");
+  // An undeclared (auto) column streamed without any money in it has no companion.
+  Table plain;
+  plain.columns = {{"amount", ""}};
+  plain.add_row({Cell{}});
+  CHECK(streamed(plain, Format::kJsonl) == "{\"amount\":null}\n");
+}
+
+TEST_CASE("the human table measures its widths on the buffered rows and streams the rest") {
+  Table table;
+  table.columns = {{"n", ""}, {"name", ""}};
+  table.add_row({std::int64_t{1}, std::string("ab")});
+  table.add_row({std::int64_t{2}, std::string("abc")});
+  table.add_row({std::int64_t{300}, std::string("a much longer name")});
+  // Two rows held: widths from them, the third overflows its column instead of re-aligning.
+  CHECK(streamed(table, Format::kTable, false, 2) ==
+        "n  name\n"
+        "-  ----\n"
+        "1  ab\n"
+        "2  abc\n"
+        "300  a much longer name\n");
+  // With room for every row it is the table render() prints.
+  CHECK(streamed(table, Format::kTable, false, 3) == rendered(table, Format::kTable));
+}
+
+}  // namespace aftersales
