@@ -217,8 +217,8 @@ TEST_CASE("a bulk load only into an empty table, whose indexes are back after th
   SqliteOptions options;
   options.create = true;
   std::unique_ptr<Store> store = open_sqlite_store(path, options);
-  const std::vector<std::string> indexes = {"unit_customer", "unit_engine", "unit_model",
-                                            "unit_plate", "unit_vin"};
+  const std::vector<std::string> indexes = {"unit_customer", "unit_engine",     "unit_model",
+                                            "unit_plate",    "unit_shipped_on", "unit_vin"};
   REQUIRE(unit_indexes(path) == indexes);
   ImportBatch batch;
   batch.at = testing::test_now();
