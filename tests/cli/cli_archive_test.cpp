@@ -40,15 +40,6 @@ TEST_CASE("every command's help shows an example") {
   }
 }
 
-TEST_CASE("a command of a family not built yet says so and exits 2") {
-  Cli cli;
-  // .xlsx output comes with the xlsx sheet writer (issue 12); until it is wired in, it says so.
-  const RunResult r = cli.run({"export", "units", "--format", "xlsx"});
-  CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "not built yet"));
-  CHECK(r.out.empty());
-}
-
 TEST_CASE("an unknown flag is a usage error with exit 2") {
   Cli cli;
   cli.seed_archive();

@@ -42,8 +42,6 @@ void attach_visit(CLI::App& family, Session& session);
 void attach_survey(CLI::App& family, Session& session);
 void attach_complaint(CLI::App& family, Session& session);
 void attach_training(CLI::App& family, Session& session);
-// Families that later issues build; they say so and exit 2 (commands/planned_commands.cpp).
 void attach_report(CLI::App& family, Session& session);
-void attach_planned(CLI::App& family, Session& session);
 
 }  // namespace aftersales::cli
