@@ -33,7 +33,12 @@ DueVisit make_item(VisitReason kind, std::string key, const VisitWindow& window)
 }  // namespace
 
 void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date today,
-                    const std::function<void(const DueVisit&)>& each) {
+                    const std::function<void(const DueVisit&)>& each,
+                    std::optional<Date> due_from) {
+  const auto settle = [&](DueVisit item) {
+    if (due_from && item.due_on < *due_from) return;
+    settle_and_emit(ctx, std::move(item), today, each);
+  };
   const Rules& rules = ctx.rules;
   const UtcOffset zone = rules.general.utc_offset;
   VisitStore& visits = ctx.store.visits();
@@ -50,7 +55,7 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
       item.customer = unit.customer;
       item.why = fmt::format("new unit shipped {} (表2: within {} days of shipping)",
                              format_date(unit.shipped_on), rules.visits.new_unit_days);
-      settle_and_emit(ctx, std::move(item), today, each);
+      settle(std::move(item));
     }
     // Maintenance by days only: km intervals need a forecast of the odometer (not built).
     if (!unit.maintenance_days || *unit.maintenance_days <= 0) continue;
@@ -66,7 +71,7 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
           maintenance_visit_window(rules, unit.shipped_on, interval, nth + 1).opens_on <= until;
       item.why = fmt::format("maintenance {} of every {} days from shipping {} (按时间提示保养)",
                              nth, interval, format_date(unit.shipped_on));
-      settle_and_emit(ctx, std::move(item), today, each);
+      settle(std::move(item));
     }
   }
 
@@ -82,7 +87,7 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
     item.ticket = repair.ticket;
     item.why = fmt::format("major warranty repair {} finished {} (表2: 维修后一周内)",
                            repair.ticket, format_date(finished));
-    settle_and_emit(ctx, std::move(item), today, each);
+    settle(std::move(item));
   }
 
   std::vector<VisitKeyCustomer> customers;
@@ -102,7 +107,7 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
       item.customer = customer.code;
       item.why = fmt::format("key customer: visit {} of {} in {} (大客户每年不少于{}次)", period,
                              periods, year, periods);
-      settle_and_emit(ctx, std::move(item), today, each);
+      settle(std::move(item));
       if (++period > periods) {
         period = 1;
         ++year;

@@ -50,16 +50,19 @@ VisitStats visit_stats(Context& ctx, const Period& period) {
   // Every due visit whose last day falls in the period (opens_on <= due_on <= period.to).
   WarrantyOnDay warranty(ctx);
   std::map<std::string, bool> warranty_units;  // serial -> got every visit due in the period
-  each_due_visit(ctx, VisitScope{}, period.to, ctx.today(), [&](const DueVisit& item) {
-    if (!within(period, item.due_on)) return;
-    const bool settled = !item.visit.empty();
-    stats.due += 1;
-    if (settled) stats.done += 1;
-    if (settled && item.days_late == 0) stats.done_on_time += 1;
-    if (item.serial.empty() || !warranty.covered(item.serial, item.due_on)) return;
-    auto [unit, added] = warranty_units.emplace(item.serial, settled);
-    if (!added) unit->second = unit->second && settled;
-  });
+  each_due_visit(
+      ctx, VisitScope{}, period.to, ctx.today(),
+      [&](const DueVisit& item) {
+        if (!within(period, item.due_on)) return;
+        const bool settled = !item.visit.empty();
+        stats.due += 1;
+        if (settled) stats.done += 1;
+        if (settled && item.days_late == 0) stats.done_on_time += 1;
+        if (item.serial.empty() || !warranty.covered(item.serial, item.due_on)) return;
+        auto [unit, added] = warranty_units.emplace(item.serial, settled);
+        if (!added) unit->second = unit->second && settled;
+      },
+      period.from);
   stats.warranty_visit_rate.den = static_cast<std::int64_t>(warranty_units.size());
   for (const auto& [serial, visited] : warranty_units) {
     if (visited) stats.warranty_visit_rate.num += 1;
