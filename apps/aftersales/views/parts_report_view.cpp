@@ -1,15 +1,9 @@
 #include "views/parts_report_view.h"
 
-#include <fmt/format.h>
-
 #include <string>
 
 namespace aftersales::cli {
 namespace {
-
-std::string month_of(Date first_day) {
-  return fmt::format("{:04}-{:02}", first_day.year(), first_day.month());
-}
 
 Cell date_cell(const std::optional<Date>& date) { return date ? Cell{*date} : Cell{}; }
 
@@ -28,7 +22,7 @@ Table parts_sales_report_table(const PartsSalesMonth& m, const Words& say) {
                    {"arrears", say("欠款", "arrears")},
                    {"due_on", say("报表截止", "report due")},
                    {"late", say("逾期", "late")}};
-  const std::string month = month_of(m.month);
+  const std::string month = month_text(Period{m.month, m.month});
   for (const MonthSale& sale : m.sales) {
     table.add_row({month, std::string("sale"), sale.number, sale.sold_on, sale.customer,
                    sale.customer_name, sale.quantity, sale.amount, Cell{}, Cell{}, Cell{}});
@@ -50,7 +44,7 @@ Table arrears_report_table(const PartsSalesMonth& m, const Words& say) {
                    {"paid", say("已付", "paid")},
                    {"arrears", say("欠款", "arrears")},
                    {"promised_on", say("还款时间", "promised repayment")}};
-  const std::string month = month_of(m.month);
+  const std::string month = month_text(Period{m.month, m.month});
   Money amount;
   Money paid;
   for (const MonthDebt& debt : m.debts) {

@@ -93,10 +93,6 @@ Axis axis_for(std::int64_t largest) {
   }
 }
 
-std::string month_label(const Period& month) {
-  return fmt::format("{:04}-{:02}", month.from.year(), month.from.month());
-}
-
 // A vertical bar chart of series over the twelve months: one bar per series in each month's
 // slot, the y axis with its ticks, the months under the x axis, the value over each bar.
 struct Series {
@@ -301,7 +297,7 @@ std::string page_head(const std::string& title, const Words& say) {
 std::string form7_section(const MonthlyReport& m, const Words& say) {
   std::string html = "<section class=\"form7\">\n";
   html += "<h2>" + esc(say("表7 维修统计及费用", "Form 7: repairs and costs")) + "</h2>\n";
-  const std::string month = month_label(m.month);
+  const std::string month = month_text(m.month);
   html += "<p class=\"summary\">" +
           esc(put_figures(say("{0}年{1}月份共处理售后服务业务 {3} 次。其中,保修期内设备维修 {4} 次,"
                               "保修期外设备维修 {5} 次(其中免费维修 {6} 次);电话指导解决 {7} "
@@ -392,7 +388,7 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string report_page(const ReportPageData& data, const Words& say) {
-  const std::string month = month_label(data.monthly.month);
+  const std::string month = month_text(data.monthly.month);
   const std::string title =
       put_figures(say("{} 客户服务部维修统计及费用月报表", "{} after-sales monthly report"), month);
   std::string html = page_head(title, say);
@@ -408,7 +404,7 @@ std::string report_page(const ReportPageData& data, const Words& say) {
   Series warranty{say("保修期内", "in warranty"), kWarrantyColour, {}};
   Series paid{say("保修期外", "outside warranty"), kPaidColour, {}};
   for (const MonthCounts& counts : data.history.months) {
-    months.push_back(month_label(counts.month));
+    months.push_back(month_text(counts.month));
     services.values.push_back(counts.services);
     warranty.values.push_back(counts.warranty);
     paid.values.push_back(counts.paid);
