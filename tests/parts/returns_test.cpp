@@ -269,9 +269,13 @@ TEST_CASE("a wrong part returned counts per month for the shipment accuracy KPI"
   Context keeper = world.context("kuang");
   receive_part_return(keeper, std::to_string(owed[0].id), "2026-11-30", true);
   receive_part_return(keeper, std::to_string(owed[1].id), "2026-12-01", false);
-  const std::map<std::string, std::int64_t> wrong = wrong_parts_by_month(keeper);
-  CHECK(wrong.size() == 1);
-  CHECK(wrong.at("2026-11") == 1);
+  // Counted by the day it came back: 2026-11-30, the last day of November.
+  CHECK(wrong_parts_received(keeper, Date::from_ymd(2026, 11, 1), Date::from_ymd(2026, 11, 30)) ==
+        1);
+  CHECK(wrong_parts_received(keeper, Date::from_ymd(2026, 11, 30), Date::from_ymd(2026, 11, 30)) ==
+        1);
+  CHECK(wrong_parts_received(keeper, Date::from_ymd(2026, 12, 1), Date::from_ymd(2026, 12, 31)) ==
+        0);
   expect_error(ErrorCode::kNotFound, {"99"},
                [&] { receive_part_return(keeper, "99", "2026-12-01", false); });
 }

@@ -427,6 +427,34 @@ TEST_CASE("the month's visit counts are numerators over denominators") {
   CHECK(year.warranty_visit_rate.den == 3);
 }
 
+// Maintenance every 60 days (HYS-M), by hand: shipped 2026-08-01 -> due 09-30 and 11-29;
+// 08-02 -> 10-01 and 11-30; 09-01 -> 10-31; 09-02 -> 11-01; 2020-01-01 -> the 41st on 2026-09-26
+// and the 42nd on 2026-11-25 (out of warranty). October holds 10-01 and 10-31 only.
+TEST_CASE("a month's due visits are those due on its first to its last day, not a day beyond") {
+  VisitWorld world;
+  world.add_maintained_model();
+  world.ship("MNT-A", "2026-08-01", "HYS-M");
+  world.ship("MNT-B", "2026-08-02", "HYS-M");
+  world.ship("MNT-C", "2026-09-01", "HYS-M");
+  world.ship("MNT-D", "2026-09-02", "HYS-M");
+  world.ship("MNT-E", "2020-01-01", "HYS-M");
+  const Visit done = world.visit("MNT-B", "maintenance", "2026-09-28T10:00:00");  // opens 09-24
+  CHECK(done.settled_key == "MNT-B #1");
+
+  Context clerk = world.context("zhang");
+  const VisitStats october = visit_stats(clerk, parse_period("2026-10"));
+  CHECK(october.due == 2);  // MNT-B #1 (10-01) and MNT-C #1 (10-31)
+  CHECK(october.done == 1);
+  CHECK(october.done_on_time == 1);
+  CHECK(october.visits == 0);  // made in September
+  CHECK(october.warranty_visit_rate.num == 1);
+  CHECK(october.warranty_visit_rate.den == 2);
+  // September: MNT-A #1 (09-30), MNT-E #41 (09-26), the new-unit visits of MNT-C and MNT-D
+  // (09-11, 09-12); November: MNT-D #1 (11-01), MNT-E #42 (11-25), MNT-A #2, MNT-B #2.
+  CHECK(visit_stats(clerk, parse_period("2026-09")).due == 4);
+  CHECK(visit_stats(clerk, parse_period("2026-11")).due == 4);
+}
+
 TEST_CASE(
     "a key-customer visit of a unit settles its owner's period, a customer's visit no unit's") {
   VisitWorld world;

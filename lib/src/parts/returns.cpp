@@ -179,14 +179,8 @@ PartReturn book_part_return(Context& ctx, const std::string& ret) {
   return after;
 }
 
-std::map<std::string, std::int64_t> wrong_parts_by_month(Context& ctx) {
-  std::map<std::string, std::int64_t> months;
-  ctx.store.part_returns().each_return([&](const PartReturn& line) {
-    if (line.wrong && line.received_on) {
-      months[format_date(*line.received_on).substr(0, 7)] += 1;
-    }
-  });
-  return months;
+std::int64_t wrong_parts_received(Context& ctx, Date from, Date to) {
+  return ctx.store.part_returns().count_wrong_received(from, to);
 }
 
 }  // namespace aftersales

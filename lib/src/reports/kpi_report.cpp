@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "aftersales/care/care_metrics.h"
 #include "aftersales/parts/returns.h"
@@ -70,9 +69,7 @@ KpiReport kpi_report(Context& ctx, const Period& month) {
   report.kpis.push_back(make_kpi("training_pass_rate", "培训达标率", "handover training pass rate",
                                  trained.num, trained.den, targets.training_pass_rate));
   const std::int64_t shipped = ctx.store.shipments().lines_shipped(from, to);
-  const std::map<std::string, std::int64_t> wrong_by_month = wrong_parts_by_month(ctx);
-  const auto wrong = wrong_by_month.find(month_text(month));
-  const std::int64_t wrong_count = wrong == wrong_by_month.end() ? 0 : wrong->second;
+  const std::int64_t wrong_count = wrong_parts_received(ctx, month.from, month.to);
   report.kpis.push_back(make_kpi("part_accuracy_rate", "配件出货正确率", "part shipment accuracy",
                                  std::max<std::int64_t>(shipped - wrong_count, 0), shipped,
                                  targets.part_accuracy_rate));

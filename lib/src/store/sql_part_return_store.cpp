@@ -126,6 +126,17 @@ void SqlPartReturnStore::each_return_out(Date owed_by, Date as_of,
   });
 }
 
+std::int64_t SqlPartReturnStore::count_wrong_received(Date from, Date to) {
+  return guarded("counting wrong parts returned", [&] {
+    Query query = db_.cached(
+        "SELECT COUNT(*) FROM part_return WHERE wrong = 1 AND received_on >= ?1 AND "
+        "received_on <= ?2");
+    bind_date(*query, 1, from);
+    bind_date(*query, 2, to);
+    return query->step() ? query->int64(0) : std::int64_t{0};
+  });
+}
+
 void SqlPartReturnStore::insert_return(std::int64_t ticket_id, PartReturn& line) {
   guarded("recording an owed part return", [&] {
     Query insert = db_.cached(

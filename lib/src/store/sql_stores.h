@@ -71,6 +71,7 @@ class SqlPartReturnStore final : public PartReturnStore {
   std::optional<PartReturn> find_return(std::int64_t id) override;
   std::optional<PartReturn> find_return_by_number(const std::string& number) override;
   void each_return(const std::function<void(const PartReturn&)>& visit) override;
+  std::int64_t count_wrong_received(Date from, Date to) override;
   void each_return_out(Date owed_by, Date as_of,
                        const std::function<void(const PartReturn&)>& visit) override;
   void insert_return(std::int64_t ticket_id, PartReturn& line) override;

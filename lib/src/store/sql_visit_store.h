@@ -21,7 +21,8 @@ class SqlVisitStore final : public VisitStore {
                  const std::function<void(const VisitUnit&)>& visit) override;
   void each_key_customer(const VisitScope& scope,
                          const std::function<void(const VisitKeyCustomer&)>& visit) override;
-  void each_repair(const VisitScope& scope,
+  void each_repair(const VisitScope& scope, std::optional<Date> due_from,
+                   std::optional<Date> due_to,
                    const std::function<void(const VisitRepair&)>& visit) override;
 
  private:

@@ -30,15 +30,21 @@ DueVisit make_item(VisitReason kind, std::string key, const VisitWindow& window)
   return item;
 }
 
+// The first maintenance reminder (1, 2, ...) whose last day is on or after `day`.
+int first_maintenance_due_from(Date shipped_on, int interval, Date day) {
+  const int behind = day.days - shipped_on.days;
+  return behind <= interval ? 1 : (behind + interval - 1) / interval;
+}
+
 }  // namespace
 
 void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date today,
-                    const std::function<void(const DueVisit&)>& each,
-                    std::optional<Date> due_from) {
-  const auto settle = [&](DueVisit item) {
-    if (due_from && item.due_on < *due_from) return;
-    settle_and_emit(ctx, std::move(item), today, each);
+                    const std::function<void(const DueVisit&)>& each, const DueFilter& only) {
+  const auto wanted = [&](const VisitWindow& window) {
+    return window.opens_on <= until && (!only.due_from || *only.due_from <= window.due_on) &&
+           (!only.due_to || window.due_on <= *only.due_to);
   };
+  const auto settle = [&](DueVisit item) { settle_and_emit(ctx, std::move(item), today, each); };
   const Rules& rules = ctx.rules;
   const UtcOffset zone = rules.general.utc_offset;
   VisitStore& visits = ctx.store.visits();
@@ -49,7 +55,7 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
   visits.each_unit(scope, [&](const VisitUnit& unit) { units.push_back(unit); });
   for (const VisitUnit& unit : units) {
     const VisitWindow shipped = new_unit_visit_window(rules, unit.shipped_on);
-    if (shipped.opens_on <= until) {
+    if (wanted(shipped)) {
       DueVisit item = make_item(VisitReason::kShipment, unit.serial, shipped);
       item.serial = unit.serial;
       item.customer = unit.customer;
@@ -60,27 +66,33 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
     // Maintenance by days only: km intervals need a forecast of the odometer (not built).
     if (!unit.maintenance_days || *unit.maintenance_days <= 0) continue;
     const int interval = *unit.maintenance_days;
-    for (int nth = 1;; ++nth) {
+    const int first =
+        only.due_from ? first_maintenance_due_from(unit.shipped_on, interval, *only.due_from) : 1;
+    for (int nth = first;; ++nth) {
       const VisitWindow window = maintenance_visit_window(rules, unit.shipped_on, interval, nth);
-      if (window.opens_on > until) break;
+      if (window.opens_on > until || (only.due_to && window.due_on > *only.due_to)) break;
+      const bool superseded =
+          maintenance_visit_window(rules, unit.shipped_on, interval, nth + 1).opens_on <= until;
+      if (!wanted(window) || (superseded && !only.superseded)) continue;
       DueVisit item =
           make_item(VisitReason::kMaintenance, fmt::format("{} #{}", unit.serial, nth), window);
       item.serial = unit.serial;
       item.customer = unit.customer;
-      item.superseded =
-          maintenance_visit_window(rules, unit.shipped_on, interval, nth + 1).opens_on <= until;
+      item.superseded = superseded;
       item.why = fmt::format("maintenance {} of every {} days from shipping {} (按时间提示保养)",
                              nth, interval, format_date(unit.shipped_on));
       settle(std::move(item));
     }
   }
 
+  // Repairs are read by their last day (the store's index), then checked like the others.
   std::vector<VisitRepair> repairs;
-  visits.each_repair(scope, [&](const VisitRepair& repair) { repairs.push_back(repair); });
+  visits.each_repair(scope, only.due_from, only.due_to,
+                     [&](const VisitRepair& repair) { repairs.push_back(repair); });
   for (const VisitRepair& repair : repairs) {
     const Date finished = local_date(repair.finished_at, zone);
     const VisitWindow window = major_repair_visit_window(finished, repair.visit_due_on);
-    if (window.opens_on > until) continue;
+    if (!wanted(window)) continue;
     DueVisit item = make_item(VisitReason::kRepair, repair.ticket, window);
     item.serial = repair.serial;
     item.customer = repair.customer;
@@ -102,12 +114,14 @@ void each_due_visit(Context& ctx, const VisitScope& scope, Date until, Date toda
     for (;;) {
       const VisitWindow window = key_customer_visit_window(rules, year, period);
       if (window.opens_on > until) break;
-      DueVisit item = make_item(VisitReason::kKeyCustomer,
-                                fmt::format("{} {}-{}", customer.code, year, period), window);
-      item.customer = customer.code;
-      item.why = fmt::format("key customer: visit {} of {} in {} (大客户每年不少于{}次)", period,
-                             periods, year, periods);
-      settle(std::move(item));
+      if (wanted(window)) {
+        DueVisit item = make_item(VisitReason::kKeyCustomer,
+                                  fmt::format("{} {}-{}", customer.code, year, period), window);
+        item.customer = customer.code;
+        item.why = fmt::format("key customer: visit {} of {} in {} (大客户每年不少于{}次)", period,
+                               periods, year, periods);
+        settle(std::move(item));
+      }
       if (++period > periods) {
         period = 1;
         ++year;

@@ -11,8 +11,6 @@
 namespace aftersales {
 namespace {
 
-bool within(const Period& period, Date day) { return period.from <= day && day <= period.to; }
-
 // Whether a unit is in warranty on `day`; units and models read once each.
 class WarrantyOnDay {
  public:
@@ -53,7 +51,6 @@ VisitStats visit_stats(Context& ctx, const Period& period) {
   each_due_visit(
       ctx, VisitScope{}, period.to, ctx.today(),
       [&](const DueVisit& item) {
-        if (!within(period, item.due_on)) return;
         const bool settled = !item.visit.empty();
         stats.due += 1;
         if (settled) stats.done += 1;
@@ -62,7 +59,7 @@ VisitStats visit_stats(Context& ctx, const Period& period) {
         auto [unit, added] = warranty_units.emplace(item.serial, settled);
         if (!added) unit->second = unit->second && settled;
       },
-      period.from);
+      DueFilter{period.from, period.to});
   stats.warranty_visit_rate.den = static_cast<std::int64_t>(warranty_units.size());
   for (const auto& [serial, visited] : warranty_units) {
     if (visited) stats.warranty_visit_rate.num += 1;

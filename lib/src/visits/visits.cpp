@@ -81,13 +81,19 @@ std::optional<DueVisit> item_settled_by(Context& ctx, const Visit& visit, Date d
     return std::make_tuple(item.due_on < day, item.due_on, item.key);
   };
   std::optional<DueVisit> found;
-  each_due_visit(ctx, scope, day, day, [&](const DueVisit& item) {
-    if (item.kind != visit.reason || !item.visit.empty() || item.superseded) return;
-    if (item.kind == VisitReason::kRepair && !visit.ticket.empty() && item.key != visit.ticket) {
-      return;
-    }
-    if (!found || rank(item) < rank(*found)) found = item;
-  });
+  DueFilter open_reminders;
+  open_reminders.superseded = false;
+  each_due_visit(
+      ctx, scope, day, day,
+      [&](const DueVisit& item) {
+        if (item.kind != visit.reason || !item.visit.empty()) return;
+        if (item.kind == VisitReason::kRepair && !visit.ticket.empty() &&
+            item.key != visit.ticket) {
+          return;
+        }
+        if (!found || rank(item) < rank(*found)) found = item;
+      },
+      open_reminders);
   return found;
 }
 
@@ -106,12 +112,17 @@ std::vector<DueVisit> due_visits(Context& ctx, const DueQuery& query) {
   reader.throw_if_any("visit due");
   const std::optional<VisitReason> only = kind ? parse_visit_reason(*kind) : std::nullopt;
   std::vector<DueVisit> due;
-  each_due_visit(ctx, VisitScope{}, *until, today, [&](const DueVisit& item) {
-    if (!item.visit.empty() || item.superseded) return;
-    if (only && item.kind != *only) return;
-    if (query.overdue && !visit_overdue({item.opens_on, item.due_on}, today)) return;
-    due.push_back(item);
-  });
+  DueFilter open_reminders;
+  open_reminders.superseded = false;
+  each_due_visit(
+      ctx, VisitScope{}, *until, today,
+      [&](const DueVisit& item) {
+        if (!item.visit.empty()) return;
+        if (only && item.kind != *only) return;
+        if (query.overdue && !visit_overdue({item.opens_on, item.due_on}, today)) return;
+        due.push_back(item);
+      },
+      open_reminders);
   std::sort(due.begin(), due.end(), before_in_list);
   return due;
 }

@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 
@@ -78,8 +77,8 @@ PartReturn inspect_part_return(Context& ctx, const std::string& ret, const std::
 // Error(kRuleViolation) before QC inspected it, or when it was booked already.
 PartReturn book_part_return(Context& ctx, const std::string& ret);
 
-// Wrong parts shipped per month (YYYY-MM of the day they came back), for the part shipment
-// accuracy KPI (配件出货正确率): the count of returns marked wrong.
-std::map<std::string, std::int64_t> wrong_parts_by_month(Context& ctx);
+// Wrong parts shipped, by the day they came back in [from, to], for the part shipment accuracy
+// KPI (配件出货正确率): the count of returns marked wrong.
+std::int64_t wrong_parts_received(Context& ctx, Date from, Date to);
 
 }  // namespace aftersales

@@ -32,6 +32,8 @@ class PartReturnStore {
   // received after it), in line order, one at a time: the overdue returns of a past day.
   virtual void each_return_out(Date owed_by, Date as_of,
                                const std::function<void(const PartReturn&)>& visit) = 0;
+  // The lines marked wrong that came back in [from, to].
+  virtual std::int64_t count_wrong_received(Date from, Date to) = 0;
   // Sets line.id. One line per ticket and part.
   virtual void insert_return(std::int64_t ticket_id, PartReturn& line) = 0;
   // Writes quantity, owed since, received, number, wrong, inspection and move of line.id.

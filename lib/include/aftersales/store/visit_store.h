@@ -79,8 +79,10 @@ class VisitStore {
   // Key customers in scope (customer; a serial names its owner), by code.
   virtual void each_key_customer(const VisitScope& scope,
                                  const std::function<void(const VisitKeyCustomer&)>& visit) = 0;
-  // Tickets with a follow-up visit due (visit_due_on set) in scope, by ticket number.
-  virtual void each_repair(const VisitScope& scope,
+  // Tickets with a follow-up visit due (visit_due_on set) in scope, due in [due_from, due_to]
+  // where given, by ticket number.
+  virtual void each_repair(const VisitScope& scope, std::optional<Date> due_from,
+                           std::optional<Date> due_to,
                            const std::function<void(const VisitRepair&)>& visit) = 0;
 };
 
