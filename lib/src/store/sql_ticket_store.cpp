@@ -353,29 +353,44 @@ std::vector<ReportedCount> SqlTicketStore::count_reported(Timestamp from, Timest
 }
 
 std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp to) {
-  // `+t.state` keeps SQLite off the state index (most tickets are closed): the month's range of
-  // work_record_finished (015) reads only the month's records. Summed here, not sorted by SQLite.
+  // Every (coverage, free repair, kind) group is one conditional sum of a single row: no sort of
+  // the month's cost lines. `+t.state` keeps SQLite off the state index (most tickets are
+  // closed): the month's range of work_record_finished (015) reads only the month's records,
+  // and ticket_actual_cost (017) holds each line's kind and amount.
+  static const std::vector<ClosedCost> groups = [] {
+    std::vector<ClosedCost> all;
+    for (Coverage coverage : {Coverage::kWarranty, Coverage::kPaid}) {
+      for (bool free_repair : {false, true}) {
+        for (CostKind kind : {CostKind::kPart, CostKind::kWork, CostKind::kTravel}) {
+          all.push_back({coverage, free_repair, kind, Money{}});
+        }
+      }
+    }
+    return all;
+  }();
+  static const std::string sql = [] {
+    std::string select = "SELECT ";
+    for (const ClosedCost& group : groups) {
+      select += fmt::format(
+          "{}COALESCE(SUM(CASE WHEN t.coverage = '{}' AND t.free_repair = {} AND l.kind = '{}' "
+          "THEN l.amount_fen END), 0)",
+          &group == &groups.front() ? "" : ", ", coverage_name(group.coverage),
+          group.free_repair ? 1 : 0, cost_kind_name(group.kind));
+    }
+    return select +
+           " FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
+           "JOIN ticket_actual_line l ON l.ticket_id = t.id "
+           "WHERE +t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2";
+  }();
   return guarded("summing the costs of a month", [&] {
-    Query query = db_.cached(
-        "SELECT t.coverage, t.free_repair, l.kind, l.amount_fen FROM ticket t "
-        "JOIN work_record w ON w.ticket_id = t.id "
-        "JOIN ticket_actual_line l ON l.ticket_id = t.id "
-        "WHERE +t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2");
+    Query query = db_.cached(sql.c_str());
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
-    std::map<std::tuple<std::string, bool, std::string>, std::int64_t> sums;
-    while (query->step()) {
-      sums[{query->text(0), flag_column(*query, 1), query->text(2)}] += query->int64(3);
-    }
-    std::vector<ClosedCost> all;
-    all.reserve(sums.size());
-    for (const auto& [key, amount] : sums) {
-      ClosedCost group;
-      group.coverage = parse_coverage(std::get<0>(key)).value_or(Coverage::kPaid);
-      group.free_repair = std::get<1>(key);
-      group.kind = parse_cost_kind(std::get<2>(key)).value_or(CostKind::kWork);
-      group.amount = Money{amount};
-      all.push_back(group);
+    std::vector<ClosedCost> all = groups;
+    if (query->step()) {
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        all[i].amount = Money{query->int64(static_cast<int>(i))};
+      }
     }
     return all;
   });

@@ -109,8 +109,8 @@ class TicketStore {
                     const std::function<void(TicketListing&)>& visit) = 0;
   // Tickets reported in [from, to), grouped (monthly statistics, 表7); in a stable order.
   virtual std::vector<ReportedCount> count_reported(Timestamp from, Timestamp to) = 0;
-  // Actual costs of the closed tickets whose work record finished in [from, to), grouped; in a
-  // stable order.
+  // Actual costs of the closed tickets whose work record finished in [from, to): every
+  // (coverage, free repair, kind) group, zero or not, always in the same order.
   virtual std::vector<ClosedCost> closed_costs(Timestamp from, Timestamp to) = 0;
   // 保修内服务及时率 of the warranty tickets arrived in [from, to), counted in SQL.
   virtual ArrivalCount warranty_arrivals(Timestamp from, Timestamp to) = 0;
