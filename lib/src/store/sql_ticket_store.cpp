@@ -353,43 +353,31 @@ std::vector<ReportedCount> SqlTicketStore::count_reported(Timestamp from, Timest
 }
 
 std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp to) {
-  // Every (coverage, free repair, kind) group is one conditional sum of a single row: no sort of
-  // the month's cost lines. `+t.state` keeps SQLite off the state index (most tickets are
-  // closed): the month's range of work_record_finished (015) reads only the month's records,
-  // and ticket_actual_cost (017) holds each line's kind and amount.
-  static const std::vector<ClosedCost> groups = [] {
-    std::vector<ClosedCost> all;
-    for (Coverage coverage : {Coverage::kWarranty, Coverage::kPaid}) {
-      for (bool free_repair : {false, true}) {
-        for (CostKind kind : {CostKind::kPart, CostKind::kWork, CostKind::kTravel}) {
-          all.push_back({coverage, free_repair, kind, Money{}});
-        }
-      }
-    }
-    return all;
-  }();
-  static const std::string sql = [] {
-    std::string select = "SELECT ";
-    for (const ClosedCost& group : groups) {
-      select += fmt::format(
-          "{}COALESCE(SUM(CASE WHEN t.coverage = '{}' AND t.free_repair = {} AND l.kind = '{}' "
-          "THEN l.amount_fen END), 0)",
-          &group == &groups.front() ? "" : ", ", coverage_name(group.coverage),
-          group.free_repair ? 1 : 0, cost_kind_name(group.kind));
-    }
-    return select +
-           " FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
-           "JOIN ticket_actual_line l ON l.ticket_id = t.id "
-           "WHERE +t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2";
-  }();
+  // `+t.state` keeps SQLite off the state index (most tickets are closed): the month's range of
+  // work_record_finished (015) reads only the month's records, and ticket_actual_cost (017)
+  // holds each line's kind and amount. The groups are summed here from flags (no text copied,
+  // no sort): SQLite's GROUP BY would sort every cost line of the month first.
   return guarded("summing the costs of a month", [&] {
-    Query query = db_.cached(sql.c_str());
+    Query query = db_.cached(
+        "SELECT t.coverage = 'warranty', t.free_repair, l.kind = 'part', l.kind = 'work', "
+        "l.amount_fen FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
+        "JOIN ticket_actual_line l ON l.ticket_id = t.id "
+        "WHERE +t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2");
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
-    std::vector<ClosedCost> all = groups;
-    if (query->step()) {
-      for (std::size_t i = 0; i < all.size(); ++i) {
-        all[i].amount = Money{query->int64(static_cast<int>(i))};
+    std::int64_t sums[2][2][3] = {};  // [warranty][free repair][part, work, travel]
+    while (query->step()) {
+      const int kind = query->int64(2) != 0 ? 0 : query->int64(3) != 0 ? 1 : 2;
+      sums[query->int64(0) != 0][query->int64(1) != 0][kind] += query->int64(4);
+    }
+    constexpr CostKind kinds[] = {CostKind::kPart, CostKind::kWork, CostKind::kTravel};
+    std::vector<ClosedCost> all;
+    for (const Coverage coverage : {Coverage::kWarranty, Coverage::kPaid}) {
+      for (const bool free_repair : {false, true}) {
+        for (int kind = 0; kind < 3; ++kind) {
+          all.push_back({coverage, free_repair, kinds[kind],
+                         Money{sums[coverage == Coverage::kWarranty][free_repair][kind]}});
+        }
       }
     }
     return all;
