@@ -8,9 +8,11 @@
 #
 # Ledgers are made once by bench/make_ledger.sh into DIR (default ${TMPDIR:-/tmp}/aftersales-
 # bench) and reused. Each command runs R times (default 3) with its output to /dev/null under
-# /usr/bin/time: the table gives the median wall time, the largest maximum resident set size and
-# the ratio of the median to sqlite3's median on the same ledger. Prints the machine, then one
-# markdown table; each row names the command it timed.
+# /usr/bin/time: the first table gives the median wall time, the largest maximum resident set
+# size and the ratio of the median to sqlite3's median on the same ledger; the second each
+# report's median and how far it is above the process floor (`config show`: start, open the
+# ledger, read the rulebook), their sum (the nightly set without writing files) and a whole
+# `report nightly`. Prints the machine, then the two markdown tables; each row names its command.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,14 +47,17 @@ mkdir -p "$work"
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 largest() { printf '%s\n' "$@" | sort -g | tail -1; }
 
-# measure CMD...: runs it $runs times; sets $m_time (median s) and $m_rss (largest max RSS, MB).
+# measure CMD...: runs it $runs times; sets $m_time (median wall s, to the millisecond, taken
+# around /usr/bin/time) and $m_rss (largest max RSS, MB).
 measure() {
-  local times=() rss=() t="$work/time.txt"
+  local times=() rss=() t="$work/time.txt" start end
   for ((r = 0; r < runs; ++r)); do
-    /usr/bin/time -f '%e %M' -o "$t" "$@" >/dev/null 2>"$work/stderr.txt" || {
+    start=$EPOCHREALTIME
+    /usr/bin/time -f '%M' -o "$t" "$@" >/dev/null 2>"$work/stderr.txt" || {
       echo "report_bench.sh: failed: $*" >&2; cat "$work/stderr.txt" >&2; return 1; }
-    secs=$(tail -1 "$t" | cut -d' ' -f1); kb=$(tail -1 "$t" | cut -d' ' -f2)
-    times+=("$secs"); rss+=("$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')")
+    end=$EPOCHREALTIME
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
+    rss+=("$(awk -v k="$(tail -1 "$t")" 'BEGIN { printf "%.1f", k / 1024 }')")
   done
   m_time=$(median "${times[@]}")
   m_rss=$(largest "${rss[@]}")
@@ -62,6 +67,7 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)
 echo "binary: $aftersales; $runs runs per command, output to /dev/null; --today $today"
 echo
 rows=()
+report_rows=()
 for size in $sizes; do
   db="$work/ledger-$size.db"
   if [[ ! -s $db ]]; then
@@ -95,22 +101,31 @@ for size in $sizes; do
   run_row "ticket list --month $month --format csv" ticket list --month "$month" --format csv
   run_row "unit list --format csv" unit list --format csv
   run_row "visit due --format csv" visit due --format csv
-  # Every report the binary offers, each for one month.
+  # Every report the binary offers, each for one month, against the process floor: the same
+  # binary opening the same ledger and reading its rulebook (`config show`).
+  measure "${a[@]}" config show
+  floor=$m_time
+  report_rows+=("| $label | \`aftersales config show\` (the floor) | $m_time | | $m_rss |")
   reports=$("$aftersales" report --help 2>/dev/null |
     awk '/^Subcommands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }' |
     grep -v '^nightly$' || true)
-  if [[ -z $reports ]]; then
-    rows+=("| $label | \`aftersales report ...\` | | | not built in this binary |")
-  fi
+  set_total=0
   for report in $reports; do
-    if ! "${a[@]}" report "$report" --month "$month" >/dev/null 2>&1; then
-      rows+=("| $label | \`aftersales report $report --month $month\` | | | not built in this binary |")
-      continue
-    fi
-    run_row "report $report --month $month" report "$report" --month "$month"
+    measure "${a[@]}" report "$report" --month "$month"
+    over=$(awk -v x="$m_time" -v f="$floor" 'BEGIN { d = x - f; printf "%.3f", (d > 0) ? d : 0 }')
+    set_total=$(awk -v t="$set_total" -v o="$over" 'BEGIN { printf "%.3f", t + o }')
+    report_rows+=("| $label | \`aftersales report $report --month $month\` | $m_time | $over | $m_rss |")
   done
+  report_rows+=("| $label | the $(wc -w <<<"$reports") reports above, over the floor | | $set_total | |")
+  out="$work/nightly-$size"
+  measure "${a[@]}" report nightly --month "$month" -o "$out"
+  report_rows+=("| $label | \`aftersales report nightly --month $month -o DIR\` (with .xlsx and .html) | $m_time | | $m_rss |")
 done
 
 echo "| tickets | command | median s | peak MB | × sqlite3 |"
 echo "|---:|---|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "| tickets | report | median s | over the floor s | peak MB |"
+echo "|---:|---|---:|---:|---:|"
+printf '%s\n' "${report_rows[@]}"
