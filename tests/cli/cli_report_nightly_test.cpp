@@ -1,8 +1,11 @@
 // `aftersales report nightly -o DIR` and the report files (issue 12): the same files byte for
 // byte twice, the set of names, a failed run leaving the previous night's files, the report page
 // (title, 表7's signature lines, SVG, nothing external, escaping), and -o FILE.xlsx read back.
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -181,6 +184,34 @@ TEST_CASE("a failed nightly run leaves the previous night's files and exits non-
   // A parent that does not exist, and no -o at all.
   CHECK(desk.as("zhang", {"report", "nightly", "-o", desk.cli.path("no/such")}).exit_code == 2);
   CHECK(desk.as("zhang", {"report", "nightly"}).exit_code == 2);
+}
+
+TEST_CASE("a nightly run clears what a killed run left and a second run at once waits its turn") {
+  Desk desk;
+  const fs::path dir = desk.cli.path("reports");
+  desk.ok("zhang", {"report", "nightly", "--month", "2026-10", "-o", dir});
+  const auto before = files_of(dir);
+
+  // A run killed while writing left its staging directory: the next run removes it.
+  const fs::path stale = desk.cli.path(".reports.new.Ab12Cd");
+  fs::create_directory(stale);
+  desk.cli.write_file(".reports.new.Ab12Cd/monthly.csv", "half a file");
+  desk.ok("zhang", {"report", "nightly", "--month", "2026-10", "-o", dir});
+  CHECK_FALSE(fs::exists(stale));
+  CHECK(files_of(dir) == before);
+
+  // While another run holds the lock, this one exits 6 and writes nothing.
+  const std::string lock_path = desk.cli.path(".reports.lock");
+  const int held = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  REQUIRE(held >= 0);
+  REQUIRE(::flock(held, LOCK_EX) == 0);
+  const RunResult busy = desk.as("zhang", {"report", "nightly", "--month", "2026-09", "-o", dir});
+  ::close(held);
+  INFO(describe(busy));
+  CHECK(busy.exit_code == 6);
+  CHECK(contains(busy.err, "another run is writing"));
+  CHECK(files_of(dir) == before);
+  CHECK(leftovers(desk.cli.path(""), ".reports.new") == 0);
 }
 
 TEST_CASE("the report page holds 表7 with its signature lines, SVG charts, nothing external") {

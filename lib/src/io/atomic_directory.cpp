@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>  // renameat2 (glibc 2.28+)
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,43 @@ class StagingGuard {
   bool released_ = false;
 };
 
+// An exclusive flock(2) on `.NAME.lock` beside the target for one run, released on close.
+class RunLock {
+ public:
+  RunLock(const fs::path& path, const fs::path& target) {
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0)
+      throw storage_error("write into", path.parent_path().string(), std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      const int lock_error = errno;
+      ::close(fd_);
+      if (lock_error == EWOULDBLOCK) {
+        throw Error(
+            ErrorCode::kStorageUnavailable,
+            "another run is writing \"" + target.string() + "\" (it holds " + path.string() + ")",
+            "run again when it has ended; nothing was written");
+      }
+      throw storage_error("lock", path.string(), std::strerror(lock_error));
+    }
+  }
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+  ~RunLock() { ::close(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+// Staging directories that a killed run left (`.NAME.new.*`): only a run holding the lock
+// writes one, so with the lock held every one found is stale.
+void remove_stale_staging(const fs::path& parent, const std::string& prefix) {
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) == 0) fs::remove_all(entry.path(), error);
+  }
+}
+
 void sync_directory(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
@@ -87,7 +125,11 @@ void replace_directory_atomically(const std::string& directory,
     if (error) throw storage_error("read", target.string(), error.message());
   }
 
-  std::string pattern = (parent / ("." + target.filename().string() + ".new.XXXXXX")).string();
+  const std::string hidden = "." + target.filename().string();
+  const RunLock lock(parent / (hidden + ".lock"), target);
+  remove_stale_staging(parent, hidden + ".new.");
+
+  std::string pattern = (parent / (hidden + ".new.XXXXXX")).string();
   if (::mkdtemp(pattern.data()) == nullptr) {
     throw storage_error("write into", parent.string(), std::strerror(errno));
   }

@@ -14,6 +14,9 @@ namespace aftersales {
 //  - the staging directory takes the old one's permissions, then is swapped in with one
 //    rename (renameat2 RENAME_EXCHANGE when `directory` exists; a plain rename when it does
 //    not), and the old contents are removed.
+// One run at a time per directory: the run holds an exclusive lock on `.NAME.lock` beside it
+// (left in place, empty) and first removes the staging directories a killed run left; a second
+// run meanwhile gets Error(kStorageUnavailable) and writes nothing.
 // If `write` throws, or anything before the swap fails, the staging directory is removed and
 // `directory` is untouched. Throws Error(kStorageUnavailable) naming the path when the staging
 // directory cannot be made, a file cannot be carried over or the swap fails; Error(kUsage) when
