@@ -55,7 +55,7 @@ std::string month_text(const Period& month) {
   return fmt::format("{:04}-{:02}", month.from.year(), month.from.month());
 }
 
-MonthlyReport monthly_report(Context& ctx, const Period& month) {
+MonthlyReport monthly_counts(Context& ctx, const Period& month) {
   const UtcOffset zone = ctx.rules.general.utc_offset;
   const Timestamp from = start_of_day(month.from, zone);
   const Timestamp to = start_of_day(month.to.plus_days(1), zone);
@@ -85,7 +85,15 @@ MonthlyReport monthly_report(Context& ctx, const Period& month) {
     if (found != categories.end()) categories.erase(found);
   }
   for (const auto& [name, count] : categories) report.by_category.push_back({name, count});
+  return report;
+}
 
+MonthlyReport monthly_report(Context& ctx, const Period& month) {
+  const UtcOffset zone = ctx.rules.general.utc_offset;
+  const Timestamp from = start_of_day(month.from, zone);
+  const Timestamp to = start_of_day(month.to.plus_days(1), zone);
+
+  MonthlyReport report = monthly_counts(ctx, month);
   for (const ClosedCost& group : ctx.store.tickets().closed_costs(from, to)) {
     if (group.coverage == Coverage::kWarranty) {
       add_cost(report.warranty_cost, group.kind, group.amount);

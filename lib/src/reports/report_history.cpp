@@ -1,4 +1,4 @@
-// Twelve months of 表7 counts, each month reported exactly as `report monthly` reports it.
+// Twelve months of 表7 counts, each month counted exactly as `report monthly` counts it.
 #include "aftersales/reports/report_history.h"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ ReportHistory report_history(Context& ctx, const Period& month, std::size_t top)
   history.month = month;
   for (int back = kHistoryMonths - 1; back >= 0; --back) {
     const Period period = month_shifted(month, -back);
-    const MonthlyReport report = monthly_report(ctx, period);
+    const MonthlyReport report = monthly_counts(ctx, period);
     history.months.push_back(MonthCounts{period, report.services, report.warranty, report.paid,
                                          report.free, report.resolved, report.cancelled});
     if (back == 0) {

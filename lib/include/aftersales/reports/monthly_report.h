@@ -55,5 +55,7 @@ struct MonthlyReport {
 
 // The statistics of 表7 for `month` (report_month). Reads only; aggregates in the store.
 MonthlyReport monthly_report(Context& ctx, const Period& month);
+// The same without the costs (left zero): the counts that the 12 months' history needs.
+MonthlyReport monthly_counts(Context& ctx, const Period& month);
 
 }  // namespace aftersales
