@@ -5,6 +5,7 @@
 #
 #   bench/report_bench.sh [--sizes "100000 1000000"] [--runs R] [--aftersales BIN]
 #                         [--generate BIN] [--work DIR] [--month YYYY-MM] [--today DATE]
+#                         [--reports-only]
 #
 # Ledgers are made once by bench/make_ledger.sh into DIR (default ${TMPDIR:-/tmp}/aftersales-
 # bench) and reused. Each command runs R times (default 3) with its output to /dev/null under
@@ -13,6 +14,7 @@
 # report's median and how far it is above the process floor (`config show`: start, open the
 # ledger, read the rulebook), their sum (the nightly set without writing files) and a whole
 # `report nightly`. Prints the machine, then the two markdown tables; each row names its command.
+# --reports-only leaves out the lists and exports (the first table keeps sqlite3's row).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,8 +25,9 @@ generate="$here/build/release/bench/aftersales-generate"
 work="${TMPDIR:-/tmp}/aftersales-bench"
 month=2026-10
 today=2026-11-30
+reports_only=
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -34,6 +37,7 @@ while [[ $# -gt 0 ]]; do
     --work) work=$2; shift 2 ;;
     --month) month=$2; shift 2 ;;
     --today) today=$2; shift 2 ;;
+    --reports-only) reports_only=1; shift ;;
     -h|--help) usage ;;
     *) echo "report_bench.sh: unknown option $1" >&2; usage ;;
   esac
@@ -91,16 +95,18 @@ for size in $sizes; do
     measure "${a[@]}" "$@"
     rows+=("| $label | \`aftersales $shown\` | $m_time | $m_rss | $(awk -v x="$m_time" -v y="$base" 'BEGIN { printf "%.2f", (y > 0) ? x / y : 0 }') |")
   }
-  run_row "export tickets --format csv" export tickets --format csv
-  run_row "export tickets --format jsonl" export tickets --format jsonl
-  run_row "ticket list --format csv" ticket list --format csv
-  run_row "ticket list" ticket list
-  run_row "ticket list --format json" ticket list --format json
-  run_row "ticket list --overdue --format csv" ticket list --overdue --format csv
-  run_row "ticket list --state in_service --format csv" ticket list --state in_service --format csv
-  run_row "ticket list --month $month --format csv" ticket list --month "$month" --format csv
-  run_row "unit list --format csv" unit list --format csv
-  run_row "visit due --format csv" visit due --format csv
+  if [[ -z $reports_only ]]; then
+    run_row "export tickets --format csv" export tickets --format csv
+    run_row "export tickets --format jsonl" export tickets --format jsonl
+    run_row "ticket list --format csv" ticket list --format csv
+    run_row "ticket list" ticket list
+    run_row "ticket list --format json" ticket list --format json
+    run_row "ticket list --overdue --format csv" ticket list --overdue --format csv
+    run_row "ticket list --state in_service --format csv" ticket list --state in_service --format csv
+    run_row "ticket list --month $month --format csv" ticket list --month "$month" --format csv
+    run_row "unit list --format csv" unit list --format csv
+    run_row "visit due --format csv" visit due --format csv
+  fi
   # Every report the binary offers, each for one month, against the process floor: the same
   # binary opening the same ledger and reading its rulebook (`config show`).
   measure "${a[@]}" config show
