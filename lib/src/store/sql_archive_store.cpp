@@ -240,8 +240,8 @@ std::optional<Unit> SqlArchiveStore::find_unit(const std::string& serial) {
 std::vector<Unit> SqlArchiveStore::list_units(const UnitFilter& filter) {
   return guarded("listing units", [&] {
     Query query = db_.cached(AFTERSALES_UNIT_SELECT
-                             "WHERE (?1 IS NULL OR m.code = ?1) "
-                             "AND (?2 IS NULL OR c.code = ?2) ORDER BY u.serial");
+                             "WHERE (CAST(?1 AS TEXT) IS NULL OR m.code = ?1) "
+                             "AND (CAST(?2 AS TEXT) IS NULL OR c.code = ?2) ORDER BY u.serial");
     if (filter.model_code) query->bind(1, *filter.model_code);
     if (filter.customer_code) query->bind(2, *filter.customer_code);
     std::vector<Unit> all;

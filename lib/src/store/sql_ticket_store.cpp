@@ -230,15 +230,15 @@ std::optional<std::string> SqlTicketStore::find_same_call(const std::string& ser
 
 std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
   return guarded("listing tickets", [&] {
-    Query query =
-        db_.cached(AFTERSALES_TICKET_SELECT
-                   "WHERE (?1 IS NULL OR t.state = ?1) "
-                   "AND (?2 IS NULL OR t.assignee = ?2) "
-                   "AND (?3 IS NULL OR t.reported_at >= ?3) "
-                   "AND (?4 IS NULL OR t.reported_at < ?4) "
-                   "AND (?5 IS NULL OR t.unit_id = (SELECT id FROM unit WHERE serial = ?5)) "
-                   "AND (?6 IS NULL OR t.customer_id = "
-                   "(SELECT id FROM customer WHERE code = ?6)) ORDER BY t.id");
+    Query query = db_.cached(
+        AFTERSALES_TICKET_SELECT
+        "WHERE (CAST(?1 AS TEXT) IS NULL OR t.state = ?1) "
+        "AND (CAST(?2 AS TEXT) IS NULL OR t.assignee = ?2) "
+        "AND (CAST(?3 AS BIGINT) IS NULL OR t.reported_at >= ?3) "
+        "AND (CAST(?4 AS BIGINT) IS NULL OR t.reported_at < ?4) "
+        "AND (CAST(?5 AS TEXT) IS NULL OR t.unit_id = (SELECT id FROM unit WHERE serial = ?5)) "
+        "AND (CAST(?6 AS TEXT) IS NULL OR t.customer_id = "
+        "(SELECT id FROM customer WHERE code = ?6)) ORDER BY t.id");
     if (filter.state) query->bind(1, state_name(*filter.state));
     if (filter.assignee) query->bind(2, *filter.assignee);
     bind_optional(*query, 3, filter.reported_from);
@@ -260,8 +260,8 @@ void SqlTicketStore::each(const TicketFilter& filter,
     // subquery on ticket_pause_ticket) instead of two queries per ticket.
     std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS
         ", w.arrived_at, (SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
-        "COALESCE(p.to_at, '') AS span FROM ticket_pause p WHERE p.ticket_id = t.id "
-        "ORDER BY p.from_at, p.id)) " AFTERSALES_TICKET_SELECT_FROM
+        "COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM ticket_pause p WHERE p.ticket_id = t.id "
+        "ORDER BY p.from_at, p.id) spans) " AFTERSALES_TICKET_SELECT_FROM
         "LEFT JOIN work_record w ON w.ticket_id = t.id";
     std::vector<std::string> conditions;
     std::vector<std::variant<std::int64_t, std::string>> values;
@@ -353,7 +353,8 @@ std::vector<ReportedCount> SqlTicketStore::count_reported(Timestamp from, Timest
 }
 
 std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp to) {
-  // `+t.state` keeps SQLite off the state index (most tickets are closed): the month's range of
+  // `t.state || ''` keeps SQLite off the state index (most tickets are closed; SQLite's usual
+  // `+t.state` is no operator of PostgreSQL's, docs/postgresql.md B4): the month's range of
   // work_record_finished (015) reads only the month's records, and ticket_actual_cost (017)
   // holds each line's kind and amount. The groups are summed here from flags (no text copied,
   // no sort): SQLite's GROUP BY would sort every cost line of the month first.
@@ -362,7 +363,7 @@ std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp t
         "SELECT t.coverage = 'warranty', t.free_repair, l.kind = 'part', l.kind = 'work', "
         "l.amount_fen FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
         "JOIN ticket_actual_line l ON l.ticket_id = t.id "
-        "WHERE +t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2");
+        "WHERE t.state || '' = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2");
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
     std::int64_t sums[2][2][3] = {};  // [warranty][free repair][part, work, travel]
@@ -384,15 +385,24 @@ std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp t
   });
 }
 
+// A pause counts from max(its start, reported) to min(its end, the arrival), as sla_status:
+// written with CASE, as PostgreSQL has no MIN and MAX of two values and SQLite no LEAST and
+// GREATEST (none of the values is NULL).
+#define AFTERSALES_PAUSE_END                                                         \
+  "CASE WHEN COALESCE(p.to_at, w.arrived_at) < w.arrived_at THEN COALESCE(p.to_at, " \
+  "w.arrived_at) ELSE w.arrived_at END"
+#define AFTERSALES_PAUSE_START \
+  "CASE WHEN p.from_at > t.reported_at THEN p.from_at ELSE t.reported_at END"
+
 ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
   return guarded("counting the arrivals of a month", [&] {
-    // A pause counts from max(its start, reported) to min(its end, the arrival), as sla_status.
     Query query = db_.cached(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN w.arrived_at <= t.due_at + COALESCE(("
-        "SELECT SUM(MIN(COALESCE(p.to_at, w.arrived_at), w.arrived_at) - "
-        "MAX(p.from_at, t.reported_at)) FROM ticket_pause p WHERE p.ticket_id = t.id AND "
-        "MIN(COALESCE(p.to_at, w.arrived_at), w.arrived_at) > MAX(p.from_at, t.reported_at)), "
-        "0) THEN 1 ELSE 0 END), 0) FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN w.arrived_at <= t.due_at + COALESCE((SELECT "
+        "SUM(" AFTERSALES_PAUSE_END " - " AFTERSALES_PAUSE_START
+        ") FROM ticket_pause p WHERE "
+        "p.ticket_id = t.id AND " AFTERSALES_PAUSE_END " > " AFTERSALES_PAUSE_START
+        "), 0) "
+        "THEN 1 ELSE 0 END), 0) FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
         "WHERE t.coverage = 'warranty' AND w.arrived_at >= ?1 AND w.arrived_at < ?2");
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
@@ -404,6 +414,9 @@ ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
     return count;
   });
 }
+
+#undef AFTERSALES_PAUSE_START
+#undef AFTERSALES_PAUSE_END
 
 // 表8's quality problems: ?1, ?2 the span, ?3 the zone's offset in seconds, ?4 the new-unit
 // months. A ticket is on a new unit when its local reported day R is before the ship date S's
