@@ -99,7 +99,7 @@ TEST_CASE("a server that cannot be reached is storage unavailable, with libpq's 
   // No server needed: the socket directory does not exist.
   expect_error(ErrorCode::kStorageUnavailable,
                {"opening postgresql:///aftersales?host=/nonexistent-aftersales-socket",
-                "/nonexistent-aftersales-socket"},
+                "/nonexistent-aftersales-socket", "PostgreSQL server is running and reachable"},
                [] {
                  open_postgres_database(
                      "postgresql:///aftersales?host=/nonexistent-aftersales-socket",

@@ -393,12 +393,22 @@ void PgStatement::reset() {
   for (auto& v : values_) v.reset();
 }
 
+// The connection to `url`; a server that cannot be reached is Error(kStorageUnavailable) with
+// libpq's reason (exit 6), and a hint about the server, not about a file.
+std::unique_ptr<Connection> connect(const std::string& url, const std::string& shown) {
+  try {
+    return std::make_unique<Connection>(url);
+  } catch (const DbError& e) {
+    throw Error(ErrorCode::kStorageUnavailable, fmt::format("opening {}: {}", shown, e.what()),
+                "check that the PostgreSQL server is running and reachable, and the URL, user "
+                "and password of --db / AFTERSALES_DB");
+  }
+}
+
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(const std::string& url, const SqliteOptions& options)
-      : shown_(redacted_url(url)), connection_(guarded(fmt::format("opening {}", shown_), [&] {
-          return std::make_unique<Connection>(url);
-        })) {
+      : shown_(redacted_url(url)), connection_(connect(url, shown_)) {
     guarded(fmt::format("opening {}", shown_), [&] {
       check_locale();
       set_busy_timeout(options.busy_timeout_ms);
