@@ -258,11 +258,17 @@ void SqlTicketStore::each(const TicketFilter& filter,
     // keeps SQLite from using the index, so --state read the whole table (issue 12, item 5).
     // The work record's arrival and the pauses come in the same row (a join and a correlated
     // subquery on ticket_pause_ticket) instead of two queries per ticket.
-    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS
-        ", w.arrived_at, (SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
-        "COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM ticket_pause p WHERE p.ticket_id = t.id "
-        "ORDER BY p.from_at, p.id) spans) " AFTERSALES_TICKET_SELECT_FROM
-        "LEFT JOIN work_record w ON w.ticket_id = t.id";
+    // The pauses joined in order: SQLite's group_concat takes the subquery's order; PostgreSQL
+    // has string_agg, ordered inside (docs/postgresql.md, B2).
+    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS ", w.arrived_at, ";
+    sql += db_.dialect() == Dialect::kPostgres
+               ? "(SELECT string_agg(span, ';' ORDER BY from_at, id) FROM (SELECT p.from_at, "
+                 "p.id, p.from_at || ',' || COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM "
+                 "ticket_pause p WHERE p.ticket_id = t.id) spans) "
+               : "(SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
+                 "COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM ticket_pause p WHERE "
+                 "p.ticket_id = t.id ORDER BY p.from_at, p.id) spans) ";
+    sql += AFTERSALES_TICKET_SELECT_FROM "LEFT JOIN work_record w ON w.ticket_id = t.id";
     std::vector<std::string> conditions;
     std::vector<std::variant<std::int64_t, std::string>> values;
     const auto where = [&](const std::string& condition,
@@ -422,15 +428,18 @@ ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
 // months. A ticket is on a new unit when its local reported day R is before the ship date S's
 // anniversary N months on (the first of the next month when that day does not exist): months
 // from S's month to R's month under N, or exactly N with R's day before S's day.
-#define AFTERSALES_REPORTED_DAY "date(t.reported_at + ?3, 'unixepoch')"
+// R in each dialect: SQLite's date(..., 'unixepoch') is no function of PostgreSQL's
+// (docs/postgresql.md, B6).
+#define AFTERSALES_REPORTED_DAY_SQLITE "date(t.reported_at + ?3, 'unixepoch')"
+#define AFTERSALES_REPORTED_DAY_POSTGRES \
+  "to_char(to_timestamp(t.reported_at + ?3) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 #define AFTERSALES_MONTH_INDEX(d) \
   "(CAST(substr(" d ", 1, 4) AS INTEGER) * 12 + CAST(substr(" d ", 6, 2) AS INTEGER))"
 #define AFTERSALES_DAY_OF(d) "CAST(substr(" d ", 9, 2) AS INTEGER)"
-#define AFTERSALES_NEW_UNIT \
-  "(" AFTERSALES_MONTH_INDEX(AFTERSALES_REPORTED_DAY) " - " AFTERSALES_MONTH_INDEX(          \
-      "u.shipped_on") " < ?4 OR (" AFTERSALES_MONTH_INDEX(AFTERSALES_REPORTED_DAY) " - "    \
-      AFTERSALES_MONTH_INDEX("u.shipped_on") " = ?4 AND " AFTERSALES_DAY_OF(                \
-          AFTERSALES_REPORTED_DAY) " < " AFTERSALES_DAY_OF("u.shipped_on") "))"
+#define AFTERSALES_NEW_UNIT(day) \
+  "(" AFTERSALES_MONTH_INDEX(day) " - " AFTERSALES_MONTH_INDEX("u.shipped_on") " < ?4 OR (" \
+      AFTERSALES_MONTH_INDEX(day) " - " AFTERSALES_MONTH_INDEX("u.shipped_on") " = ?4 AND " \
+      AFTERSALES_DAY_OF(day) " < " AFTERSALES_DAY_OF("u.shipped_on") "))"
 #define AFTERSALES_QUALITY_WHERE                                                     \
   "WHERE t.reported_at >= ?1 AND t.reported_at < ?2 AND t.state <> 'cancelled' AND " \
   "t.quality_claim = 1 AND (t.quality_confirmed IS NULL OR t.quality_confirmed = 1) "
@@ -439,14 +448,16 @@ std::vector<QualityCount> SqlTicketStore::count_quality_problems(Timestamp from,
                                                                  UtcOffset zone,
                                                                  int new_unit_months) {
   return guarded("counting the quality problems of a month", [&] {
-    Query query =
-        db_.cached("SELECT m.code, m.name, t.category, " AFTERSALES_NEW_UNIT
-                   " AS new_unit, "
-                   "COALESCE(t.quality_confirmed, 0) AS confirmed, COUNT(*) FROM ticket t "
-                   "JOIN unit u ON u.id = t.unit_id JOIN model m ON m.id = "
-                   "u.model_id " AFTERSALES_QUALITY_WHERE
-                   "GROUP BY m.id, t.category, new_unit, confirmed "
-                   "ORDER BY m.code, t.category, new_unit, confirmed");
+#define AFTERSALES_QUALITY_COUNTS(day) \
+  "SELECT m.code, m.name, t.category, " AFTERSALES_NEW_UNIT(day) " AS new_unit, "        \
+  "COALESCE(t.quality_confirmed, 0) AS confirmed, COUNT(*) FROM ticket t "               \
+  "JOIN unit u ON u.id = t.unit_id JOIN model m ON m.id = u.model_id " AFTERSALES_QUALITY_WHERE \
+  "GROUP BY m.id, t.category, new_unit, confirmed "                                      \
+  "ORDER BY m.code, t.category, new_unit, confirmed"
+    static const char* const kSql[] = {AFTERSALES_QUALITY_COUNTS(AFTERSALES_REPORTED_DAY_SQLITE),
+                                       AFTERSALES_QUALITY_COUNTS(AFTERSALES_REPORTED_DAY_POSTGRES)};
+#undef AFTERSALES_QUALITY_COUNTS
+    Query query = db_.cached(kSql[db_.dialect() == Dialect::kPostgres ? 1 : 0]);
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
     query->bind(3, std::int64_t{zone.minutes} * 60);
@@ -469,12 +480,15 @@ std::vector<QualityCount> SqlTicketStore::count_quality_problems(Timestamp from,
 std::vector<QualityPartCount> SqlTicketStore::quality_parts(Timestamp from, Timestamp to,
                                                             UtcOffset zone, int new_unit_months) {
   return guarded("counting the parts of the quality problems of a month", [&] {
-    Query query = db_.cached("SELECT p.number, p.name, p.major, " AFTERSALES_NEW_UNIT
-                             " AS new_unit, COUNT(*), "
-                             "SUM(wp.quantity) FROM ticket t JOIN unit u ON u.id = t.unit_id "
-                             "JOIN work_record_part wp ON wp.ticket_id = t.id JOIN part p ON p.id "
-                             "= wp.part_id " AFTERSALES_QUALITY_WHERE
-                             "GROUP BY p.id, new_unit ORDER BY p.number, new_unit");
+#define AFTERSALES_QUALITY_PARTS(day) \
+  "SELECT p.number, p.name, p.major, " AFTERSALES_NEW_UNIT(day) " AS new_unit, COUNT(*), " \
+  "SUM(wp.quantity) FROM ticket t JOIN unit u ON u.id = t.unit_id "                        \
+  "JOIN work_record_part wp ON wp.ticket_id = t.id JOIN part p ON p.id "                   \
+  "= wp.part_id " AFTERSALES_QUALITY_WHERE "GROUP BY p.id, new_unit ORDER BY p.number, new_unit"
+    static const char* const kSql[] = {AFTERSALES_QUALITY_PARTS(AFTERSALES_REPORTED_DAY_SQLITE),
+                                       AFTERSALES_QUALITY_PARTS(AFTERSALES_REPORTED_DAY_POSTGRES)};
+#undef AFTERSALES_QUALITY_PARTS
+    Query query = db_.cached(kSql[db_.dialect() == Dialect::kPostgres ? 1 : 0]);
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
     query->bind(3, std::int64_t{zone.minutes} * 60);
@@ -498,7 +512,8 @@ std::vector<QualityPartCount> SqlTicketStore::quality_parts(Timestamp from, Time
 #undef AFTERSALES_NEW_UNIT
 #undef AFTERSALES_DAY_OF
 #undef AFTERSALES_MONTH_INDEX
-#undef AFTERSALES_REPORTED_DAY
+#undef AFTERSALES_REPORTED_DAY_POSTGRES
+#undef AFTERSALES_REPORTED_DAY_SQLITE
 
 bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
   return guarded("opening ticket " + ticket.number, [&] {

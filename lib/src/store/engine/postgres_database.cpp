@@ -430,6 +430,8 @@ class PostgresDatabase final : public Database {
     statements_.clear();  // before the connection closes
   }
 
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
   void write(const std::function<void()>& work) override {
     if (write_depth_ > 0) {
       work();
