@@ -23,7 +23,7 @@ void add_global_options(CLI::App& app, Session& session) {
   auto& o = session.options;
   // A global option given twice takes the last value, so a script may prepend defaults.
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--db", o.db, "the database (SQLite file)")
+  app.add_option("--db", o.db, "the ledger: a SQLite file, or postgresql://... (a libpq URI)")
       ->envname("AFTERSALES_DB")
       ->capture_default_str();
   app.add_option("--config", o.config,

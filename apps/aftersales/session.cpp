@@ -76,7 +76,7 @@ Store& Session::store() {
     if (rules_source_ == RulesSource::kFile) {
       sqlite.busy_timeout_ms = rules().rules.storage.busy_timeout_ms;
     }
-    store_ = open_sqlite_store(options.db, sqlite);
+    store_ = open_store(options.db, sqlite);
   }
   return *store_;
 }

@@ -59,8 +59,9 @@ std::vector<Approval> SqlApprovalStore::list(const ApprovalFilter& filter) {
     std::vector<std::int64_t> ids;
     {
       Query query = db_.cached(
-          "SELECT id FROM approval WHERE (?1 IS NULL OR subject_kind = ?1) "
-          "AND (?2 IS NULL OR subject_id = ?2) AND (?3 IS NULL OR state = ?3) ORDER BY id");
+          "SELECT id FROM approval WHERE (CAST(?1 AS TEXT) IS NULL OR subject_kind = ?1) "
+          "AND (CAST(?2 AS TEXT) IS NULL OR subject_id = ?2) AND (CAST(?3 AS TEXT) IS NULL OR "
+          "state = ?3) ORDER BY id");
       if (filter.subject_kind) query->bind(1, *filter.subject_kind);
       if (filter.subject_id) query->bind(2, *filter.subject_id);
       if (filter.state) query->bind(3, approval_state_name(*filter.state));

@@ -240,8 +240,8 @@ std::optional<Unit> SqlArchiveStore::find_unit(const std::string& serial) {
 std::vector<Unit> SqlArchiveStore::list_units(const UnitFilter& filter) {
   return guarded("listing units", [&] {
     Query query = db_.cached(AFTERSALES_UNIT_SELECT
-                             "WHERE (?1 IS NULL OR m.code = ?1) "
-                             "AND (?2 IS NULL OR c.code = ?2) ORDER BY u.serial");
+                             "WHERE (CAST(?1 AS TEXT) IS NULL OR m.code = ?1) "
+                             "AND (CAST(?2 AS TEXT) IS NULL OR c.code = ?2) ORDER BY u.serial");
     if (filter.model_code) query->bind(1, *filter.model_code);
     if (filter.customer_code) query->bind(2, *filter.customer_code);
     std::vector<Unit> all;
@@ -287,17 +287,21 @@ std::vector<Unit> SqlArchiveStore::find_units_by_other_number(const std::string&
 void SqlArchiveStore::search_units(const std::string& text,
                                    const std::function<void(const UnitNumberHit&)>& each) {
   guarded("searching units for " + text, [&] {
-    // lower() folds ASCII only (SQLite without ICU): other scripts compare exactly.
-    Query query =
-        db_.cached("SELECT " AFTERSALES_UNIT_COLUMNS
-                   ", instr(lower(u.serial), lower(?1)) > 0, "
-                   "instr(lower(u.vin), lower(?1)) > 0, "
-                   "instr(lower(u.plate), lower(?1)) > 0, "
-                   "instr(lower(u.engine_no), lower(?1)) > 0, c.name " AFTERSALES_UNIT_TABLES
-                   "WHERE instr(lower(u.serial), lower(?1)) > 0 "
-                   "OR instr(lower(u.vin), lower(?1)) > 0 "
-                   "OR instr(lower(u.plate), lower(?1)) > 0 "
-                   "OR instr(lower(u.engine_no), lower(?1)) > 0 ORDER BY u.serial");
+  // lower() folds ASCII only (SQLite without ICU; PostgreSQL under the C ctype it requires):
+  // other scripts compare exactly. `find` is the position of a text in another: SQLite's
+  // instr(haystack, needle), PostgreSQL's strpos (docs/postgresql.md, B7).
+#define AFTERSALES_UNIT_SEARCH(find)                                                    \
+  "SELECT " AFTERSALES_UNIT_COLUMNS ", " find "(lower(u.serial), lower(?1)) > 0, " find \
+  "(lower(u.vin), lower(?1)) > 0, " find "(lower(u.plate), lower(?1)) > 0, " find       \
+  "(lower(u.engine_no), lower(?1)) > 0, c.name " AFTERSALES_UNIT_TABLES "WHERE " find   \
+  "(lower(u.serial), lower(?1)) > 0 OR " find "(lower(u.vin), lower(?1)) > 0 OR " find  \
+  "(lower(u.plate), lower(?1)) > 0 OR " find                                            \
+  "(lower(u.engine_no), lower(?1)) > 0 ORDER BY "                                       \
+  "u.serial"
+    static const char* const kSql[] = {AFTERSALES_UNIT_SEARCH("instr"),
+                                       AFTERSALES_UNIT_SEARCH("strpos")};
+#undef AFTERSALES_UNIT_SEARCH
+    Query query = db_.cached(kSql[db_.dialect() == Dialect::kPostgres ? 1 : 0]);
     query->bind(1, text);
     UnitNumberHit hit;
     while (query->step()) {

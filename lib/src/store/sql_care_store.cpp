@@ -91,8 +91,9 @@ std::optional<Survey> SqlCareStore::find_survey(const std::string& customer, int
 
 std::vector<Survey> SqlCareStore::list_surveys(const std::optional<int>& year) {
   return guarded("listing surveys", [&] {
-    Query query = db_.cached("SELECT " AFTERSALES_SURVEY_COLUMNS AFTERSALES_SURVEY_FROM
-                             "WHERE ?1 IS NULL OR s.year = ?1 ORDER BY s.year, c.code");
+    Query query =
+        db_.cached("SELECT " AFTERSALES_SURVEY_COLUMNS AFTERSALES_SURVEY_FROM
+                   "WHERE CAST(?1 AS BIGINT) IS NULL OR s.year = ?1 ORDER BY s.year, c.code");
     bind_optional(*query, 1, year);
     std::vector<Survey> all;
     while (query->step()) all.push_back(read_survey(*query));

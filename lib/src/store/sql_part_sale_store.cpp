@@ -175,9 +175,10 @@ std::vector<PartSale> SqlPartSaleStore::list_sales(const SaleFilter& filter) {
   return guarded("listing sales", [&] {
     std::vector<PartSale> all;
     {
-      Query query = db_.cached("SELECT " AFTERSALES_SALE_COLUMNS AFTERSALES_SALE_FROM
-                               "WHERE (?1 IS NULL OR s.sold_on >= ?1) AND (?2 IS NULL OR "
-                               "s.sold_on <= ?2) ORDER BY s.number");
+      Query query = db_.cached(
+          "SELECT " AFTERSALES_SALE_COLUMNS AFTERSALES_SALE_FROM
+          "WHERE (CAST(?1 AS TEXT) IS NULL OR s.sold_on >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR "
+          "s.sold_on <= ?2) ORDER BY s.number");
       bind_date(*query, 1, filter.from);
       bind_date(*query, 2, filter.to);
       while (query->step()) all.push_back(read_sale(*query));

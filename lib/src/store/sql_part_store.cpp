@@ -125,7 +125,8 @@ void SqlPartStore::each_level(const StockFilter& filter,
     Query query = db_.cached(
         "SELECT " AFTERSALES_PART_COLUMNS
         ", m.warehouse, SUM(m.quantity) FROM stock_move m JOIN part p ON p.id = m.part_id "
-        "WHERE (?1 IS NULL OR p.number = ?1) AND (?2 IS NULL OR m.warehouse = ?2) "
+        "WHERE (CAST(?1 AS TEXT) IS NULL OR p.number = ?1) AND (CAST(?2 AS TEXT) IS NULL OR "
+        "m.warehouse = ?2) "
         "GROUP BY p.id, m.warehouse ORDER BY p.number, m.warehouse");
     bind_filter(*query, filter);
     while (query->step()) {
@@ -162,9 +163,10 @@ StockMove read_move(Statement& row) {
 
 std::vector<StockMove> SqlPartStore::moves(const StockFilter& filter, int limit) {
   return guarded("listing stock moves", [&] {
-    Query query = db_.cached("SELECT " AFTERSALES_MOVE_COLUMNS
-                             "WHERE (?1 IS NULL OR p.number = ?1) AND (?2 IS NULL OR "
-                             "m.warehouse = ?2) ORDER BY m.id DESC LIMIT ?3");
+    Query query = db_.cached(
+        "SELECT " AFTERSALES_MOVE_COLUMNS
+        "WHERE (CAST(?1 AS TEXT) IS NULL OR p.number = ?1) AND (CAST(?2 AS TEXT) IS NULL OR "
+        "m.warehouse = ?2) ORDER BY m.id DESC LIMIT ?3");
     bind_filter(*query, filter);
     query->bind(3, limit);
     std::vector<StockMove> all;

@@ -30,17 +30,20 @@ std::optional<StoredRulebook> SqlRulebookStore::current() {
 
 void SqlRulebookStore::append(StoredRulebook& rulebook) {
   guarded("storing the ledger's rulebook", [&] {
+    // The version is read back with RETURNING, not last_insert_id(): only SQLite's rowid is
+    // the version (PostgreSQL's lastval() is another sequence's; docs/postgresql.md, B9).
     Query insert = db_.cached(
         "INSERT INTO rulebook (version, rules, source, admins, applied_by, login, applied_at) "
-        "VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM rulebook), ?1, ?2, ?3, ?4, ?5, ?6)");
+        "VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM rulebook), ?1, ?2, ?3, ?4, ?5, ?6) "
+        "RETURNING version");
     insert->bind(1, rulebook.rules);
     insert->bind(2, rulebook.source);
     insert->bind(3, nlohmann::json(rulebook.admins).dump());
     insert->bind(4, rulebook.applied_by);
     insert->bind(5, rulebook.login);
     insert->bind(6, rulebook.applied_at.seconds);
-    insert->run();
-    rulebook.version = static_cast<int>(db_.last_insert_id());
+    insert->step();
+    rulebook.version = static_cast<int>(insert->int64(0));
   });
 }
 

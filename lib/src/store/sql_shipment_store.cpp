@@ -86,8 +86,8 @@ std::vector<IssueRequest> SqlShipmentStore::list_issues(const std::optional<std:
   return guarded("listing part issues", [&] {
     std::vector<IssueRequest> all;
     {
-      Query query =
-          db_.cached(AFTERSALES_ISSUE_SELECT "WHERE (?1 IS NULL OR t.number = ?1) ORDER BY i.id");
+      Query query = db_.cached(AFTERSALES_ISSUE_SELECT
+                               "WHERE (CAST(?1 AS TEXT) IS NULL OR t.number = ?1) ORDER BY i.id");
       bind_optional(*query, 1, ticket);
       while (query->step()) all.push_back(read_issue(*query));
     }

@@ -1,7 +1,14 @@
 // The Store: the engine's connection and every area's port over it.
 #include <memory>
 
+#include <fmt/format.h>
+
+#include "aftersales/core/error.h"
+#include "store/engine/postgres_dialect.h"
 #include "store/engine/sqlite_database.h"
+#if AFTERSALES_POSTGRESQL
+#include "store/engine/postgres_database.h"
+#endif
 #include "store/sql_export_store.h"
 #include "store/sql_part_sale_store.h"
 #include "store/sql_stores.h"
@@ -75,6 +82,20 @@ class SqlStore final : public Store {
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOptions& options) {
   return std::make_unique<store::SqlStore>(store::open_sqlite_database(path, options));
+}
+
+std::unique_ptr<Store> open_store(const std::string& db, const SqliteOptions& options) {
+  if (!store::is_postgres_url(db)) return open_sqlite_store(db, options);
+#if AFTERSALES_POSTGRESQL
+  return std::make_unique<store::SqlStore>(store::open_postgres_database(db, options));
+#else
+  throw Error(ErrorCode::kUsage,
+              fmt::format("{} names a PostgreSQL database, and this aftersales was built "
+                          "without PostgreSQL",
+                          store::redacted_url(db)),
+              "build it with libpq-dev installed (CMake option AFTERSALES_POSTGRESQL), or name "
+              "a SQLite file with --db");
+#endif
 }
 
 }  // namespace aftersales

@@ -230,15 +230,15 @@ std::optional<std::string> SqlTicketStore::find_same_call(const std::string& ser
 
 std::vector<Ticket> SqlTicketStore::list(const TicketFilter& filter) {
   return guarded("listing tickets", [&] {
-    Query query =
-        db_.cached(AFTERSALES_TICKET_SELECT
-                   "WHERE (?1 IS NULL OR t.state = ?1) "
-                   "AND (?2 IS NULL OR t.assignee = ?2) "
-                   "AND (?3 IS NULL OR t.reported_at >= ?3) "
-                   "AND (?4 IS NULL OR t.reported_at < ?4) "
-                   "AND (?5 IS NULL OR t.unit_id = (SELECT id FROM unit WHERE serial = ?5)) "
-                   "AND (?6 IS NULL OR t.customer_id = "
-                   "(SELECT id FROM customer WHERE code = ?6)) ORDER BY t.id");
+    Query query = db_.cached(
+        AFTERSALES_TICKET_SELECT
+        "WHERE (CAST(?1 AS TEXT) IS NULL OR t.state = ?1) "
+        "AND (CAST(?2 AS TEXT) IS NULL OR t.assignee = ?2) "
+        "AND (CAST(?3 AS BIGINT) IS NULL OR t.reported_at >= ?3) "
+        "AND (CAST(?4 AS BIGINT) IS NULL OR t.reported_at < ?4) "
+        "AND (CAST(?5 AS TEXT) IS NULL OR t.unit_id = (SELECT id FROM unit WHERE serial = ?5)) "
+        "AND (CAST(?6 AS TEXT) IS NULL OR t.customer_id = "
+        "(SELECT id FROM customer WHERE code = ?6)) ORDER BY t.id");
     if (filter.state) query->bind(1, state_name(*filter.state));
     if (filter.assignee) query->bind(2, *filter.assignee);
     bind_optional(*query, 3, filter.reported_from);
@@ -258,11 +258,17 @@ void SqlTicketStore::each(const TicketFilter& filter,
     // keeps SQLite from using the index, so --state read the whole table (issue 12, item 5).
     // The work record's arrival and the pauses come in the same row (a join and a correlated
     // subquery on ticket_pause_ticket) instead of two queries per ticket.
-    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS
-        ", w.arrived_at, (SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
-        "COALESCE(p.to_at, '') AS span FROM ticket_pause p WHERE p.ticket_id = t.id "
-        "ORDER BY p.from_at, p.id)) " AFTERSALES_TICKET_SELECT_FROM
-        "LEFT JOIN work_record w ON w.ticket_id = t.id";
+    // The pauses joined in order: SQLite's group_concat takes the subquery's order; PostgreSQL
+    // has string_agg, ordered inside (docs/postgresql.md, B2).
+    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS ", w.arrived_at, ";
+    sql += db_.dialect() == Dialect::kPostgres
+               ? "(SELECT string_agg(span, ';' ORDER BY from_at, id) FROM (SELECT p.from_at, "
+                 "p.id, p.from_at || ',' || COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM "
+                 "ticket_pause p WHERE p.ticket_id = t.id) spans) "
+               : "(SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
+                 "COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM ticket_pause p WHERE "
+                 "p.ticket_id = t.id ORDER BY p.from_at, p.id) spans) ";
+    sql += AFTERSALES_TICKET_SELECT_FROM "LEFT JOIN work_record w ON w.ticket_id = t.id";
     std::vector<std::string> conditions;
     std::vector<std::variant<std::int64_t, std::string>> values;
     const auto where = [&](const std::string& condition,
@@ -353,7 +359,8 @@ std::vector<ReportedCount> SqlTicketStore::count_reported(Timestamp from, Timest
 }
 
 std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp to) {
-  // `+t.state` keeps SQLite off the state index (most tickets are closed): the month's range of
+  // `t.state || ''` keeps SQLite off the state index (most tickets are closed; SQLite's usual
+  // `+t.state` is no operator of PostgreSQL's, docs/postgresql.md B4): the month's range of
   // work_record_finished (015) reads only the month's records, and ticket_actual_cost (017)
   // holds each line's kind and amount. The groups are summed here from flags (no text copied,
   // no sort): SQLite's GROUP BY would sort every cost line of the month first.
@@ -362,7 +369,7 @@ std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp t
         "SELECT t.coverage = 'warranty', t.free_repair, l.kind = 'part', l.kind = 'work', "
         "l.amount_fen FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
         "JOIN ticket_actual_line l ON l.ticket_id = t.id "
-        "WHERE +t.state = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2");
+        "WHERE t.state || '' = 'closed' AND w.finished_at >= ?1 AND w.finished_at < ?2");
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
     std::int64_t sums[2][2][3] = {};  // [warranty][free repair][part, work, travel]
@@ -384,15 +391,24 @@ std::vector<ClosedCost> SqlTicketStore::closed_costs(Timestamp from, Timestamp t
   });
 }
 
+// A pause counts from max(its start, reported) to min(its end, the arrival), as sla_status:
+// written with CASE, as PostgreSQL has no MIN and MAX of two values and SQLite no LEAST and
+// GREATEST (none of the values is NULL).
+#define AFTERSALES_PAUSE_END                                                         \
+  "CASE WHEN COALESCE(p.to_at, w.arrived_at) < w.arrived_at THEN COALESCE(p.to_at, " \
+  "w.arrived_at) ELSE w.arrived_at END"
+#define AFTERSALES_PAUSE_START \
+  "CASE WHEN p.from_at > t.reported_at THEN p.from_at ELSE t.reported_at END"
+
 ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
   return guarded("counting the arrivals of a month", [&] {
-    // A pause counts from max(its start, reported) to min(its end, the arrival), as sla_status.
     Query query = db_.cached(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN w.arrived_at <= t.due_at + COALESCE(("
-        "SELECT SUM(MIN(COALESCE(p.to_at, w.arrived_at), w.arrived_at) - "
-        "MAX(p.from_at, t.reported_at)) FROM ticket_pause p WHERE p.ticket_id = t.id AND "
-        "MIN(COALESCE(p.to_at, w.arrived_at), w.arrived_at) > MAX(p.from_at, t.reported_at)), "
-        "0) THEN 1 ELSE 0 END), 0) FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN w.arrived_at <= t.due_at + COALESCE((SELECT "
+        "SUM(" AFTERSALES_PAUSE_END " - " AFTERSALES_PAUSE_START
+        ") FROM ticket_pause p WHERE "
+        "p.ticket_id = t.id AND " AFTERSALES_PAUSE_END " > " AFTERSALES_PAUSE_START
+        "), 0) "
+        "THEN 1 ELSE 0 END), 0) FROM ticket t JOIN work_record w ON w.ticket_id = t.id "
         "WHERE t.coverage = 'warranty' AND w.arrived_at >= ?1 AND w.arrived_at < ?2");
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
@@ -405,19 +421,25 @@ ArrivalCount SqlTicketStore::warranty_arrivals(Timestamp from, Timestamp to) {
   });
 }
 
+#undef AFTERSALES_PAUSE_START
+#undef AFTERSALES_PAUSE_END
+
 // 表8's quality problems: ?1, ?2 the span, ?3 the zone's offset in seconds, ?4 the new-unit
 // months. A ticket is on a new unit when its local reported day R is before the ship date S's
 // anniversary N months on (the first of the next month when that day does not exist): months
 // from S's month to R's month under N, or exactly N with R's day before S's day.
-#define AFTERSALES_REPORTED_DAY "date(t.reported_at + ?3, 'unixepoch')"
+// R in each dialect: SQLite's date(..., 'unixepoch') is no function of PostgreSQL's
+// (docs/postgresql.md, B6).
+#define AFTERSALES_REPORTED_DAY_SQLITE "date(t.reported_at + ?3, 'unixepoch')"
+#define AFTERSALES_REPORTED_DAY_POSTGRES \
+  "to_char(to_timestamp(t.reported_at + ?3) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 #define AFTERSALES_MONTH_INDEX(d) \
   "(CAST(substr(" d ", 1, 4) AS INTEGER) * 12 + CAST(substr(" d ", 6, 2) AS INTEGER))"
 #define AFTERSALES_DAY_OF(d) "CAST(substr(" d ", 9, 2) AS INTEGER)"
-#define AFTERSALES_NEW_UNIT \
-  "(" AFTERSALES_MONTH_INDEX(AFTERSALES_REPORTED_DAY) " - " AFTERSALES_MONTH_INDEX(          \
-      "u.shipped_on") " < ?4 OR (" AFTERSALES_MONTH_INDEX(AFTERSALES_REPORTED_DAY) " - "    \
-      AFTERSALES_MONTH_INDEX("u.shipped_on") " = ?4 AND " AFTERSALES_DAY_OF(                \
-          AFTERSALES_REPORTED_DAY) " < " AFTERSALES_DAY_OF("u.shipped_on") "))"
+#define AFTERSALES_NEW_UNIT(day) \
+  "(" AFTERSALES_MONTH_INDEX(day) " - " AFTERSALES_MONTH_INDEX("u.shipped_on") " < ?4 OR (" \
+      AFTERSALES_MONTH_INDEX(day) " - " AFTERSALES_MONTH_INDEX("u.shipped_on") " = ?4 AND " \
+      AFTERSALES_DAY_OF(day) " < " AFTERSALES_DAY_OF("u.shipped_on") "))"
 #define AFTERSALES_QUALITY_WHERE                                                     \
   "WHERE t.reported_at >= ?1 AND t.reported_at < ?2 AND t.state <> 'cancelled' AND " \
   "t.quality_claim = 1 AND (t.quality_confirmed IS NULL OR t.quality_confirmed = 1) "
@@ -426,14 +448,16 @@ std::vector<QualityCount> SqlTicketStore::count_quality_problems(Timestamp from,
                                                                  UtcOffset zone,
                                                                  int new_unit_months) {
   return guarded("counting the quality problems of a month", [&] {
-    Query query =
-        db_.cached("SELECT m.code, m.name, t.category, " AFTERSALES_NEW_UNIT
-                   " AS new_unit, "
-                   "COALESCE(t.quality_confirmed, 0) AS confirmed, COUNT(*) FROM ticket t "
-                   "JOIN unit u ON u.id = t.unit_id JOIN model m ON m.id = "
-                   "u.model_id " AFTERSALES_QUALITY_WHERE
-                   "GROUP BY m.id, t.category, new_unit, confirmed "
-                   "ORDER BY m.code, t.category, new_unit, confirmed");
+#define AFTERSALES_QUALITY_COUNTS(day) \
+  "SELECT m.code, m.name, t.category, " AFTERSALES_NEW_UNIT(day) " AS new_unit, "        \
+  "COALESCE(t.quality_confirmed, 0) AS confirmed, COUNT(*) FROM ticket t "               \
+  "JOIN unit u ON u.id = t.unit_id JOIN model m ON m.id = u.model_id " AFTERSALES_QUALITY_WHERE \
+  "GROUP BY m.id, t.category, new_unit, confirmed "                                      \
+  "ORDER BY m.code, t.category, new_unit, confirmed"
+    static const char* const kSql[] = {AFTERSALES_QUALITY_COUNTS(AFTERSALES_REPORTED_DAY_SQLITE),
+                                       AFTERSALES_QUALITY_COUNTS(AFTERSALES_REPORTED_DAY_POSTGRES)};
+#undef AFTERSALES_QUALITY_COUNTS
+    Query query = db_.cached(kSql[db_.dialect() == Dialect::kPostgres ? 1 : 0]);
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
     query->bind(3, std::int64_t{zone.minutes} * 60);
@@ -456,12 +480,15 @@ std::vector<QualityCount> SqlTicketStore::count_quality_problems(Timestamp from,
 std::vector<QualityPartCount> SqlTicketStore::quality_parts(Timestamp from, Timestamp to,
                                                             UtcOffset zone, int new_unit_months) {
   return guarded("counting the parts of the quality problems of a month", [&] {
-    Query query = db_.cached("SELECT p.number, p.name, p.major, " AFTERSALES_NEW_UNIT
-                             " AS new_unit, COUNT(*), "
-                             "SUM(wp.quantity) FROM ticket t JOIN unit u ON u.id = t.unit_id "
-                             "JOIN work_record_part wp ON wp.ticket_id = t.id JOIN part p ON p.id "
-                             "= wp.part_id " AFTERSALES_QUALITY_WHERE
-                             "GROUP BY p.id, new_unit ORDER BY p.number, new_unit");
+#define AFTERSALES_QUALITY_PARTS(day) \
+  "SELECT p.number, p.name, p.major, " AFTERSALES_NEW_UNIT(day) " AS new_unit, COUNT(*), " \
+  "SUM(wp.quantity) FROM ticket t JOIN unit u ON u.id = t.unit_id "                        \
+  "JOIN work_record_part wp ON wp.ticket_id = t.id JOIN part p ON p.id "                   \
+  "= wp.part_id " AFTERSALES_QUALITY_WHERE "GROUP BY p.id, new_unit ORDER BY p.number, new_unit"
+    static const char* const kSql[] = {AFTERSALES_QUALITY_PARTS(AFTERSALES_REPORTED_DAY_SQLITE),
+                                       AFTERSALES_QUALITY_PARTS(AFTERSALES_REPORTED_DAY_POSTGRES)};
+#undef AFTERSALES_QUALITY_PARTS
+    Query query = db_.cached(kSql[db_.dialect() == Dialect::kPostgres ? 1 : 0]);
     query->bind(1, from.seconds);
     query->bind(2, to.seconds);
     query->bind(3, std::int64_t{zone.minutes} * 60);
@@ -485,7 +512,8 @@ std::vector<QualityPartCount> SqlTicketStore::quality_parts(Timestamp from, Time
 #undef AFTERSALES_NEW_UNIT
 #undef AFTERSALES_DAY_OF
 #undef AFTERSALES_MONTH_INDEX
-#undef AFTERSALES_REPORTED_DAY
+#undef AFTERSALES_REPORTED_DAY_POSTGRES
+#undef AFTERSALES_REPORTED_DAY_SQLITE
 
 bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
   return guarded("opening ticket " + ticket.number, [&] {

@@ -146,11 +146,14 @@ void SqlVisitStore::each(const VisitScope& scope, const std::function<void(const
 VisitFormCounts SqlVisitStore::count_forms(Date from, Date to, int satisfied_min) {
   return guarded("counting the visit forms of a month", [&] {
     Query query = db_.cached(
-        "SELECT COUNT(*), COALESCE(SUM(reason = 'shipment'), 0), "
-        "COALESCE(SUM(reason = 'repair'), 0), COALESCE(SUM(score_structure IS NOT NULL), 0), "
-        "COALESCE(SUM(score_structure >= ?3), 0), COALESCE(SUM(score_appearance >= ?3), 0), "
-        "COALESCE(SUM(score_delivery >= ?3), 0), COALESCE(SUM(score_price >= ?3), 0), "
-        "COALESCE(SUM(score_service >= ?3), 0) FROM visit "
+        // COUNT(*) FILTER, not SUM(condition): PostgreSQL sums no booleans.
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE reason = 'shipment'), "
+        "COUNT(*) FILTER (WHERE reason = 'repair'), "
+        "COUNT(*) FILTER (WHERE score_structure IS NOT NULL), "
+        "COUNT(*) FILTER (WHERE score_structure >= ?3), "
+        "COUNT(*) FILTER (WHERE score_appearance >= ?3), "
+        "COUNT(*) FILTER (WHERE score_delivery >= ?3), COUNT(*) FILTER (WHERE score_price >= ?3), "
+        "COUNT(*) FILTER (WHERE score_service >= ?3) FROM visit "
         "WHERE visited_on >= ?1 AND visited_on <= ?2");
     query->bind(1, format_date(from));
     query->bind(2, format_date(to));
@@ -175,7 +178,8 @@ void SqlVisitStore::each_unit(const VisitScope& scope,
     Query query = db_.cached(
         "SELECT u.serial, c.code, u.shipped_on, m.maintenance_days FROM unit u "
         "JOIN customer c ON c.id = u.customer_id JOIN model m ON m.id = u.model_id "
-        "WHERE (?1 IS NULL OR u.serial = ?1) AND (?2 IS NULL OR c.code = ?2) ORDER BY u.serial");
+        "WHERE (CAST(?1 AS TEXT) IS NULL OR u.serial = ?1) AND (CAST(?2 AS TEXT) IS NULL OR c.code "
+        "= ?2) ORDER BY u.serial");
     bind_scope(*query, 1, scope);
     while (query->step()) {
       VisitUnit unit;
@@ -194,8 +198,8 @@ void SqlVisitStore::each_key_customer(const VisitScope& scope,
     Query query = db_.cached(
         "SELECT c.code, (SELECT MIN(f.shipped_on) FROM unit f WHERE f.customer_id = c.id) "
         "FROM customer c WHERE c.is_key = 1 "
-        "AND (?1 IS NULL OR c.id = (SELECT customer_id FROM unit WHERE serial = ?1)) "
-        "AND (?2 IS NULL OR c.code = ?2) ORDER BY c.code");
+        "AND (CAST(?1 AS TEXT) IS NULL OR c.id = (SELECT customer_id FROM unit WHERE serial = ?1)) "
+        "AND (CAST(?2 AS TEXT) IS NULL OR c.code = ?2) ORDER BY c.code");
     bind_scope(*query, 1, scope);
     while (query->step()) {
       VisitKeyCustomer customer;
@@ -216,8 +220,8 @@ void SqlVisitStore::each_repair(const VisitScope& scope, std::optional<Date> due
         "SELECT t.number, u.serial, c.code, w.finished_at, t.visit_due_on FROM ticket t "
         "JOIN unit u ON u.id = t.unit_id JOIN customer c ON c.id = u.customer_id "
         "JOIN work_record w ON w.ticket_id = t.id WHERE t.visit_due_on >= ?3 "
-        "AND t.visit_due_on <= ?4 AND (?1 IS NULL OR u.serial = ?1) "
-        "AND (?2 IS NULL OR c.code = ?2) ORDER BY t.number");
+        "AND t.visit_due_on <= ?4 AND (CAST(?1 AS TEXT) IS NULL OR u.serial = ?1) "
+        "AND (CAST(?2 AS TEXT) IS NULL OR c.code = ?2) ORDER BY t.number");
     bind_scope(*query, 1, scope);
     bind_date(*query, 3, due_from.value_or(Date::from_ymd(1, 1, 1)));
     bind_date(*query, 4, due_to.value_or(Date::from_ymd(9999, 12, 31)));

@@ -31,6 +31,10 @@ enum class DbFailure {
   kOther,            // anything else: I/O error, corruption, a bug
 };
 
+// The SQL dialect an engine speaks, for the few statements the areas write once per dialect
+// because no form both engines run exists (docs/postgresql.md, part B).
+enum class Dialect { kSqlite, kPostgres };
+
 // A failure of the engine, thrown by drivers and translated into Error by guarded().
 class DbError : public std::runtime_error {
  public:
@@ -103,6 +107,9 @@ class Query {
 class Database {
  public:
   virtual ~Database() = default;
+
+  // The dialect of this engine's SQL.
+  virtual Dialect dialect() const = 0;
 
   // Runs `work` in one write transaction; commits when it returns, rolls back and rethrows
   // when it throws. Nested calls join the outer transaction. Throws Error(kStorageUnavailable)

@@ -179,6 +179,8 @@ class SqliteDatabase final : public Database {
     });
   }
 
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
   void write(const std::function<void()>& work) override {
     if (write_depth_ > 0) {
       work();

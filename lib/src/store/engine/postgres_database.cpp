@@ -1,0 +1,636 @@
+#include "store/engine/postgres_database.h"
+
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <charconv>
+#include <chrono>
+#include <deque>
+#include <optional>
+#include <random>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "aftersales/core/error.h"
+#include "store/engine/migrations.h"
+#include "store/engine/postgres_dialect.h"
+
+namespace aftersales::store {
+namespace {
+
+// PostgreSQL's type of a boolean column (pg_type.oid of bool): a comparison in a SELECT list.
+constexpr Oid kBoolType = 16;
+
+// How many times write() runs a transaction that the server ended with a serialization failure
+// (40001) or a deadlock (40P01) before it gives up with kBusy.
+constexpr int kWriteAttempts = 5;
+
+// The key of the advisory lock migrations hold: "AfSv", as SQLite's application_id.
+constexpr long long kMigrationLock = 0x41665376;
+
+DbFailure failure_of(const std::string& state) {
+  if (state == "23505") return DbFailure::kUniqueViolation;
+  if (state == "23503" || state == "23001") return DbFailure::kReferenced;
+  if (state.rfind("23", 0) == 0) return DbFailure::kConstraint;  // 23514 CHECK, 23502 NOT NULL
+  // Serialization failure and deadlock (after write()'s retries), a lock not granted within
+  // lock_timeout (the busy timeout), a statement cancelled by statement_timeout.
+  if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") {
+    return DbFailure::kBusy;
+  }
+  if (state == "25006") return DbFailure::kReadOnly;  // read_only_sql_transaction
+  if (state == "53100") return DbFailure::kFull;      // disk_full
+  if (state == "XX001" || state == "XX002") return DbFailure::kDamaged;  // data or index corrupted
+  // Connection failures (08xxx, 57P01 shutdown...) and the rest: the message carries the reason.
+  return DbFailure::kOther;
+}
+
+bool retryable(const std::string& state) { return state == "40001" || state == "40P01"; }
+
+// libpq's multi-line messages on one line: "connection to server ... failed: No such file or
+// directory; Is the server running locally ...?"
+std::string one_line(const char* message) {
+  std::string out;
+  bool gap = false;
+  for (const char* p = message; p != nullptr && *p != '\0'; ++p) {
+    if (*p == '\n' || *p == '\r' || *p == '\t') {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += "; ";
+    gap = false;
+    out += *p;
+  }
+  return out;
+}
+
+// The connection and what is in flight on it. libpq runs one command at a time: a statement
+// streaming rows (single-row mode) holds the connection until its rows are read, so before any
+// other command settle() has it read the rest of its rows into its own buffer (a nested query
+// costs the outer one its streaming, never its correctness).
+class Connection;
+
+class PgStatement final : public Statement {
+ public:
+  PgStatement(Connection& connection, const std::string& sql, bool kept);
+  ~PgStatement() override;
+  PgStatement(const PgStatement&) = delete;
+  PgStatement& operator=(const PgStatement&) = delete;
+
+  void bind_null(int index) override { value(index).reset(); }
+  void bind(int index, std::int64_t number) override { value(index) = std::to_string(number); }
+  void bind(int index, const std::string& text) override { value(index) = text; }
+  bool step() override;
+  std::int64_t run() override;
+  bool is_null(int column) override { return PQgetisnull(row(column), 0, column) != 0; }
+  std::int64_t int64(int column) override;
+  std::string text(int column) override;
+  void reset() override;
+
+  // Reads every row left of the current run into the buffer, freeing the connection.
+  void buffer_rest();
+
+ private:
+  std::optional<std::string>& value(int index);
+  std::vector<const char*> parameters() const;
+  PGresult* row(int column);
+  void clear_row();
+  // Reads and discards what is left of the current run.
+  void drain();
+
+  Connection& connection_;
+  std::string name_;
+  bool kept_;
+  std::vector<std::optional<std::string>> values_;
+  bool running_ = false;   // a run was sent and its results are not all read
+  bool finished_ = false;  // every result of the run was read (rows may be in buffer_)
+  PGresult* row_ = nullptr;
+  std::deque<PGresult*> buffer_;
+  PGresult* failure_ = nullptr;  // the run's error, met while buffering: raised by step()
+};
+
+class Connection {
+ public:
+  explicit Connection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      const std::string why = one_line(PQerrorMessage(conn_));
+      PQfinish(conn_);
+      throw DbError(DbFailure::kOther, why);
+    }
+    // Text travels as UTF-8 whatever the client's locale; the server's notices ("relation
+    // exists, skipping") are not output of ours.
+    PQsetClientEncoding(conn_, "UTF8");
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
+  }
+  ~Connection() { PQfinish(conn_); }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  PGconn* get() { return conn_; }
+
+  // Frees the connection for a new command: the streaming statement buffers its rest, and the
+  // one-use statements of earlier calls are deallocated.
+  void settle() {
+    if (streaming_ != nullptr) {
+      PgStatement* statement = streaming_;
+      streaming_ = nullptr;
+      statement->buffer_rest();
+    }
+    if (!unused_.empty() && PQtransactionStatus(conn_) != PQTRANS_INERROR) {
+      std::vector<std::string> names;
+      names.swap(unused_);
+      for (const std::string& name : names) {
+        PQclear(PQexec(conn_, fmt::format("DEALLOCATE \"{}\"", name).c_str()));
+      }
+    }
+  }
+  void streaming(PgStatement* statement) { streaming_ = statement; }
+  void stopped(const PgStatement* statement) {
+    if (streaming_ == statement) streaming_ = nullptr;
+  }
+  void unused(std::string name) { unused_.push_back(std::move(name)); }
+  std::string next_name(char kind) { return fmt::format("aftersales_{}{}", kind, ++named_); }
+
+  // Throws the DbError of `result` (or of the connection when there is none) and frees it. The
+  // SQLSTATE of the first failure in a transaction is kept: write() retries by it.
+  [[noreturn]] void fail(PGresult* result) {
+    std::string state;
+    std::string message;
+    if (result != nullptr) {
+      const char* code = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+      const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+      const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL);
+      if (code != nullptr) state = code;
+      if (primary != nullptr) message = primary;
+      if (detail != nullptr) message += fmt::format(" ({})", detail);
+    }
+    if (message.empty()) message = one_line(PQerrorMessage(conn_));
+    if (PQstatus(conn_) == CONNECTION_BAD) {
+      if (state.empty()) state = "08006";
+      message = "the connection to the server was lost: " + message;
+    }
+    PQclear(result);
+    if (first_failure_.empty()) first_failure_ = state;
+    throw DbError(failure_of(state), message);
+  }
+
+  // Runs `sql` (one statement or several, no parameters); returns the first column of the
+  // first row of the last statement, when it has one.
+  std::optional<std::string> exec(const std::string& sql) {
+    settle();
+    PGresult* result = PQexec(conn_, sql.c_str());
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result);
+    std::optional<std::string> first;
+    if (status == PGRES_TUPLES_OK && PQntuples(result) > 0 && PQnfields(result) > 0 &&
+        !PQgetisnull(result, 0, 0)) {
+      first = PQgetvalue(result, 0, 0);
+    }
+    PQclear(result);
+    return first;
+  }
+
+  // The SQLSTATE of the first failure since clear_failure(): what ended the transaction.
+  const std::string& first_failure() const { return first_failure_; }
+  void clear_failure() { first_failure_.clear(); }
+
+ private:
+  PGconn* conn_;
+  PgStatement* streaming_ = nullptr;
+  std::vector<std::string> unused_;
+  long named_ = 0;
+  std::string first_failure_;
+};
+
+PgStatement::PgStatement(Connection& connection, const std::string& sql, bool kept)
+    : connection_(connection), name_(connection.next_name(kept ? 's' : 'o')), kept_(kept) {
+  int count = 0;
+  const std::string text = postgres_parameters(sql, &count);
+  values_.resize(static_cast<std::size_t>(count));
+  connection_.settle();
+  PGresult* result = PQprepare(connection_.get(), name_.c_str(), text.c_str(), count, nullptr);
+  if (PQresultStatus(result) != PGRES_COMMAND_OK) connection_.fail(result);
+  PQclear(result);
+}
+
+PgStatement::~PgStatement() {
+  drain();
+  clear_row();
+  connection_.stopped(this);
+  if (!kept_) connection_.unused(name_);
+}
+
+std::optional<std::string>& PgStatement::value(int index) {
+  if (index < 1 || static_cast<std::size_t>(index) > values_.size()) {
+    throw DbError(DbFailure::kOther,
+                  fmt::format("parameter ?{} is not in the statement ({} parameters)", index,
+                              values_.size()));
+  }
+  return values_[static_cast<std::size_t>(index - 1)];
+}
+
+std::vector<const char*> PgStatement::parameters() const {
+  // A parameter never bound is NULL, as in SQLite.
+  std::vector<const char*> all;
+  all.reserve(values_.size());
+  for (const auto& v : values_) all.push_back(v ? v->c_str() : nullptr);
+  return all;
+}
+
+void PgStatement::clear_row() {
+  PQclear(row_);
+  row_ = nullptr;
+}
+
+void PgStatement::drain() {
+  if (running_) {
+    connection_.stopped(this);
+    while (PGresult* rest = PQgetResult(connection_.get())) PQclear(rest);
+    running_ = false;
+  }
+  for (PGresult* buffered : buffer_) PQclear(buffered);
+  buffer_.clear();
+  PQclear(failure_);
+  failure_ = nullptr;
+}
+
+void PgStatement::buffer_rest() {
+  while (running_) {
+    PGresult* result = PQgetResult(connection_.get());
+    if (result == nullptr) {
+      running_ = false;
+      finished_ = true;
+      break;
+    }
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_SINGLE_TUPLE) {
+      buffer_.push_back(result);
+    } else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+      PQclear(result);
+    } else if (failure_ == nullptr) {
+      failure_ = result;
+    } else {
+      PQclear(result);
+    }
+  }
+}
+
+bool PgStatement::step() {
+  clear_row();
+  if (!running_ && !finished_) {
+    // The first step sends the run: rows then come one at a time (single-row mode), so memory
+    // stays flat however many there are.
+    connection_.settle();
+    const std::vector<const char*> values = parameters();
+    if (PQsendQueryPrepared(connection_.get(), name_.c_str(), static_cast<int>(values.size()),
+                            values.data(), nullptr, nullptr, 0) == 0) {
+      connection_.fail(nullptr);
+    }
+    running_ = true;
+    if (PQsetSingleRowMode(connection_.get()) == 0) {
+      drain();
+      connection_.fail(nullptr);
+    }
+    connection_.streaming(this);
+  }
+  if (!buffer_.empty()) {
+    row_ = buffer_.front();
+    buffer_.pop_front();
+    return true;
+  }
+  if (failure_ != nullptr) {
+    PGresult* failure = failure_;
+    failure_ = nullptr;
+    connection_.fail(failure);
+  }
+  while (running_) {
+    PGresult* result = PQgetResult(connection_.get());
+    if (result == nullptr) {
+      running_ = false;
+      break;
+    }
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_SINGLE_TUPLE) {
+      row_ = result;
+      return true;
+    }
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+      PQclear(result);
+      continue;  // the end of the rows; PQgetResult's NULL follows
+    }
+    drain();
+    connection_.fail(result);
+  }
+  connection_.stopped(this);
+  finished_ = true;
+  return false;
+}
+
+std::int64_t PgStatement::run() {
+  drain();
+  connection_.settle();
+  const std::vector<const char*> values = parameters();
+  PGresult* result =
+      PQexecPrepared(connection_.get(), name_.c_str(), static_cast<int>(values.size()),
+                     values.data(), nullptr, nullptr, 0);
+  const ExecStatusType status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) connection_.fail(result);
+  const char* changed = PQcmdTuples(result);
+  std::int64_t count = 0;
+  if (changed != nullptr && *changed != '\0') {
+    std::from_chars(changed, changed + std::char_traits<char>::length(changed), count);
+  }
+  PQclear(result);
+  finished_ = true;
+  return count;
+}
+
+PGresult* PgStatement::row(int column) {
+  if (row_ == nullptr) throw DbError(DbFailure::kOther, "a column was read with no row at hand");
+  if (column < 0 || column >= PQnfields(row_)) {
+    throw DbError(DbFailure::kOther,
+                  fmt::format("column {} is not in the row ({} columns)", column, PQnfields(row_)));
+  }
+  return row_;
+}
+
+std::int64_t PgStatement::int64(int column) {
+  PGresult* result = row(column);
+  if (PQgetisnull(result, 0, column)) return 0;  // as SQLite reads NULL as a number
+  const char* text = PQgetvalue(result, 0, column);
+  if (PQftype(result, column) == kBoolType) return text[0] == 't' ? 1 : 0;
+  const char* end = text + PQgetlength(result, 0, column);
+  std::int64_t number = 0;
+  auto [at, error] = std::from_chars(text, end, number);
+  // SUM() of integers is a numeric; one without a fraction reads as its integer.
+  if (error == std::errc() && at != end && *at == '.') {
+    const char* digit = at + 1;
+    while (digit != end && *digit == '0') ++digit;
+    if (digit == end) at = end;
+  }
+  if (error != std::errc() || at != end) {
+    throw DbError(DbFailure::kOther,
+                  fmt::format("column {} holds \"{}\", not a whole number", column, text));
+  }
+  return number;
+}
+
+std::string PgStatement::text(int column) {
+  PGresult* result = row(column);
+  if (PQgetisnull(result, 0, column)) return std::string();
+  const char* text = PQgetvalue(result, 0, column);
+  // A comparison in a SELECT list reads as SQLite's 1 or 0.
+  if (PQftype(result, column) == kBoolType) return text[0] == 't' ? "1" : "0";
+  return std::string(text, static_cast<std::size_t>(PQgetlength(result, 0, column)));
+}
+
+void PgStatement::reset() {
+  clear_row();
+  drain();
+  finished_ = false;
+  for (auto& v : values_) v.reset();
+}
+
+// The connection to `url`; a server that cannot be reached is Error(kStorageUnavailable) with
+// libpq's reason (exit 6), and a hint about the server, not about a file.
+std::unique_ptr<Connection> connect(const std::string& url, const std::string& shown) {
+  try {
+    return std::make_unique<Connection>(url);
+  } catch (const DbError& e) {
+    throw Error(ErrorCode::kStorageUnavailable, fmt::format("opening {}: {}", shown, e.what()),
+                "check that the PostgreSQL server is running and reachable, and the URL, user "
+                "and password of --db / AFTERSALES_DB");
+  }
+}
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(const std::string& url, const SqliteOptions& options)
+      : shown_(redacted_url(url)), connection_(connect(url, shown_)) {
+    guarded(fmt::format("opening {}", shown_), [&] {
+      check_locale();
+      set_busy_timeout(options.busy_timeout_ms);
+      recognise(options);
+      const int version = schema_version();
+      if (version > latest_schema_version()) {
+        throw Error(ErrorCode::kUsage,
+                    fmt::format("database {} has schema version {}, newer than this aftersales "
+                                "knows ({}); it was left untouched",
+                                shown_, version, latest_schema_version()),
+                    "use the newer aftersales that last wrote it");
+      }
+      migrate();
+      if (options.read_only) exec("SET default_transaction_read_only = on");
+    });
+  }
+
+  ~PostgresDatabase() override {
+    statements_.clear();  // before the connection closes
+  }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  void write(const std::function<void()>& work) override {
+    if (write_depth_ > 0) {
+      work();
+      return;
+    }
+    std::minstd_rand jitter(static_cast<unsigned>(::getpid()));
+    for (int attempt = 1;; ++attempt) {
+      guarded(fmt::format("starting a change in {}", shown_),
+              [&] { exec("BEGIN ISOLATION LEVEL SERIALIZABLE"); });
+      connection_->clear_failure();
+      ++write_depth_;
+      try {
+        work();
+        exec("COMMIT");
+        --write_depth_;
+        return;
+      } catch (...) {
+        --write_depth_;
+        dropped_indexes_.clear();  // the rollback puts them back
+        const std::string ended_by = connection_->first_failure();
+        try {
+          connection_->exec("ROLLBACK");
+        } catch (const DbError&) {
+          // The connection is gone: the server rolled the transaction back itself.
+        }
+        // A serialization failure or deadlock ends the transaction whatever the work made of
+        // the error (an area's guarded() turns it into Error): run the work again, a little
+        // later each time.
+        if (retryable(ended_by) && attempt < kWriteAttempts) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt + jitter() % 20));
+          continue;
+        }
+        try {
+          throw;
+        } catch (const DbError& e) {
+          rethrow_as_error(e, fmt::format("writing to {}", shown_));
+        }
+      }
+    }
+  }
+
+  Query cached(const char* sql) override {
+    std::unique_ptr<PgStatement>& statement = statements_[sql];
+    if (!statement) statement = std::make_unique<PgStatement>(*connection_, sql, true);
+    return Query(*statement);
+  }
+
+  Query prepare(const std::string& sql) override {
+    return Query(std::make_unique<PgStatement>(*connection_, sql, false));
+  }
+
+  std::int64_t last_insert_id() override {
+    Query query = cached("SELECT lastval()");
+    query->step();
+    return query->int64(0);
+  }
+
+  void exec(const std::string& sql) override { connection_->exec(sql); }
+
+  void set_busy_timeout(int milliseconds) override {
+    // How long a statement waits for a lock another transaction holds: lock_not_available
+    // (55P03) after it, which is kBusy.
+    exec(fmt::format("SET lock_timeout = {}", milliseconds));
+  }
+
+  // PostgreSQL reports damage (XX001, XX002) where it meets it and keeps no mark of its own.
+  void clear_damage() override {}
+
+  int schema_version() override {
+    return guarded("reading the schema version", [&] {
+      if (!has_table("aftersales_schema")) return 0;
+      const std::optional<std::string> version =
+          connection_->exec("SELECT max(version) FROM aftersales_schema");
+      return version ? std::stoi(*version) : 0;
+    });
+  }
+
+  void backup_to(const std::string& path) override {
+    // Not built: `backup` on PostgreSQL is pg_dump's (issue 13 asks for a call of it).
+    throw Error(ErrorCode::kUsage,
+                fmt::format("backing up {} to {}: a PostgreSQL ledger is backed up with pg_dump, "
+                            "which this aftersales does not run yet",
+                            shown_, path),
+                fmt::format("run: pg_dump --format=custom --file={} '{}' (pg_restore reads it "
+                            "back)",
+                            path, shown_));
+  }
+
+  bool drop_secondary_indexes(const std::string& table) override {
+    // The indexes of CREATE INDEX; those behind a UNIQUE or PRIMARY KEY constraint stay.
+    std::vector<std::pair<std::string, std::string>> indexes;
+    {
+      Query query = prepare(
+          "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = "
+          "current_schema() AND i.tablename = ?1 AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+          "WHERE c.conname = i.indexname AND c.conrelid = CAST(?1 AS regclass)) "
+          "ORDER BY i.indexname");
+      query->bind(1, table);
+      while (query->step()) indexes.emplace_back(query->text(0), query->text(1));
+    }
+    for (const auto& [name, sql] : indexes) {
+      exec(fmt::format("DROP INDEX \"{}\"", name));
+      dropped_indexes_.push_back(sql);
+    }
+    return !indexes.empty();
+  }
+
+  void restore_secondary_indexes() override {
+    for (const std::string& sql : dropped_indexes_) exec(sql);
+    dropped_indexes_.clear();
+  }
+
+ private:
+  bool has_table(const char* name) {
+    return connection_->exec(fmt::format("SELECT count(*) FROM pg_tables WHERE schemaname = "
+                                         "current_schema() AND tablename = '{}'",
+                                         name)) != std::optional<std::string>("0");
+  }
+
+  // Text must sort by bytes and fold ASCII only, as in SQLite, or lists come out in another
+  // order and unit search matches other letters (docs/postgresql.md, "Collation").
+  void check_locale() {
+    const std::optional<std::string> locale = connection_->exec(
+        "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate || ' ' || datctype FROM "
+        "pg_database WHERE datname = current_database()");
+    if (locale == std::optional<std::string>("UTF8 C C") ||
+        locale == std::optional<std::string>("UTF8 POSIX POSIX")) {
+      return;
+    }
+    throw Error(ErrorCode::kUsage,
+                fmt::format("database {} has encoding, collation and ctype \"{}\": aftersales "
+                            "needs UTF8 with the C collation, so that text sorts as on SQLite",
+                            shown_, locale.value_or("?")),
+                "create the database with: createdb --encoding=UTF8 --locale=C "
+                "--template=template0 NAME");
+  }
+
+  // Refuses a database that is not an aftersales ledger before anything is written to it: one
+  // with another program's tables, or an empty one unless `init` makes a ledger of it.
+  void recognise(const SqliteOptions& options) {
+    if (has_table("aftersales_schema")) return;
+    const std::string tables =
+        connection_->exec("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")
+            .value_or("0");
+    if (tables == "0") {
+      if (options.create) return;
+      throw Error(
+          ErrorCode::kUsage,
+          fmt::format("{} is an empty database: it is not an aftersales ledger yet", shown_),
+          "make it one with `aftersales init`, or name another with --db or "
+          "AFTERSALES_DB");
+    }
+    throw Error(ErrorCode::kUsage,
+                fmt::format("{} is not an aftersales ledger: it is another program's database "
+                            "({} tables); it was left untouched",
+                            shown_, tables),
+                "check --db / AFTERSALES_DB");
+  }
+
+  // Applies the migrations the ledger lacks in one transaction, under an advisory lock so that
+  // two processes starting together migrate once: READ COMMITTED, so that after the wait the
+  // version read is the one the other process committed.
+  void migrate() {
+    if (schema_version() >= latest_schema_version()) return;
+    exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+    try {
+      exec(fmt::format("SELECT pg_advisory_xact_lock({})", kMigrationLock));
+      exec("CREATE TABLE IF NOT EXISTS aftersales_schema (version INTEGER NOT NULL)");
+      const int version = schema_version();
+      for (const Migration& migration : migrations()) {
+        if (migration.version <= version) continue;
+        exec(postgres_migration(migration));
+      }
+      exec(fmt::format("DELETE FROM aftersales_schema; INSERT INTO aftersales_schema VALUES ({})",
+                       latest_schema_version()));
+      exec("COMMIT");
+    } catch (...) {
+      try {
+        connection_->exec("ROLLBACK");
+      } catch (const DbError&) {
+        // The connection is gone; the server rolled back.
+      }
+      throw;
+    }
+  }
+
+  std::string shown_;  // the URL without its password
+  std::unique_ptr<Connection> connection_;
+  // After connection_: the statements are deallocated before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<PgStatement>> statements_;
+  int write_depth_ = 0;
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres_database(const std::string& url,
+                                                 const SqliteOptions& options) {
+  return std::make_unique<PostgresDatabase>(url, options);
+}
+
+}  // namespace aftersales::store
