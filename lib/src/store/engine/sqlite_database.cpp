@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -123,6 +124,13 @@ class SqliteStatement final : public Statement {
   }
   std::string text(int column) override {
     return watched(mark_, [&] { return statement_.getColumn(column).getString(); });
+  }
+  std::string_view text_view(int column) override {
+    return watched(mark_, [&] {
+      const SQLite::Column value = statement_.getColumn(column);
+      const char* text = value.getText();  // first the text, then its length (SQLite's order)
+      return std::string_view(text, static_cast<std::size_t>(value.getBytes()));
+    });
   }
   void reset() override {
     statement_.tryReset();
