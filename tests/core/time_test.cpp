@@ -213,6 +213,9 @@ TEST_CASE("instants print in ISO 8601 with the zone's offset") {
   CHECK(format_timestamp(at, UtcOffset{0}) == "2026-11-27T07:04:05+00:00");
   CHECK(format_timestamp(at, UtcOffset{-300}) == "2026-11-27T02:04:05-05:00");
   CHECK(format_timestamp(Timestamp{0}, kShanghai) == "1970-01-01T08:00:00+08:00");
+  std::string text = "at ";
+  append_timestamp(text, at, UtcOffset{-570});
+  CHECK(text == "at 2026-11-26T21:34:05-09:30");
   CHECK(format_timestamp(Timestamp{-1}, UtcOffset{0}) == "1969-12-31T23:59:59+00:00");
 }
 

@@ -121,6 +121,63 @@ TEST_CASE("declared money and percent columns give null companions even when no 
   CHECK(streamed(plain, Format::kJsonl) == "{\"amount\":null}\n");
 }
 
+TEST_CASE("JSON rows escape text as nlohmann's dump with dump()'s escapes does") {
+  // The reference: the same value as a record, which render() builds as a nlohmann object.
+  const std::vector<std::string> texts = {"plain",
+                                          "",
+                                          "滤清器, \"大\"",
+                                          "back\\slash",
+                                          "tab\tline\nfeed\r\bf\f",
+                                          std::string("nul\0x", 5),
+                                          "\x01\x1f",
+                                          "del\x7f",
+                                          "c1 \xC2\x9B",
+                                          "bidi \xE2\x80\xAE",
+                                          "emoji \xF0\x9F\x98\x80",
+                                          "cut \xE6\xBB",
+                                          "lone \x9B here",
+                                          "overlong \xC0\xAF",
+                                          "surrogate \xED\xA0\x80",
+                                          "high \xF4\x90\x80\x80",
+                                          "\xFF\xFE",
+                                          "end \xE2\x80"};
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    Table table;
+    table.columns = {{"v", ""}};
+    table.add_row({text});
+    RecordView record;
+    record.add("v", "", text);
+    std::ostringstream lines;
+    render(lines, record, RenderOptions{Format::kJsonl});
+    CHECK(streamed(table, Format::kJsonl) == lines.str());
+    std::ostringstream indented;
+    render(indented, record, RenderOptions{Format::kJson});
+    std::string nested = "[\n  ";  // the record one level deeper, as an element of the array
+    for (const char ch : indented.str().substr(0, indented.str().size() - 1)) {
+      nested += ch;
+      if (ch == '\n') nested += "  ";
+    }
+    CHECK(streamed(table, Format::kJson) == nested + "\n]\n");
+  }
+}
+
+TEST_CASE("a JSON row whose columns share a key keeps the key's first place and last value") {
+  Table table;
+  table.columns = {{"a", ""}, {"b", ""}, {"a", ""}, {"c", "", ColumnKind::kMoney}, {"c_fen", ""}};
+  table.add_row({std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, Money{100}, std::int64_t{5}});
+  CHECK(streamed(table, Format::kJsonl) == "{\"a\":3,\"b\":2,\"c\":\"1.00\",\"c_fen\":5}\n");
+}
+
+TEST_CASE("a guarded CSV cell that needs quotes has the guard inside them") {
+  Table table;
+  table.columns = {{"v", ""}};
+  table.add_row({std::string("=A1,\"B\"")});
+  table.add_row({std::string("@x\ty")});
+  CHECK(streamed(table, Format::kCsv, true) == "\xEF\xBB\xBFv\r\n\"'=A1,\"\"B\"\"\"\r\n'@x\ty\r\n");
+  CHECK(streamed(table, Format::kTsv, true) == "\xEF\xBB\xBFv\n'=A1,\"B\"\n'@x y\n");
+}
+
 TEST_CASE("the human table measures its widths on the buffered rows and streams the rest") {
   Table table;
   table.columns = {{"n", ""}, {"name", ""}};

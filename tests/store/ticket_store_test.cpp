@@ -223,6 +223,53 @@ TEST_CASE("a pause stays open until ended, and only the open one is ended") {
   CHECK(pauses[1].to == Timestamp{now.seconds + 3600});
 }
 
+TEST_CASE("a listing gives each ticket whole with its pauses oldest first and its arrival") {
+  TicketStoreWorld world;
+  Ticket first = world.insert("SR-2026-000001", 48);
+  const Ticket second = world.insert("SR-2026-000002", 24);
+  first.quality_claim = true;
+  first.quality_confirmed = true;
+  first.analysis = "油封老化, a text longer than the short-string buffer";
+  world.tickets.update(first);
+  const Timestamp now = testing::test_now();
+  // Written out of order: the listing sorts them by start, then by id.
+  world.tickets.insert_pause(first.id, Pause{Timestamp{now.seconds + 120}, std::nullopt, "b"});
+  world.tickets.insert_pause(first.id, Pause{now, Timestamp{now.seconds + 60}, "a"});
+  world.tickets.insert_pause(first.id, Pause{now, Timestamp{now.seconds + 30}, "a2"});
+  WorkRecord record;
+  record.technicians = {"马师傅"};
+  record.arrived = Timestamp{now.seconds + 7200};
+  record.finished = Timestamp{now.seconds + 9000};
+  record.work_done = "更换油封";
+  record.signed_by = "王明";
+  record.signed_at = record.finished;
+  world.tickets.insert_work_record(second.id, record);
+
+  std::vector<Ticket> tickets;
+  std::vector<std::vector<Pause>> pauses;
+  std::vector<std::optional<Timestamp>> arrivals;
+  world.tickets.each({}, [&](TicketListing& listing) {
+    tickets.push_back(listing.ticket);
+    pauses.push_back(listing.pauses);
+    arrivals.push_back(listing.arrived);
+  });
+  REQUIRE(tickets.size() == 2);
+  CHECK(tickets[0].analysis == first.analysis);
+  CHECK(tickets[0].quality_confirmed == true);
+  REQUIRE(pauses[0].size() == 3);
+  CHECK(pauses[0][0].to == Timestamp{now.seconds + 60});
+  CHECK(pauses[0][1].to == Timestamp{now.seconds + 30});
+  CHECK(pauses[0][2].from == Timestamp{now.seconds + 120});
+  CHECK_FALSE(pauses[0][2].to.has_value());
+  CHECK_FALSE(arrivals[0].has_value());
+  // The second row is read into the same listing: nothing of the first stays.
+  CHECK(tickets[1].number == "SR-2026-000002");
+  CHECK(tickets[1].analysis.empty());
+  CHECK_FALSE(tickets[1].quality_confirmed.has_value());
+  CHECK(pauses[1].empty());
+  CHECK(arrivals[1] == Timestamp{now.seconds + 7200});
+}
+
 TEST_CASE("a work record is kept whole, and a ticket has none until it is filed") {
   TicketStoreWorld world;
   const Ticket t = world.insert("SR-2026-000001");

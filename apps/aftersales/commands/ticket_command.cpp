@@ -140,8 +140,11 @@ void attach_ticket(CLI::App& family, Session& session) {
         Context& ctx = s.context();
         const UtcOffset zone = ctx.rules.general.utc_offset;
         s.emit_rows(ticket_columns(), [&](RowWriter& rows) {
-          each_ticket(ctx, query,
-                      [&](const TicketSummary& ticket) { rows.row(ticket_row(ticket, zone)); });
+          std::vector<Cell> row;
+          each_ticket(ctx, query, [&](const TicketSummary& ticket) {
+            fill_ticket_row(row, ticket, zone);
+            rows.row(row);
+          });
         });
       });
 

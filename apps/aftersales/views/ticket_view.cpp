@@ -201,22 +201,34 @@ std::vector<Column> ticket_columns() {
   // new columns last: the others keep their places
 }
 
-std::vector<Cell> ticket_row(const TicketSummary& s, UtcOffset zone) {
+void fill_ticket_row(std::vector<Cell>& row, const TicketSummary& s, UtcOffset zone) {
   const Ticket& t = s.ticket;
-  return {t.number,
-          format_timestamp(t.reported_at, zone),
-          t.serial,
-          t.customer_code,
-          t.category,
-          t.priority,
-          std::string(coverage_name(t.coverage)),
-          std::string(state_name(t.state)),
-          t.assignee,
-          format_timestamp(s.sla.due_at, zone),
-          s.sla.overdue,
-          optional_flag(s.sla.on_time),
-          std::string(charge_name(t)),
-          sla_text(s.sla, t.state, zone)};
+  row.resize(14);
+  const auto instant = [&](Cell& cell, Timestamp at) {
+    std::string& text = text_cell(cell);
+    text.clear();
+    append_timestamp(text, at, zone);
+  };
+  text_cell(row[0]).assign(t.number);
+  instant(row[1], t.reported_at);
+  text_cell(row[2]).assign(t.serial);
+  text_cell(row[3]).assign(t.customer_code);
+  text_cell(row[4]).assign(t.category);
+  text_cell(row[5]).assign(t.priority);
+  text_cell(row[6]).assign(coverage_name(t.coverage));
+  text_cell(row[7]).assign(state_name(t.state));
+  text_cell(row[8]).assign(t.assignee);
+  instant(row[9], s.sla.due_at);
+  row[10] = s.sla.overdue;
+  row[11] = optional_flag(s.sla.on_time);
+  text_cell(row[12]).assign(charge_name(t));
+  text_cell(row[13]) = sla_text(s.sla, t.state, zone);
+}
+
+std::vector<Cell> ticket_row(const TicketSummary& s, UtcOffset zone) {
+  std::vector<Cell> row;
+  fill_ticket_row(row, s, zone);
+  return row;
 }
 
 Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone) {

@@ -18,9 +18,11 @@ RecordView ticket_view(const TicketView& view, const Rules& rules);
 
 // One row per ticket of `ticket list`, with its SLA status. Times in `zone`.
 Table ticket_table(const std::vector<TicketSummary>& tickets, UtcOffset zone);
-// The same, streamed: the columns, and one ticket's row.
+// The same, streamed: the columns, and one ticket's row; fill_ticket_row writes it over `row`,
+// reusing its cells' memory (`ticket list` fills one row per ticket of the ledger).
 std::vector<Column> ticket_columns();
 std::vector<Cell> ticket_row(const TicketSummary& summary, UtcOffset zone);
+void fill_ticket_row(std::vector<Cell>& row, const TicketSummary& summary, UtcOffset zone);
 
 // What the ticket waits for after a change: `waiting for 表4 approval 3 by sales_manager`, or
 // `next: start, cancel` when no approval is pending; empty when neither.

@@ -350,13 +350,54 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, UtcOffset zone, 
   return Timestamp{local_seconds - static_cast<std::int64_t>(offset.minutes) * 60};
 }
 
-std::string format_timestamp(Timestamp at, UtcOffset zone) {
+namespace {
+
+// Appends a non-negative `value` with at least `width` digits, as %0*d prints it.
+void append_digits(std::string& out, int value, int width) {
+  char digits[12];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0);
+  for (int i = count; i < width; ++i) out += '0';
+  while (count > 0) out += digits[--count];
+}
+
+}  // namespace
+
+void append_timestamp(std::string& out, Timestamp at, UtcOffset zone) {
   const std::int64_t local_seconds = at.seconds + static_cast<std::int64_t>(zone.minutes) * 60;
   const std::int64_t days = floor_div(local_seconds, kSecondsPerDay);
   const int second_of_day = static_cast<int>(local_seconds - days * kSecondsPerDay);
-  return format_date(Date{static_cast<std::int32_t>(days)}) + "T" +
-         two_digits(second_of_day / 3600) + ":" + two_digits(second_of_day / 60 % 60) + ":" +
-         two_digits(second_of_day % 60) + format_utc_offset(zone);
+  const CivilDate civil = civil_from_days(days);
+  if (civil.year >= 0) {
+    append_digits(out, civil.year, 4);
+    out += '-';
+    append_digits(out, civil.month, 2);
+    out += '-';
+    append_digits(out, civil.day, 2);
+  } else {
+    out += format_date(Date{static_cast<std::int32_t>(days)});
+  }
+  out += 'T';
+  append_digits(out, second_of_day / 3600, 2);
+  out += ':';
+  append_digits(out, second_of_day / 60 % 60, 2);
+  out += ':';
+  append_digits(out, second_of_day % 60, 2);
+  const int magnitude = zone.minutes < 0 ? -zone.minutes : zone.minutes;
+  out += zone.minutes < 0 ? '-' : '+';
+  append_digits(out, magnitude / 60, 2);
+  out += ':';
+  append_digits(out, magnitude % 60, 2);
+}
+
+std::string format_timestamp(Timestamp at, UtcOffset zone) {
+  std::string text;
+  text.reserve(25);
+  append_timestamp(text, at, zone);
+  return text;
 }
 
 Date local_date(Timestamp at, UtcOffset zone) {

@@ -70,7 +70,10 @@ std::size_t code_point_width(char32_t code_point) {
 std::size_t display_width(std::string_view utf8) {
   std::size_t width = 0;
   while (!utf8.empty()) {
-    if (const auto decoded = decode_utf8(utf8)) {
+    if (static_cast<unsigned char>(utf8.front()) < 0x80) {  // ASCII, most of every table
+      ++width;
+      utf8.remove_prefix(1);
+    } else if (const auto decoded = decode_utf8(utf8)) {
       width += code_point_width(decoded->code_point);
       utf8.remove_prefix(decoded->length);
     } else {

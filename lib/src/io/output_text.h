@@ -28,17 +28,53 @@ const Cell& cell_at(const std::vector<Cell>& row, std::size_t column);
 
 const std::string& heading_of(const Column& column);
 
+// Text for a stream, gathered in one buffer and written to it in large pieces: a stream write
+// per cell (std::cout goes through C stdio, which takes a lock on every call) cost the row
+// writers more than making the text. What is gathered is written when it passes 64 KiB, at
+// flush() and at the latest when the buffer goes (so rows written before a failure still
+// arrive).
+class OutBuffer {
+ public:
+  explicit OutBuffer(std::ostream& out);
+  ~OutBuffer();
+  OutBuffer(const OutBuffer&) = delete;
+  OutBuffer& operator=(const OutBuffer&) = delete;
+  // The text not yet written: append to it, then call written().
+  std::string& text() { return text_; }
+  void written() {
+    if (text_.size() >= kChunk) flush();
+  }
+  void flush();
+
+ private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  std::ostream& out_;
+  std::string text_;
+};
+
+// Whether the text is well-formed UTF-8 without control (C0, DEL, C1) or bidi characters: text
+// every format shows as it is, the fast path of the escapes below.
+bool is_plain_text(std::string_view text);
+
 // A cell or title of the human table on one line with controls escaped (issue 8, finding 6).
 std::string single_line(std::string_view text);
+void append_single_line(std::string& out, std::string_view text);
 void append_padded(std::string& line, const std::string& text, std::size_t width,
                    bool right_aligned);
 // Writes the line without its trailing blanks, then a line feed.
 void write_trimmed(std::ostream& out, std::string line);
 
-// RFC 4180 quoting; TSV's spaces for tabs and line breaks; the formula guard of --bom.
+// RFC 4180 quoting; TSV's spaces for tabs and line breaks; the formula guard of --bom. The
+// append_ forms put `prefix` (the guard's ', or nothing) before the text, inside the quotes.
 std::string csv_field(std::string_view text);
 std::string tsv_field(std::string_view text);
+void append_csv_field(std::string& out, std::string_view text, std::string_view prefix = {});
+void append_tsv_field(std::string& out, std::string_view text, std::string_view prefix = {});
 bool starts_formula(std::string_view text);
+
+// A JSON string of the text, quoted, exactly as dump() writes it: the escapes of nlohmann's
+// dump, then DEL, C1 and bidi characters as \u escapes; invalid UTF-8 goes through dump().
+void append_json_text(std::string& out, std::string_view text);
 
 // Puts a cell under `key`: money as KEY and KEY_fen, a percent as KEY and KEY_bp; a null cell
 // of a kMoney / kPercent column is null under both keys.

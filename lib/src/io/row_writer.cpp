@@ -35,9 +35,38 @@ const std::string& heading_of(const Column& column) {
   return column.title.empty() ? column.key : column.title;
 }
 
+OutBuffer::OutBuffer(std::ostream& out) : out_(out) { text_.reserve(kChunk + kChunk / 4); }
+
+OutBuffer::~OutBuffer() { flush(); }
+
+void OutBuffer::flush() {
+  if (text_.empty()) return;
+  out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+  text_.clear();
+}
+
+bool is_plain_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte < 0x20 || byte == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const std::optional<DecodedUtf8> decoded = decode_utf8(text.substr(i));
+    if (!decoded || is_control_character(decoded->code_point) ||
+        is_bidi_control(decoded->code_point)) {
+      return false;
+    }
+    i += decoded->length;
+  }
+  return true;
+}
+
 // A line break (CR LF counts as one) or a tab becomes one space, and every other control, C1 or
 // bidi character shows escaped (terminal_safe).
 std::string single_line(std::string_view text) {
+  if (is_plain_text(text)) return std::string(text);
   std::string line;
   line.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -46,6 +75,14 @@ std::string single_line(std::string_view text) {
     line += (ch == '\n' || ch == '\t') ? ' ' : ch;
   }
   return terminal_safe(line);
+}
+
+void append_single_line(std::string& out, std::string_view text) {
+  if (is_plain_text(text)) {
+    out += text;
+  } else {
+    out += single_line(text);
+  }
 }
 
 void append_padded(std::string& line, const std::string& text, std::size_t width,
@@ -62,26 +99,46 @@ void write_trimmed(std::ostream& out, std::string line) {
 }
 
 // RFC 4180: a field with a comma, a double quote, CR or LF is quoted, its quotes doubled.
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (const char ch : text) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
+void append_csv_field(std::string& out, std::string_view text, std::string_view prefix) {
+  const bool quoted = std::any_of(text.begin(), text.end(), [](char ch) {
+    return ch == ',' || ch == '"' || ch == '\r' || ch == '\n';
+  });
+  if (!quoted) {
+    out += prefix;
+    out += text;
+    return;
   }
-  quoted += '"';
-  return quoted;
+  out += '"';
+  out += prefix;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t quote = text.find('"', at);
+    if (quote == std::string_view::npos) quote = text.size();
+    out.append(text.data() + at, quote - at);
+    if (quote < text.size()) out += "\"\"";
+    at = quote + 1;
+  }
+  out += '"';
+}
+
+std::string csv_field(std::string_view text) {
+  std::string field;
+  append_csv_field(field, text);
+  return field;
 }
 
 // TSV has no quoting: a tab or a line break (CR LF counts as one) in a cell becomes a space.
-std::string tsv_field(std::string_view text) {
-  std::string field;
-  field.reserve(text.size());
+void append_tsv_field(std::string& out, std::string_view text, std::string_view prefix) {
+  out += prefix;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char ch = text[i];
     if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    field += (ch == '\t' || ch == '\r' || ch == '\n') ? ' ' : ch;
+    out += (ch == '\t' || ch == '\r' || ch == '\n') ? ' ' : ch;
   }
+}
+
+std::string tsv_field(std::string_view text) {
+  std::string field;
+  append_tsv_field(field, text);
   return field;
 }
 
@@ -161,6 +218,64 @@ std::string dump(const Json& json, int indent) {
   return safe;
 }
 
+// The escapes of nlohmann's dump for ensure_ascii false (its \b \t \n \f \r, \u00XX for the
+// other C0 controls) and those of dump() for DEL, C1 and bidi characters.
+void append_json_text(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t run = i;  // printable ASCII but the quote and the backslash, as it is
+    while (run < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[run]);
+      if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
+      ++run;
+    }
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    const char ch = text[i];
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+      ++i;
+      continue;
+    }
+    const std::optional<DecodedUtf8> decoded = decode_utf8(text.substr(i));
+    if (!decoded) {  // invalid UTF-8: replaced as nlohmann replaces it
+      out.resize(start);
+      out += dump(Json(std::string(text)), -1);
+      return;
+    }
+    const char32_t c = decoded->code_point;
+    switch (c) {
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (is_control_character(c) || is_bidi_control(c)) {
+          out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
+        } else {
+          out.append(text.data() + i, decoded->length);
+        }
+    }
+    i += decoded->length;
+  }
+  out += '"';
+}
+
 }  // namespace output
 
 namespace {
@@ -173,6 +288,17 @@ struct TextCell {
   std::string text;
   bool right_aligned = false;
 };
+
+// A cell as the table shows it, into `to` (whose memory is reused row after row).
+void set_text_cell(TextCell& to, const Cell& cell) {
+  to.text.clear();
+  if (const auto* text = std::get_if<std::string>(&cell)) {
+    append_single_line(to.text, *text);
+  } else {
+    append_single_line(to.text, cell_text(cell, Format::kTable));
+  }
+  to.right_aligned = is_number(cell);
+}
 
 // Header, a rule of '-' per column, then the rows; an empty table shows its header and rule, so
 // that scripts and eyes see the same shape whether or not anything matched. The first
@@ -192,15 +318,20 @@ class TextTableWriter : public RowWriter {
     }
     any_number_.assign(columns.size(), false);
     all_numbers_.assign(columns.size(), true);
+    cells_.assign(columns.size(), TextCell{});
   }
 
   void row(const std::vector<Cell>& values) override {
     if (header_.empty()) return;
+    if (flushed_) {
+      for (std::size_t c = 0; c < cells_.size(); ++c) set_text_cell(cells_[c], cell_at(values, c));
+      write_row(cells_);
+      return;
+    }
     std::vector<TextCell> cells(header_.size());
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const Cell& cell = cell_at(values, c);
-      cells[c] = TextCell{single_line(cell_text(cell, Format::kTable)), is_number(cell)};
-      if (flushed_) continue;
+      set_text_cell(cells[c], cell);
       widths_[c] = std::max(widths_[c], display_width(cells[c].text));
       if (std::holds_alternative<std::monostate>(cell)) continue;
       if (is_number(cell)) {
@@ -209,16 +340,13 @@ class TextTableWriter : public RowWriter {
         all_numbers_[c] = false;
       }
     }
-    if (flushed_) {
-      write_row(cells);
-      return;
-    }
     held_.push_back(std::move(cells));
     if (held_.size() >= buffer_rows_) flush();
   }
 
   void finish() override {
     if (!flushed_) flush();
+    out_.flush();
   }
 
  private:
@@ -229,33 +357,46 @@ class TextTableWriter : public RowWriter {
       header_[c].right_aligned = any_number_[c] && all_numbers_[c];
     }
     write_row(header_);
-    std::string rule;
+    std::string& rule = out_.text();
+    const std::size_t start = rule.size();
     for (std::size_t c = 0; c < widths_.size(); ++c) {
       if (c > 0) rule += "  ";
       rule.append(widths_[c], '-');
     }
-    write_trimmed(out_, std::move(rule));
+    end_line(start);
     for (const auto& cells : held_) write_row(cells);
     held_.clear();
     held_.shrink_to_fit();
   }
 
   void write_row(const std::vector<TextCell>& cells) {
-    std::string line;
+    std::string& line = out_.text();
+    const std::size_t start = line.size();
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) line += "  ";
       append_padded(line, cells[c].text, widths_[c], cells[c].right_aligned);
     }
-    write_trimmed(out_, std::move(line));
+    end_line(start);
   }
 
-  std::ostream& out_;
+  // Ends the line begun at `start` of the buffer without its trailing blanks.
+  void end_line(std::size_t start) {
+    std::string& text = out_.text();
+    std::size_t end = text.size();
+    while (end > start && text[end - 1] == ' ') --end;
+    text.resize(end);
+    text += '\n';
+    out_.written();
+  }
+
+  OutBuffer out_;
   std::size_t buffer_rows_;
   std::vector<TextCell> header_;
   std::vector<std::size_t> widths_;
   std::vector<bool> any_number_;
   std::vector<bool> all_numbers_;
   std::vector<std::vector<TextCell>> held_;
+  std::vector<TextCell> cells_;  // the row being written once the widths are known
   bool flushed_ = false;
 };
 
@@ -271,34 +412,46 @@ class DelimitedWriter : public RowWriter {
 
   void begin(const std::vector<Column>& columns) override {
     columns_ = columns.size();
+    std::string& line = out_.text();
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) out_ << (csv_ ? ',' : '\t');
-      write_field(columns[i].key);
+      if (i > 0) line += separator();
+      append_field(line, columns[i].key, {});
     }
     end_line();
   }
 
   void row(const std::vector<Cell>& cells) override {
-    const Format format = csv_ ? Format::kCsv : Format::kTsv;
+    std::string& line = out_.text();
     for (std::size_t i = 0; i < columns_; ++i) {
-      if (i > 0) out_ << (csv_ ? ',' : '\t');
+      if (i > 0) line += separator();
       const Cell& cell = cell_at(cells, i);
-      std::string text = cell_text(cell, format);
-      if (guard_formulas_ && std::holds_alternative<std::string>(cell) && starts_formula(text)) {
-        text.insert(0, 1, '\'');
+      if (const auto* text = std::get_if<std::string>(&cell)) {
+        const bool guarded = guard_formulas_ && starts_formula(*text);
+        append_field(line, *text, guarded ? "'" : "");
+      } else if (!std::holds_alternative<std::monostate>(cell)) {
+        append_field(line, cell_text(cell, csv_ ? Format::kCsv : Format::kTsv), {});
       }
-      write_field(text);
     }
     end_line();
   }
 
-  void finish() override {}
+  void finish() override { out_.flush(); }
 
  private:
-  void write_field(std::string_view text) { out_ << (csv_ ? csv_field(text) : tsv_field(text)); }
-  void end_line() { out_ << (csv_ ? "\r\n" : "\n"); }
+  char separator() const { return csv_ ? ',' : '\t'; }
+  void append_field(std::string& line, std::string_view text, std::string_view prefix) {
+    if (csv_) {
+      append_csv_field(line, text, prefix);
+    } else {
+      append_tsv_field(line, text, prefix);
+    }
+  }
+  void end_line() {
+    out_.text() += csv_ ? "\r\n" : "\n";
+    out_.written();
+  }
 
-  std::ostream& out_;
+  OutBuffer out_;
   bool csv_;
   bool guard_formulas_;
   std::size_t columns_ = 0;
@@ -314,41 +467,127 @@ Json row_object(const std::vector<Column>& columns, const std::vector<Cell>& row
   return object;
 }
 
+// The keys of a column as written before its values: `"key": ` (or `"key":` compact), and the
+// same for KEY_fen and KEY_bp.
+struct JsonKeys {
+  std::string plain;
+  std::string fen;
+  std::string bp;
+};
+
 // JSON: the array of objects as an indented dump of the whole would print it, written one
-// element at a time; JSON Lines: one compact object per line.
+// element at a time; JSON Lines: one compact object per line. The objects are written here
+// member by member, as nlohmann's dump (with dump()'s escapes) would write them, with the keys
+// escaped once; only when two columns could write the same key (a later one then replaces the
+// value of the earlier in place) is the row built as a nlohmann object and dumped.
 class JsonWriter : public RowWriter {
  public:
   JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
 
-  void begin(const std::vector<Column>& columns) override { columns_ = columns; }
+  void begin(const std::vector<Column>& columns) override {
+    columns_ = columns;
+    keys_.clear();
+    std::vector<std::string> all;
+    const std::string after = lines_ ? ":" : ": ";
+    for (const Column& column : columns) {
+      const auto key = [&](const std::string& name) {
+        all.push_back(name);
+        std::string text;
+        append_json_text(text, name);
+        return text + after;
+      };
+      keys_.push_back(JsonKeys{key(column.key), key(column.key + "_fen"), key(column.key + "_bp")});
+    }
+    std::sort(all.begin(), all.end());
+    unique_keys_ = std::adjacent_find(all.begin(), all.end()) == all.end();
+  }
 
   void row(const std::vector<Cell>& cells) override {
-    const Json object = row_object(columns_, cells);
-    if (lines_) {
-      out_ << dump(object, -1) << '\n';
-      return;
+    std::string& text = out_.text();
+    if (!lines_) text += rows_ == 0 ? "[\n  " : ",\n  ";
+    if (unique_keys_) {
+      write_object(text, cells);
+    } else {
+      append_dump(text, row_object(columns_, cells));
     }
-    out_ << (rows_ == 0 ? "[\n  " : ",\n  ");
-    const std::string text = dump(object, 2);
-    std::string nested;  // one level deeper: the dump's own line breaks are its only ones
-    nested.reserve(text.size() + 64);
-    for (const char ch : text) {
-      nested += ch;
-      if (ch == '\n') nested += "  ";
-    }
-    out_ << nested;
+    if (lines_) text += '\n';
     ++rows_;
+    out_.written();
   }
 
   void finish() override {
-    if (lines_) return;
-    out_ << (rows_ == 0 ? "[]\n" : "\n]\n");
+    if (!lines_) out_.text() += rows_ == 0 ? "[]\n" : "\n]\n";
+    out_.flush();
   }
 
  private:
-  std::ostream& out_;
+  void write_object(std::string& text, const std::vector<Cell>& cells) {
+    if (columns_.empty()) {
+      text += "{}";
+      return;
+    }
+    text += '{';
+    bool first = true;
+    const auto member = [&](const std::string& key) {
+      if (lines_) {
+        if (!first) text += ',';
+      } else {
+        text += first ? "\n    " : ",\n    ";
+      }
+      first = false;
+      text += key;
+    };
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const Cell& cell = cell_at(cells, c);
+      const JsonKeys& keys = keys_[c];
+      member(keys.plain);
+      if (const auto* value = std::get_if<std::string>(&cell)) {
+        append_json_text(text, *value);
+      } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
+        text += fmt::format_int(*number).str();
+      } else if (const auto* flag = std::get_if<bool>(&cell)) {
+        text += *flag ? "true" : "false";
+      } else if (const auto* money = std::get_if<Money>(&cell)) {
+        append_json_text(text, format_money(*money, false));
+        member(keys.fen);
+        text += fmt::format_int(money->fen).str();
+      } else if (const auto* percent = std::get_if<Percent>(&cell)) {
+        append_json_text(text, percent_text(percent->bp));
+        member(keys.bp);
+        text += fmt::format_int(percent->bp).str();
+      } else if (const auto* date = std::get_if<Date>(&cell)) {
+        append_json_text(text, format_date(*date));
+      } else {
+        text += "null";
+        if (columns_[c].kind == ColumnKind::kMoney) {
+          member(keys.fen);
+          text += "null";
+        } else if (columns_[c].kind == ColumnKind::kPercent) {
+          member(keys.bp);
+          text += "null";
+        }
+      }
+    }
+    text += lines_ ? "}" : "\n  }";
+  }
+
+  // The object dumped; indented one level deeper in an array (its line breaks are its own).
+  void append_dump(std::string& text, const Json& object) const {
+    if (lines_) {
+      text += dump(object, -1);
+      return;
+    }
+    for (const char ch : dump(object, 2)) {
+      text += ch;
+      if (ch == '\n') text += "  ";
+    }
+  }
+
+  OutBuffer out_;
   bool lines_;
   std::vector<Column> columns_;
+  std::vector<JsonKeys> keys_;
+  bool unique_keys_ = true;
   std::size_t rows_ = 0;
 };
 

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -632,7 +634,7 @@ void SqlExportStore::each_row(const std::string& name, const ExportSpan& span, U
         }
         switch (entity->columns[c].value) {
           case Value::kText:
-            row[c] = query->text(column);
+            text_cell(row[c]).assign(query->text_view(column));
             break;
           case Value::kInteger:
             row[c] = query->int64(column);
@@ -641,14 +643,21 @@ void SqlExportStore::each_row(const std::string& name, const ExportSpan& span, U
             row[c] = Money{query->int64(column)};
             break;
           case Value::kDate: {
-            const std::string text = query->text(column);
+            const std::string_view text = query->text_view(column);
             const std::optional<Date> date = parse_date(text);
-            row[c] = date ? Cell{*date} : Cell{text};
+            if (date) {
+              row[c] = *date;
+            } else {
+              text_cell(row[c]).assign(text);
+            }
             break;
           }
-          case Value::kInstant:
-            row[c] = format_timestamp(Timestamp{query->int64(column)}, zone);
+          case Value::kInstant: {
+            std::string& text = text_cell(row[c]);
+            text.clear();
+            append_timestamp(text, Timestamp{query->int64(column)}, zone);
             break;
+          }
           case Value::kFlag:
             row[c] = query->int64(column) != 0;
             break;

@@ -1,9 +1,14 @@
 // SQL of tickets (表3), their cost lines, pauses and work records (表6).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -42,39 +47,91 @@ TicketState state_column(Statement& row, int column) {
   return parse_state(row.text(column)).value_or(TicketState::kRegistered);
 }
 
-Ticket read_ticket(Statement& row) {
-  Ticket t;
+// Reads the row into `t`, every field of it: the text goes into t's strings, so that a list
+// reading row after row into the same Ticket reuses their memory.
+void read_ticket_into(Statement& row, Ticket& t) {
   t.id = row.int64(0);
-  t.number = row.text(1);
-  t.serial = row.text(2);
-  t.customer_code = row.text(3);
-  t.channel = row.text(4);
-  t.category = row.text(5);
-  t.description = row.text(6);
+  t.number.assign(row.text_view(1));
+  t.serial.assign(row.text_view(2));
+  t.customer_code.assign(row.text_view(3));
+  t.channel.assign(row.text_view(4));
+  t.category.assign(row.text_view(5));
+  t.description.assign(row.text_view(6));
   t.reported_at = Timestamp{row.int64(7)};
   t.km = optional_column<std::int64_t>(row, 8);
   t.coverage = parse_coverage(row.text(9)).value_or(Coverage::kPaid);
-  t.coverage_reason = row.text(10);
-  t.priority = row.text(11);
+  t.coverage_reason.assign(row.text_view(10));
+  t.priority.assign(row.text_view(11));
   t.due_at = Timestamp{row.int64(12)};
   t.state = state_column(row, 13);
   t.resume_state = state_column(row, 14);
-  t.assignee = row.text(15);
-  t.analysis = row.text(16);
+  t.assignee.assign(row.text_view(15));
+  t.analysis.assign(row.text_view(16));
   t.needs_factory = flag_column(row, 17);
   t.quality_claim = flag_column(row, 18);
+  t.quality_confirmed.reset();
   if (!row.is_null(19)) t.quality_confirmed = flag_column(row, 19);
   t.waiver_requested = flag_column(row, 20);
-  t.waiver_reason = row.text(21);
+  t.waiver_reason.assign(row.text_view(21));
   t.free_repair = flag_column(row, 22);
   t.itemised = flag_column(row, 23);
-  t.contract_no = row.text(24);
-  t.returned_reason = row.text(25);
-  t.cancel_reason = row.text(26);
+  t.contract_no.assign(row.text_view(24));
+  t.returned_reason.assign(row.text_view(25));
+  t.cancel_reason.assign(row.text_view(26));
   t.visit_due_on = date_column(row, 27);
-  t.opened_by = row.text(28);
-  t.advice = row.text(29);
+  t.opened_by.assign(row.text_view(28));
+  t.advice.assign(row.text_view(29));
+}
+
+Ticket read_ticket(Statement& row) {
+  Ticket t;
+  read_ticket_into(row, t);
   return t;
+}
+
+// The part of `rest` before the next `separator` (all of it when there is none); `rest` keeps
+// what follows.
+std::string_view next_piece(std::string_view& rest, char separator) {
+  const std::size_t end = std::min(rest.find(separator), rest.size());
+  const std::string_view piece = rest.substr(0, end);
+  rest.remove_prefix(std::min(end + 1, rest.size()));
+  return piece;
+}
+
+std::int64_t integer_of(std::string_view text) {
+  std::int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// A ticket's pauses from the list's `from,to,id;...` (`to` empty while paused), oldest first.
+// They are sorted here: an ORDER BY in the correlated subquery had SQLite build a sorter for
+// every ticket listed, most of which have no pause.
+void read_pauses(std::string_view spans, std::vector<Pause>& pauses) {
+  struct Span {
+    std::int64_t from;
+    std::int64_t id;
+    std::optional<std::int64_t> to;
+  };
+  std::vector<Span> read;
+  while (!spans.empty()) {
+    std::string_view fields = next_piece(spans, ';');
+    Span span{};
+    span.from = integer_of(next_piece(fields, ','));
+    const std::string_view to = next_piece(fields, ',');
+    if (!to.empty()) span.to = integer_of(to);
+    span.id = integer_of(next_piece(fields, ','));
+    read.push_back(span);
+  }
+  std::sort(read.begin(), read.end(), [](const Span& a, const Span& b) {
+    return a.from != b.from ? a.from < b.from : a.id < b.id;
+  });
+  for (const Span& span : read) {
+    Pause pause;
+    pause.from = Timestamp{span.from};
+    if (span.to) pause.to = Timestamp{*span.to};
+    pauses.push_back(std::move(pause));
+  }
 }
 
 // Binds the ticket's changeable fields to ?1..?17 (the order of the update).
@@ -258,17 +315,15 @@ void SqlTicketStore::each(const TicketFilter& filter,
     // keeps SQLite from using the index, so --state read the whole table (issue 12, item 5).
     // The work record's arrival and the pauses come in the same row (a join and a correlated
     // subquery on ticket_pause_ticket) instead of two queries per ticket.
-    // The pauses joined in order: SQLite's group_concat takes the subquery's order; PostgreSQL
-    // has string_agg, ordered inside (docs/postgresql.md, B2).
-    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS ", w.arrived_at, ";
-    sql += db_.dialect() == Dialect::kPostgres
-               ? "(SELECT string_agg(span, ';' ORDER BY from_at, id) FROM (SELECT p.from_at, "
-                 "p.id, p.from_at || ',' || COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM "
-                 "ticket_pause p WHERE p.ticket_id = t.id) spans) "
-               : "(SELECT group_concat(span, ';') FROM (SELECT p.from_at || ',' || "
-                 "COALESCE(CAST(p.to_at AS TEXT), '') AS span FROM ticket_pause p WHERE "
-                 "p.ticket_id = t.id ORDER BY p.from_at, p.id) spans) ";
-    sql += AFTERSALES_TICKET_SELECT_FROM "LEFT JOIN work_record w ON w.ticket_id = t.id";
+    // The pauses come as "from,to,id;..." in any order and are sorted in C++ (read_pauses): an
+    // ORDER BY in the subquery set up a sorter per ticket. SQLite's group_concat is PostgreSQL's
+    // string_agg (docs/postgresql.md, B2).
+    std::string sql = AFTERSALES_TICKET_SELECT_COLUMNS ", w.arrived_at, (SELECT ";
+    sql += db_.dialect() == Dialect::kPostgres ? "string_agg" : "group_concat";
+    sql +=
+        "(p.from_at || ',' || COALESCE(CAST(p.to_at AS TEXT), '') || ',' || p.id, ';') FROM "
+        "ticket_pause p WHERE p.ticket_id = t.id) " AFTERSALES_TICKET_SELECT_FROM
+        "LEFT JOIN work_record w ON w.ticket_id = t.id";
     std::vector<std::string> conditions;
     std::vector<std::variant<std::int64_t, std::string>> values;
     const auto where = [&](const std::string& condition,
@@ -304,27 +359,11 @@ void SqlTicketStore::each(const TicketFilter& filter,
     }
     TicketListing listing;
     while (query->step()) {
-      listing.ticket = read_ticket(*query);
+      read_ticket_into(*query, listing.ticket);
       listing.arrived.reset();
       if (!query->is_null(30)) listing.arrived = Timestamp{query->int64(30)};
       listing.pauses.clear();
-      if (!query->is_null(31)) {
-        const std::string spans = query->text(31);
-        std::size_t at = 0;
-        while (at <= spans.size()) {
-          std::size_t end = spans.find(';', at);
-          if (end == std::string::npos) end = spans.size();
-          const std::string span = spans.substr(at, end - at);
-          const std::size_t comma = span.find(',');
-          Pause pause;
-          pause.from = Timestamp{std::stoll(span.substr(0, comma))};
-          if (comma != std::string::npos && comma + 1 < span.size()) {
-            pause.to = Timestamp{std::stoll(span.substr(comma + 1))};
-          }
-          listing.pauses.push_back(std::move(pause));
-          at = end + 1;
-        }
-      }
+      if (!query->is_null(31)) read_pauses(query->text_view(31), listing.pauses);
       visit(listing);
     }
   });

@@ -1,6 +1,8 @@
 // Reading tickets: one whole (`ticket show`) and lists (`ticket list`).
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
 #include "aftersales/customers/customers.h"
@@ -118,7 +120,8 @@ void each_ticket(Context& ctx, const TicketQuery& query,
     }
     summary.sla = sla_status(ctx.rules, listing.ticket, listing.pauses, record, ctx.now());
     if (query.overdue && !summary.sla.overdue) return;
-    summary.ticket = std::move(listing.ticket);
+    // A swap, not a move: both keep their strings' memory for the rows to come.
+    std::swap(summary.ticket, listing.ticket);
     visit(summary);
   });
 }

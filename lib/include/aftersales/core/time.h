@@ -81,6 +81,9 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, UtcOffset zone,
 
 // `2026-11-27T15:04:05+08:00`.
 std::string format_timestamp(Timestamp at, UtcOffset zone);
+// The same text appended to `out`, for the row paths that format millions of instants into
+// buffers they reuse.
+void append_timestamp(std::string& out, Timestamp at, UtcOffset zone);
 
 // The local calendar date of an instant.
 Date local_date(Timestamp at, UtcOffset zone);

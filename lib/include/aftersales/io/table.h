@@ -28,6 +28,14 @@ inline Cell optional_cell(const std::optional<std::string>& v) { return v ? Cell
 inline Cell optional_cell(const std::optional<Date>& v) { return v ? Cell{*v} : Cell{}; }
 inline Cell optional_cell(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
 
+// The string of a text cell, to be filled: the one the cell holds already, whose memory is
+// reused. A streamed list or export fills the same row again and again and so allocates nothing
+// once its strings are as long as the longest seen.
+inline std::string& text_cell(Cell& cell) {
+  if (!std::holds_alternative<std::string>(cell)) cell = std::string();
+  return std::get<std::string>(cell);
+}
+
 // What a column holds, declared up front so that rows can be written as they come
 // (io/row_writer.h): JSON gives a money column `KEY_fen` and a percent column `KEY_bp` on every
 // row, null ones included, so its keys are stable. kAuto, the default, judges from the cells:

@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aftersales/core/money.h"
@@ -76,6 +77,10 @@ class Statement {
   virtual bool is_null(int column) = 0;
   virtual std::int64_t int64(int column) = 0;
   virtual std::string text(int column) = 0;
+  // The column's text without a copy: a view into the engine's buffer, valid until the next
+  // step(), reset() or another read of the same column as a different type. Empty for null.
+  // For the row paths that read a whole table (exports, lists): copying each cell cost them.
+  virtual std::string_view text_view(int column) = 0;
   // Ends the current run and clears the bindings, so that no statement keeps a read open.
   virtual void reset() = 0;
 };

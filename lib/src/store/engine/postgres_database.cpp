@@ -86,6 +86,7 @@ class PgStatement final : public Statement {
   bool is_null(int column) override { return PQgetisnull(row(column), 0, column) != 0; }
   std::int64_t int64(int column) override;
   std::string text(int column) override;
+  std::string_view text_view(int column) override;
   void reset() override;
 
   // Reads every row left of the current run into the buffer, freeing the connection.
@@ -377,13 +378,15 @@ std::int64_t PgStatement::int64(int column) {
   return number;
 }
 
-std::string PgStatement::text(int column) {
+std::string PgStatement::text(int column) { return std::string(text_view(column)); }
+
+std::string_view PgStatement::text_view(int column) {
   PGresult* result = row(column);
-  if (PQgetisnull(result, 0, column)) return std::string();
+  if (PQgetisnull(result, 0, column)) return std::string_view();
   const char* text = PQgetvalue(result, 0, column);
   // A comparison in a SELECT list reads as SQLite's 1 or 0.
   if (PQftype(result, column) == kBoolType) return text[0] == 't' ? "1" : "0";
-  return std::string(text, static_cast<std::size_t>(PQgetlength(result, 0, column)));
+  return std::string_view(text, static_cast<std::size_t>(PQgetlength(result, 0, column)));
 }
 
 void PgStatement::reset() {

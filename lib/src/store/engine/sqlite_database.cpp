@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -124,6 +125,13 @@ class SqliteStatement final : public Statement {
   std::string text(int column) override {
     return watched(mark_, [&] { return statement_.getColumn(column).getString(); });
   }
+  std::string_view text_view(int column) override {
+    return watched(mark_, [&] {
+      const SQLite::Column value = statement_.getColumn(column);
+      const char* text = value.getText();  // first the text, then its length (SQLite's order)
+      return std::string_view(text, static_cast<std::size_t>(value.getBytes()));
+    });
+  }
   void reset() override {
     statement_.tryReset();
     statement_.clearBindings();
@@ -157,9 +165,13 @@ class SqliteDatabase final : public Database {
         mark_(path),
         db_(guarded(fmt::format("opening {}", path), [&] {
           check_path(path, options);
+          // No mutex: a connection is used by one thread at a time (the import's reader
+          // thread reads files only), and SQLite's lock on every column read cost a whole-table
+          // list a few per cent.
           return translated([&] {
-            return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                    options.busy_timeout_ms);
+            return SQLite::Database(
+                path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+                options.busy_timeout_ms);
           });
         })) {
     guarded(fmt::format("opening {}", path), [&] {
