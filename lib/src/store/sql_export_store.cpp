@@ -615,14 +615,7 @@ void SqlExportStore::each_row(const std::string& name, const ExportSpan& span, U
   guarded("exporting " + name, [&] {
     std::vector<std::variant<std::int64_t, std::string>> values;
     Query query = db_.prepare(select_of(*entity, span, values));
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      const int index = static_cast<int>(i + 1);
-      if (const auto* number = std::get_if<std::int64_t>(&values[i])) {
-        query->bind(index, *number);
-      } else {
-        query->bind(index, std::get<std::string>(values[i]));
-      }
-    }
+    bind_all(*query, values);
     const std::size_t count = entity->columns.size();
     std::vector<Cell> row(count);
     while (query->step()) {

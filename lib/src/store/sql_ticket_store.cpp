@@ -349,14 +349,7 @@ void SqlTicketStore::each(const TicketFilter& filter,
     }
     sql += " ORDER BY t.id";
     Query query = db_.prepare(sql);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      const int index = static_cast<int>(i + 1);
-      if (const auto* number = std::get_if<std::int64_t>(&values[i])) {
-        query->bind(index, *number);
-      } else {
-        query->bind(index, std::get<std::string>(values[i]));
-      }
-    }
+    bind_all(*query, values);
     TicketListing listing;
     while (query->step()) {
       read_ticket_into(*query, listing.ticket);

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "aftersales/core/money.h"
@@ -153,6 +154,19 @@ class Database {
 };
 
 // --- Binding and reading helpers shared by the areas' SQL --------------------------------
+
+// Binds `values` to ?1, ?2, ... in order: a WHERE clause built from the filters given.
+inline void bind_all(Statement& statement,
+                     const std::vector<std::variant<std::int64_t, std::string>>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    if (const auto* number = std::get_if<std::int64_t>(&values[i])) {
+      statement.bind(index, *number);
+    } else {
+      statement.bind(index, std::get<std::string>(values[i]));
+    }
+  }
+}
 
 template <typename T>
 void bind_optional(Statement& statement, int index, const std::optional<T>& value) {
