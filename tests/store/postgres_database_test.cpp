@@ -15,7 +15,7 @@
 #include "aftersales/store/store.h"
 #include "store/engine/database.h"
 #include "store/engine/migrations.h"
-#include "store/engine/postgres_database.h"
+#include "store/engine/postgres_driver_loader.h"
 #include "support/expect_error.h"
 
 using namespace aftersales;
@@ -72,7 +72,7 @@ class Scratch {
     SqliteOptions options;
     options.create = create;
     options.read_only = read_only;
-    return open_postgres_database(url(), options);
+    return load_postgres_database(url(), options);
   }
 
  private:
@@ -101,7 +101,7 @@ TEST_CASE("a server that cannot be reached is storage unavailable, with libpq's 
                {"opening postgresql:///aftersales?host=/nonexistent-aftersales-socket",
                 "/nonexistent-aftersales-socket", "PostgreSQL server is running and reachable"},
                [] {
-                 open_postgres_database(
+                 load_postgres_database(
                      "postgresql:///aftersales?host=/nonexistent-aftersales-socket",
                      SqliteOptions{});
                });

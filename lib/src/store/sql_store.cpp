@@ -7,7 +7,7 @@
 #include "store/engine/postgres_dialect.h"
 #include "store/engine/sqlite_database.h"
 #if AFTERSALES_POSTGRESQL
-#include "store/engine/postgres_database.h"
+#include "store/engine/postgres_driver_loader.h"
 #endif
 #include "store/sql_export_store.h"
 #include "store/sql_part_sale_store.h"
@@ -87,7 +87,7 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOp
 std::unique_ptr<Store> open_store(const std::string& db, const SqliteOptions& options) {
   if (!store::is_postgres_url(db)) return open_sqlite_store(db, options);
 #if AFTERSALES_POSTGRESQL
-  return std::make_unique<store::SqlStore>(store::open_postgres_database(db, options));
+  return std::make_unique<store::SqlStore>(store::load_postgres_database(db, options));
 #else
   throw Error(ErrorCode::kUsage,
               fmt::format("{} names a PostgreSQL database, and this aftersales was built "

@@ -90,7 +90,8 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOp
 // file at that path, as open_sqlite_store. The options mean the same on both engines (create:
 // `init` may make an empty PostgreSQL database a ledger; busy_timeout_ms: PostgreSQL's
 // lock_timeout). Throws as open_sqlite_store, and Error(kUsage) for a PostgreSQL URI when this
-// build has no PostgreSQL driver (AFTERSALES_POSTGRESQL off) or the database is not UTF8 with
+// build has no PostgreSQL driver (AFTERSALES_POSTGRESQL off, or its module aftersales-postgresql.so
+// missing or not loadable) or the database is not UTF8 with
 // the C collation; Error(kStorageUnavailable) with the server's reason when it cannot be
 // reached. Not every area's SQL runs on PostgreSQL yet (docs/postgresql.md, "How far it goes").
 std::unique_ptr<Store> open_store(const std::string& db, const SqliteOptions& options);

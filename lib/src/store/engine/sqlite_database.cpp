@@ -393,12 +393,3 @@ std::unique_ptr<Database> open_sqlite_database(const std::string& path,
 }
 
 }  // namespace aftersales::store
-
-namespace aftersales {
-
-int latest_schema_version() {
-  const auto& all = store::migrations();
-  return all.empty() ? 0 : all.back().version;
-}
-
-}  // namespace aftersales
