@@ -99,7 +99,8 @@ Context& Session::context() {
     }
     std::optional<std::string> requested;
     if (!options.as.empty()) requested = options.as;
-    Actor actor = resolve_actor(r, os_login(), requested);
+    // On a shared server the login it authenticated acts, not the account on this host.
+    Actor actor = resolve_actor(r, store().server_login().value_or(os_login()), requested);
     real_clock_ = std::make_unique<SystemClock>();
     context_ = std::make_unique<Context>(
         Context{store(), r, *clock_, std::move(actor), real_clock_.get()});

@@ -6,7 +6,10 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,6 +50,7 @@ class Scratch {
   Scratch& operator=(const Scratch&) = delete;
 
   explicit operator bool() const { return !server_.empty(); }
+  const std::string& schema() const { return schema_; }
 
   std::string url() const {
     const char joint = server_.find('?') == std::string::npos ? '?' : '&';
@@ -341,13 +345,77 @@ TEST_CASE("a load drops a table's secondary indexes and puts them back, keeping 
   CHECK(count_of(*db, indexes) == before);
 }
 
-TEST_CASE("backup on PostgreSQL says how to make one with pg_dump") {
+TEST_CASE("backup on PostgreSQL is pg_dump's custom format of the ledger's schema") {
   Scratch scratch;
   if (!scratch) {
     MESSAGE(kSkipped);
     return;
   }
   auto db = scratch.open();
-  expect_error(ErrorCode::kUsage, {"pg_dump --format=custom --file=ledger.dump"},
-               [&] { db->backup_to("ledger.dump"); });
+  db->write([&] { add_customer(*db, "C001"); });
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("aftersales-pg-backup-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "ledger.dump").string();
+  db->backup_to(file);
+  std::ifstream in(file, std::ios::binary);
+  char magic[5] = {};
+  in.read(magic, 5);
+  CHECK(std::string(magic, 5) == "PGDMP");  // pg_dump's custom format
+  // pg_restore reads it back: the customer table's data is in it, and no temporary file is left.
+  FILE* list = ::popen(("pg_restore --list '" + file + "'").c_str(), "r");
+  REQUIRE(list != nullptr);
+  std::string toc;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, list)) > 0;) toc.append(buffer, n);
+  CHECK(::pclose(list) == 0);
+  CHECK(toc.find("TABLE DATA " + scratch.schema() + " customer") != std::string::npos);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir),
+                      std::filesystem::directory_iterator()) == 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the engine's check on PostgreSQL is amcheck's of every table and index") {
+  Scratch scratch;
+  if (!scratch) {
+    MESSAGE(kSkipped);
+    return;
+  }
+  auto db = scratch.open();
+  db->write([&] { add_customer(*db, "C001"); });
+  // amcheck is one per database; in public, where this ledger's search_path does not look.
+  scratch.admin("CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public");
+  const Database::IntegrityCheck check = db->check_integrity();
+  CHECK(check.problems.empty());
+  const std::int64_t tables =
+      count_of(*db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
+  CHECK(check.method.rfind("amcheck of " + std::to_string(tables) + " tables and ", 0) == 0);
+}
+
+TEST_CASE("the acting login is session_user, and a login without CREATE may not migrate") {
+  Scratch scratch;
+  if (!scratch) {
+    MESSAGE(kSkipped);
+    return;
+  }
+  scratch.open();  // a ledger at the newest schema, made by the test's superuser
+  scratch.admin(
+      "DO $$ BEGIN CREATE ROLE aftersales_test_staff LOGIN; EXCEPTION WHEN duplicate_object "
+      "THEN NULL; END $$; GRANT USAGE ON SCHEMA " +
+      scratch.schema() + " TO aftersales_test_staff; GRANT SELECT ON ALL TABLES IN SCHEMA " +
+      scratch.schema() + " TO aftersales_test_staff");
+  const std::string staff = scratch.url() + "&user=aftersales_test_staff";
+  SqliteOptions options;
+  options.read_only = true;
+  CHECK(load_postgres_database(staff, options)->server_login() == "aftersales_test_staff");
+  // SET ROLE at connect (the owner's way to make tables its role's) does not change who acts.
+  CHECK(load_postgres_database(scratch.url() + "%20-crole%3Daftersales_test_staff", options)
+            ->server_login() != "aftersales_test_staff");
+
+  // An older ledger: the staff's login is told who may bring it up to date.
+  scratch.admin("UPDATE aftersales_schema SET version = version - 1");
+  expect_error(ErrorCode::kUsage,
+               {"this aftersales brings", "the login aftersales_test_staff may not create tables",
+                "have the ledger's owner run `aftersales init` once"},
+               [&] { load_postgres_database(staff, SqliteOptions{}); });
 }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "aftersales/store/backup.h"
+#include "aftersales/store/store.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 
@@ -17,6 +18,11 @@ struct BackupRequest {
 
 void attach_backup(CLI::App& family, Session& session) {
   example(family, "aftersales backup /var/backups/aftersales-2026-11-27.db");
+  family.description(
+      "Writes a consistent copy of the ledger to FILE while others keep working (written beside "
+      "it and renamed, so FILE is never half a copy). SQLite: a database file that --db opens. "
+      "PostgreSQL: pg_dump's custom format of the ledger's schema (pg_restore reads it back; "
+      "needs PostgreSQL's client programs, of the server's version or newer).");
   // Reads only: the copy is written through a connection of its own.
   define_command<BackupRequest>(
       family, session, StoreUse::kReads,
@@ -26,7 +32,7 @@ void attach_backup(CLI::App& family, Session& session) {
       },
       [](Session& s, const BackupRequest& r) {
         backup_database(s.store(), r.file, r.force);
-        s.note(fmt::format("backed up {} to {}", s.options.db, r.file));
+        s.note(fmt::format("backed up {} to {}", shown_db(s.options.db), r.file));
       });
 }
 

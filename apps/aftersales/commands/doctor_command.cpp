@@ -11,7 +11,9 @@ namespace aftersales::cli {
 void attach_doctor(CLI::App& family, Session& session) {
   example(family, "aftersales --format csv doctor -o doctor.csv   # exit 1: it lists the problems");
   family.description(
-      "Checks the ledger: SQLite's integrity check of the file; no signed-off or closed ticket "
+      "Checks the ledger: the engine's own check (SQLite's integrity check of the file; on "
+      "PostgreSQL amcheck's of every table and index when the extension is installed); no "
+      "signed-off or closed ticket "
       "without the work record signed and sealed by the customer (表6); every started ticket "
       "has the approvals its rules require; every closed ticket's actual costs are approved; "
       "every change has its audit entry (archive, tickets, visits, parts and stock moves, "
@@ -20,7 +22,7 @@ void attach_doctor(CLI::App& family, Session& session) {
       "no part's stock in a warehouse goes below zero at any move. Prints one row per problem "
       "(check, entity, key, problem) and exits 1 when there is any, 0 when the ledger is sound. "
       "Changes nothing in the ledger; a ledger found sound takes writes again after SQLite had "
-      "found it damaged.");
+      "found it damaged. The closing line on stderr names the engine's check that ran.");
   define_command(family, session, StoreUse::kReads, [](Session& s) {
     const LedgerCheck result = check_ledger(s.context());
     Table table;
@@ -33,11 +35,13 @@ void attach_doctor(CLI::App& family, Session& session) {
     // the domain's checks found.
     if (result.integrity_ok) s.store().clear_damage();
     if (result.clean()) {
-      s.note(fmt::format("ledger ok: {} checks", result.checks.size()));
+      s.note(fmt::format("ledger ok: {} checks (integrity: {})", result.checks.size(),
+                         result.integrity_method));
       return ExitCode::kOk;
     }
-    s.note(fmt::format("ledger has {} problem{} ({} checks run)", result.findings.size(),
-                       result.findings.size() == 1 ? "" : "s", result.checks.size()));
+    s.note(fmt::format("ledger has {} problem{} ({} checks run; integrity: {})",
+                       result.findings.size(), result.findings.size() == 1 ? "" : "s",
+                       result.checks.size(), result.integrity_method));
     return ExitCode::kBadData;
   });
 }

@@ -5,6 +5,7 @@
 
 #include "aftersales/core/error.h"
 #include "aftersales/rules/rulebook.h"
+#include "aftersales/store/store.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
 
@@ -19,8 +20,8 @@ void attach_init(CLI::App& family, Session& session) {
         const int version = store.schema_version();
         std::optional<StoredRulebook> rulebook = store.rulebook().current();
         if (rulebook && s.options.config.empty()) {
-          s.note(fmt::format("{}: ready (schema version {}, rulebook version {})", s.options.db,
-                             version, rulebook->version));
+          s.note(fmt::format("{}: ready (schema version {}, rulebook version {})",
+                             shown_db(s.options.db), version, rulebook->version));
           return;
         }
         const std::string path = s.config_path();
@@ -30,7 +31,7 @@ void attach_init(CLI::App& family, Session& session) {
         s.note(fmt::format(
             "{}: ready (schema version {}); rulebook version {} from {}; {} is "
             "its admin",
-            s.options.db, version, rulebook->version, rulebook->source, ctx.actor.user));
+            shown_db(s.options.db), version, rulebook->version, rulebook->source, ctx.actor.user));
       },
       RulesSource::kFile);
 }

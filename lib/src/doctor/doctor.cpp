@@ -59,7 +59,9 @@ class Doctor {
 
   void check_integrity() {
     result_.checks.push_back(ledger_check::kIntegrity);
-    for (std::string& problem : checks_.sqlite_integrity_problems()) {
+    EngineIntegrity integrity = checks_.engine_integrity();
+    result_.integrity_method = std::move(integrity.method);
+    for (std::string& problem : integrity.problems) {
       damaged_ = true;
       result_.integrity_ok = false;
       add(ledger_check::kIntegrity, "database", "",

@@ -4,23 +4,10 @@
 
 namespace aftersales::store {
 
-std::vector<std::string> SqlLedgerCheckStore::sqlite_integrity_problems() {
-  return guarded("checking the database file", [&] {
-    // SQLite's dialect (see the port): one row "ok", or up to 100 rows naming a problem each.
-    std::vector<std::string> problems;
-    try {
-      Query check = db_.prepare("PRAGMA integrity_check");
-      while (check->step()) {
-        std::string line = check->text(0);
-        if (line != "ok") problems.push_back(std::move(line));
-      }
-    } catch (const DbError& e) {
-      // Damage bad enough to stop the check (SQLITE_CORRUPT) is its answer; a busy, read-only
-      // or full database is not, and is reported as such.
-      if (e.failure() != DbFailure::kDamaged && e.failure() != DbFailure::kOther) throw;
-      problems.push_back(std::string("the check could not finish: ") + e.what());
-    }
-    return problems;
+EngineIntegrity SqlLedgerCheckStore::engine_integrity() {
+  return guarded("checking the database", [&] {
+    Database::IntegrityCheck check = db_.check_integrity();
+    return EngineIntegrity{std::move(check.method), std::move(check.problems)};
   });
 }
 

@@ -42,6 +42,7 @@ class SqlStore final : public Store {
   void set_busy_timeout(int milliseconds) override { db_->set_busy_timeout(milliseconds); }
   void clear_damage() override { db_->clear_damage(); }
   void backup_to(const std::string& path) override { db_->backup_to(path); }
+  std::optional<std::string> server_login() override { return db_->server_login(); }
 
   ArchiveStore& archive() override { return archive_; }
   TicketStore& tickets() override { return tickets_; }
@@ -82,6 +83,10 @@ class SqlStore final : public Store {
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOptions& options) {
   return std::make_unique<store::SqlStore>(store::open_sqlite_database(path, options));
+}
+
+std::string shown_db(const std::string& db) {
+  return store::is_postgres_url(db) ? store::redacted_url(db) : db;
 }
 
 std::unique_ptr<Store> open_store(const std::string& db, const SqliteOptions& options) {

@@ -247,7 +247,7 @@ class SqlLedgerCheckStore final : public LedgerCheckStore {
  public:
   explicit SqlLedgerCheckStore(Database& db) : db_(db) {}
 
-  std::vector<std::string> sqlite_integrity_problems() override;
+  EngineIntegrity engine_integrity() override;
   void tickets_without_signed_record(
       TicketState state, const std::function<void(const UnsignedTicket&)>& each) override;
   std::vector<TicketKey> started_tickets_after(std::int64_t after_id, int limit) override;

@@ -12,7 +12,7 @@ namespace aftersales {
 
 // The checks, by the name a finding carries (stable: scripts filter on them).
 namespace ledger_check {
-inline constexpr const char* kIntegrity = "integrity";  // SQLite's integrity_check of the file
+inline constexpr const char* kIntegrity = "integrity";  // the engine's own check of the data
 // No signed-off or closed ticket without the work record signed and sealed by the customer
 // (表6).
 inline constexpr const char* kSignedRecord = "signed-record";
@@ -48,6 +48,8 @@ struct LedgerCheck {
   bool clean() const { return findings.empty(); }
   // Whether the engine's own check found the file whole (other findings aside).
   bool integrity_ok = true;
+  // What the engine's check was (SQLite's integrity_check; PostgreSQL's amcheck, or none).
+  std::string integrity_method;
 };
 
 // Runs every check on ctx.store with ctx.rules (the ledger's rulebook in force: a ticket

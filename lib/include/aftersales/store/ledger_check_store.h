@@ -65,15 +65,19 @@ struct UnauditedBatch {
   std::string action;  // the missing entry's action: import or revert
 };
 
+// What the engine's own check ran and found.
+struct EngineIntegrity {
+  std::string method;                 // e.g. "SQLite's integrity_check of the file"
+  std::vector<std::string> problems;  // empty when the data is sound
+};
+
 class LedgerCheckStore {
  public:
   virtual ~LedgerCheckStore() = default;
 
-  // SQLite's own check of the file and its indexes (PRAGMA integrity_check, at most 100
-  // problems as SQLite words them); empty when the file is sound. This one call is SQLite's
-  // dialect: a PostgreSQL driver answers it differently (amcheck, or nothing: the server
-  // guards its pages itself).
-  virtual std::vector<std::string> sqlite_integrity_problems() = 0;
+  // The engine's own check of the stored data and its indexes: SQLite's integrity_check of the
+  // file; on PostgreSQL amcheck's when the extension is installed, or none.
+  virtual EngineIntegrity engine_integrity() = 0;
 
   // Each ticket in `state` whose work record is missing, names no signer or is not sealed,
   // in ticket order.

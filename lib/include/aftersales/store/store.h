@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "aftersales/store/approval_store.h"
@@ -54,6 +55,10 @@ class Store {
   // the copy cannot be written.
   virtual void backup_to(const std::string& path) = 0;
 
+  // The login the engine itself authenticated: PostgreSQL's session_user, who acts on a shared
+  // server (CLI.md, [identity]); none on SQLite, where the OS login acts.
+  virtual std::optional<std::string> server_login() = 0;
+
   virtual ArchiveStore& archive() = 0;
   virtual TicketStore& tickets() = 0;
   virtual ApprovalStore& approvals() = 0;
@@ -95,6 +100,9 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOp
 // the C collation; Error(kStorageUnavailable) with the server's reason when it cannot be
 // reached. Not every area's SQL runs on PostgreSQL yet (docs/postgresql.md, "How far it goes").
 std::unique_ptr<Store> open_store(const std::string& db, const SqliteOptions& options);
+
+// `db` (--db, AFTERSALES_DB) as messages show it: a URL's password written ***.
+std::string shown_db(const std::string& db);
 
 // The schema version this binary brings (the highest migration in schemas/).
 int latest_schema_version();

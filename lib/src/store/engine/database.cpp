@@ -34,6 +34,10 @@ void rethrow_as_error(const DbError& error, const std::string& doing) {
     case DbFailure::kReferenced:
     case DbFailure::kConstraint:
       throw Error(ErrorCode::kInvalidInput, fmt::format("{}: {}", doing, error.what()));
+    case DbFailure::kUnreachable:
+      throw Error(ErrorCode::kStorageUnavailable, fmt::format("{}: {}", doing, error.what()),
+                  "check that the database server is running and reachable, then retry: "
+                  "nothing of this command was kept");
     case DbFailure::kOther:
       break;
   }

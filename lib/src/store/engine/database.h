@@ -30,6 +30,7 @@ enum class DbFailure {
   kUniqueViolation,  // a UNIQUE or PRIMARY KEY constraint: the row exists already
   kReferenced,       // a FOREIGN KEY constraint: the row is referred to, or refers to nothing
   kConstraint,       // another constraint (CHECK, NOT NULL)
+  kUnreachable,      // the connection to the database server was lost or refused
   kOther,            // anything else: I/O error, corruption, a bug
 };
 
@@ -138,6 +139,19 @@ class Database {
   virtual void set_busy_timeout(int milliseconds) = 0;
   // Lifts the stop on writes that finding the ledger damaged put (`doctor` found it whole).
   virtual void clear_damage() = 0;
+
+  // The engine's own check of the stored data and its indexes. SQLite: PRAGMA integrity_check
+  // of the file. PostgreSQL: amcheck's verify_heapam and bt_index_check of every table and
+  // index of the ledger when the extension is installed in the database, otherwise none (the
+  // server checks its pages itself). `method` says which ran, for the doctor's report.
+  struct IntegrityCheck {
+    std::string method;
+    std::vector<std::string> problems;  // empty when sound; at most 100
+  };
+  virtual IntegrityCheck check_integrity() = 0;
+
+  // The login the server authenticated (PostgreSQL: session_user); none for SQLite's file.
+  virtual std::optional<std::string> server_login() = 0;
 
   // The schema version of the open database (the last migration applied).
   virtual int schema_version() = 0;

@@ -15,6 +15,7 @@
 
 #include "aftersales/core/error.h"
 #include "store/engine/migrations.h"
+#include "store/engine/postgres_backup.h"
 #include "store/engine/postgres_dialect.h"
 
 namespace aftersales::store {
@@ -42,8 +43,11 @@ DbFailure failure_of(const std::string& state) {
   if (state == "25006") return DbFailure::kReadOnly;  // read_only_sql_transaction
   if (state == "53100") return DbFailure::kFull;      // disk_full
   if (state == "XX001" || state == "XX002") return DbFailure::kDamaged;  // data or index corrupted
-  // Connection failures (08xxx, 57P01 shutdown...) and the rest: the message carries the reason.
-  return DbFailure::kOther;
+  // The connection lost or refused (08xxx), the server shutting down or starting (57P01-57P03).
+  if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03") {
+    return DbFailure::kUnreachable;
+  }
+  return DbFailure::kOther;  // the rest: the message carries the reason
 }
 
 bool retryable(const std::string& state) { return state == "40001" || state == "40P01"; }
@@ -513,14 +517,67 @@ class PostgresDatabase final : public Database {
   }
 
   void backup_to(const std::string& path) override {
-    // Not built: `backup` on PostgreSQL is pg_dump's (issue 13 asks for a call of it).
-    throw Error(ErrorCode::kUsage,
-                fmt::format("backing up {} to {}: a PostgreSQL ledger is backed up with pg_dump, "
-                            "which this aftersales does not run yet",
-                            shown_, path),
-                fmt::format("run: pg_dump --format=custom --file={} '{}' (pg_restore reads it "
-                            "back)",
-                            path, shown_));
+    const std::string schema = connection_->exec("SELECT current_schema()").value_or("public");
+    dump_database(connection_->get(), schema, shown_, path);
+  }
+
+  std::optional<std::string> server_login() override {
+    // session_user, not current_user: SET ROLE does not change who logged in.
+    if (!login_) login_ = connection_->exec("SELECT session_user").value_or("");
+    return login_;
+  }
+
+  IntegrityCheck check_integrity() override {
+    const std::optional<std::string> amcheck = connection_->exec(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'amcheck'");
+    if (!amcheck) {
+      return {
+          "none: amcheck is not installed in this database (its owner runs CREATE EXTENSION "
+          "amcheck, from Debian's postgresql-15, for doctor to verify tables and indexes)",
+          {}};
+    }
+    // Every table and btree index of the ledger's schema, each checked on its own so that one
+    // damaged relation does not hide the others.
+    std::vector<std::pair<std::string, std::string>> relations;  // name, kind: r or i
+    {
+      Query query = prepare(
+          "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = "
+          "c.relnamespace LEFT JOIN pg_am a ON a.oid = c.relam WHERE n.nspname = "
+          "current_schema() AND (c.relkind = 'r' OR (c.relkind = 'i' AND a.amname = 'btree')) "
+          "ORDER BY c.relkind DESC, c.relname");
+      while (query->step()) relations.emplace_back(query->text(0), query->text(1));
+    }
+    IntegrityCheck check;
+    int tables = 0;
+    for (const auto& [name, kind] : relations) {
+      if (check.problems.size() >= 100) break;
+      const bool table = kind == "r";
+      tables += table ? 1 : 0;
+      try {
+        // amcheck's functions by their schema: the ledger's search_path may not hold it.
+        Query query = prepare(
+            table ? fmt::format("SELECT blkno, offnum, msg FROM \"{}\".verify_heapam(CAST(?1 AS "
+                                "regclass))",
+                                *amcheck)
+                  : fmt::format("SELECT \"{}\".bt_index_check(CAST(?1 AS regclass), true)",
+                                *amcheck));
+        query->bind(1, "\"" + name + "\"");
+        while (query->step()) {
+          if (table) {
+            check.problems.push_back(fmt::format("table {}, block {}, item {}: {}", name,
+                                                 query->text(0), query->text(1), query->text(2)));
+          }
+        }
+      } catch (const DbError& e) {
+        if (e.failure() != DbFailure::kDamaged && e.failure() != DbFailure::kOther) throw;
+        check.problems.push_back(
+            fmt::format("{} {}: {}", table ? "table" : "index", name, e.what()));
+      }
+    }
+    check.method = fmt::format("amcheck of {} tables and {} indexes", tables,
+                               relations.size() - static_cast<std::size_t>(tables));
+    return check;
   }
 
   bool drop_secondary_indexes(const std::string& table) override {
@@ -598,14 +655,26 @@ class PostgresDatabase final : public Database {
   // two processes starting together migrate once: READ COMMITTED, so that after the wait the
   // version read is the one the other process committed.
   void migrate() {
-    if (schema_version() >= latest_schema_version()) return;
+    const int version = schema_version();
+    if (version >= latest_schema_version()) return;
+    // The staff's logins may not create tables (docs/postgresql.md, "One server for many
+    // hosts"): say who may, rather than the server's "permission denied for schema".
+    if (connection_->exec("SELECT has_schema_privilege(current_schema(), 'CREATE')") !=
+        std::optional<std::string>("t")) {
+      throw Error(
+          ErrorCode::kUsage,
+          fmt::format("{} has schema version {} and this aftersales brings {}; the login "
+                      "{} may not create tables there to bring it up to date",
+                      shown_, version, latest_schema_version(), server_login().value_or("?")),
+          "have the ledger's owner run `aftersales init` once (docs/postgresql.md)");
+    }
     exec("BEGIN ISOLATION LEVEL READ COMMITTED");
     try {
       exec(fmt::format("SELECT pg_advisory_xact_lock({})", kMigrationLock));
       exec("CREATE TABLE IF NOT EXISTS aftersales_schema (version INTEGER NOT NULL)");
-      const int version = schema_version();
+      const int applied = schema_version();  // another process may have migrated meanwhile
       for (const Migration& migration : migrations()) {
-        if (migration.version <= version) continue;
+        if (migration.version <= applied) continue;
         exec(postgres_migration(migration));
       }
       exec(fmt::format("DELETE FROM aftersales_schema; INSERT INTO aftersales_schema VALUES ({})",
@@ -627,6 +696,7 @@ class PostgresDatabase final : public Database {
   std::unordered_map<const char*, std::unique_ptr<PgStatement>> statements_;
   int write_depth_ = 0;
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
+  std::optional<std::string> login_;          // session_user, read once
 };
 
 }  // namespace

@@ -254,6 +254,26 @@ class SqliteDatabase final : public Database {
 
   void clear_damage() override { mark_.clear(); }
 
+  std::optional<std::string> server_login() override { return std::nullopt; }
+
+  IntegrityCheck check_integrity() override {
+    // One row "ok", or up to 100 rows naming a problem each.
+    IntegrityCheck check{"SQLite's integrity_check of the file", {}};
+    try {
+      Query query = prepare("PRAGMA integrity_check");
+      while (query->step()) {
+        std::string line = query->text(0);
+        if (line != "ok") check.problems.push_back(std::move(line));
+      }
+    } catch (const DbError& e) {
+      // Damage bad enough to stop the check (SQLITE_CORRUPT) is its answer; a busy, read-only
+      // or full database is not, and is reported as such.
+      if (e.failure() != DbFailure::kDamaged && e.failure() != DbFailure::kOther) throw;
+      check.problems.push_back(std::string("the check could not finish: ") + e.what());
+    }
+    return check;
+  }
+
   void set_busy_timeout(int milliseconds) override {
     busy_timeout_ms_ = milliseconds;
     translated([&] { db_.setBusyTimeout(milliseconds); });
