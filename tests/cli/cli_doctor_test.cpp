@@ -10,6 +10,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/ticket_desk.h"
+#include "support/test_engine.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
@@ -141,6 +142,7 @@ TEST_CASE("doctor lists a stock move that takes a part's stock below zero and ex
 // not finish. A file SQLite cannot open at all is refused before doctor runs (exit 2 "not an
 // aftersales database", or 6 when it cannot be read).
 TEST_CASE("doctor finds a database file damaged on disk") {
+  if (aftersales::testing::skipped_on_postgres("SQLite file damage")) return;
   Cli cli;
   ledger_with_ticket(cli);
   const std::string page =
