@@ -10,6 +10,7 @@
 
 using aftersales::testing::contains;
 using aftersales::testing::describe;
+using aftersales::testing::doctor_found_sound;
 using aftersales::testing::RunResult;
 using aftersales::testing::TicketDesk;
 
@@ -52,7 +53,7 @@ TEST_CASE("visits import through visit record, settle the due visit, and revert"
   CHECK_FALSE(contains(r.out, "VS-"));
   r = desk.ok("zhang", {"visit", "due", "--kind", "shipment", "--format", "csv"});
   CHECK(contains(r.out, "NEW-1"));
-  desk.ok("zhang", {"doctor"});
+  CHECK(doctor_found_sound(desk.as("zhang", {"doctor"})));
 }
 
 TEST_CASE("a bad visits row names each bad cell and nothing is written") {

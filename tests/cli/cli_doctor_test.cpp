@@ -15,6 +15,7 @@
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
+using aftersales::testing::doctor_found_sound;
 using aftersales::testing::RunResult;
 using aftersales::testing::TicketDesk;
 using aftersales::testing::trimmed;
@@ -38,6 +39,10 @@ RunResult doctor(const Cli& cli, const std::string& format = "csv") {
 }  // namespace
 
 TEST_CASE("doctor on a ledger written through aftersales exits 0 and says so on stderr") {
+  if (aftersales::testing::skipped_on_postgres(
+          "doctor's engine check is SQLite's (docs/postgresql.md B10, not built yet)")) {
+    return;
+  }
   Cli cli;
   ledger_with_ticket(cli);
   RunResult r = doctor(cli);
@@ -109,7 +114,7 @@ TEST_CASE("doctor lists an import batch whose counts do not match its rows") {
   INFO(describe(r));
   REQUIRE(r.exit_code == 0);
   r = doctor(cli);
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(doctor_found_sound(r));
 
   REQUIRE(cli.sql("UPDATE import_batch SET new_rows = 1 WHERE id = 1").empty());
   r = doctor(cli);
@@ -127,14 +132,17 @@ TEST_CASE("doctor lists a stock move that takes a part's stock below zero and ex
   desk.ok("kuang", {"part", "adjust", "HP-100", "--qty", "-2", "--reason", "盘亏"});  // move 2
   RunResult r = doctor(desk.cli);
   INFO(describe(r));
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(doctor_found_sound(r));
   // Written outside aftersales: the receipt said 1, so the loss of 2 took the stock to -1.
   REQUIRE(desk.cli.sql("UPDATE stock_move SET quantity = 1 WHERE id = 1").empty());
   r = doctor(desk.cli);
   INFO(describe(r));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.out, "stock,stock_move,2,\"takes part HP-100 in warehouse main to -1: "));
-  CHECK(contains(r.err, "ledger has 1 problem (7 checks run)"));
+  // On PostgreSQL the engine check's "could not finish" is the other (B10, doctor_found_sound).
+  CHECK(contains(r.err, aftersales::testing::on_postgres()
+                            ? "ledger has 2 problems (7 checks run)"
+                            : "ledger has 1 problem (7 checks run)"));
 }
 
 // Decision: a file SQLite can open but whose pages are damaged is a finding of the integrity
@@ -192,7 +200,9 @@ TEST_CASE("regression: doctor holds records to the ledger's seal rule, and lifts
       "signed_by, signed_at, sealed) SELECT id, '[]', 0, 0, 'w', '王明', 0, 0 FROM ticket");
   RunResult r = doctor(cli);
   CHECK_FALSE(contains(r.out, "seal"));
-  // Another finding does not keep a whole ledger locked.
+  // Another finding does not keep a whole ledger locked (a SQLite file's damage mark: there is
+  // none on PostgreSQL, docs/postgresql.md C10).
+  if (aftersales::testing::on_postgres()) return;
   cli.write_file("test.db.damaged", "malformed\n");
   r = doctor(cli);
   CHECK(r.exit_code == 1);

@@ -132,6 +132,21 @@ std::string Cli::sql(const std::string& sql) const {
   return result.error.empty() ? result.rows : result.rows + "error: " + result.error + "\n";
 }
 
+std::string batch_of(const RunResult& import_run) {
+  const std::string mark = "imported as batch ";
+  const auto at = import_run.err.find(mark);
+  if (at == std::string::npos) return "";
+  const auto from = at + mark.size();
+  return import_run.err.substr(from, import_run.err.find_first_not_of("0123456789", from) - from);
+}
+
+bool doctor_found_sound(const RunResult& doctor_run) {
+  if (!on_postgres()) return doctor_run.exit_code == 0;
+  return doctor_run.exit_code == 1 && contains(doctor_run.err, "ledger has 1 problem") &&
+         contains(doctor_run.out, "integrity") &&
+         contains(doctor_run.out, "the check could not finish");
+}
+
 std::string describe(const RunResult& result) {
   return "exit " + std::to_string(result.exit_code) + "\n--- stdout\n" + result.out +
          "--- stderr\n" + result.err;

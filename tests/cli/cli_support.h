@@ -68,6 +68,17 @@ inline std::string trimmed(std::string text) {
   return text;
 }
 
+// The batch number an import run printed ("imported as batch N"); empty when it printed none.
+// Tests read it rather than count: after a refused import the next batch is one more on SQLite,
+// two more on PostgreSQL, whose ids are never given again (docs/postgresql.md C4).
+std::string batch_of(const RunResult& import_run);
+
+// Whether a run of `aftersales doctor` found the ledger sound: exit 0. On PostgreSQL doctor's
+// engine check is not built yet (docs/postgresql.md B10: it runs SQLite's PRAGMA
+// integrity_check, which "could not finish" there); until it is, a run whose one problem is
+// that finding counts as sound, so that doctor's other checks are tested on both engines.
+bool doctor_found_sound(const RunResult& doctor_run);
+
 // Renders a run for failure messages.
 std::string describe(const RunResult& result);
 
