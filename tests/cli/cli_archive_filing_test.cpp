@@ -5,6 +5,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/ticket_desk.h"
+#include "support/test_engine.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
@@ -155,6 +156,11 @@ TEST_CASE("the filing window is the rulebook's complete_within_days") {
 }
 
 TEST_CASE("a ledger from before 007 dates its complete archives from the audit trail") {
+  if (aftersales::testing::skipped_on_postgres(
+          "migrating a SQLite ledger from before 007; a PostgreSQL ledger starts at the newest "
+          "schema (docs/postgresql.md A3)")) {
+    return;
+  }
   Cli cli;
   cli.seed_archive();  // 2025-001, added complete on 2026-11-27
   add_shipped_nov_1(cli, "EDITED", "2026-11-01", false);

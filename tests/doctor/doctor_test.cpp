@@ -1,8 +1,7 @@
 // The ledger's self-check: a ledger written only through aftersales is sound, and each
-// invariant broken on purpose through the ports or with SQL on a copy of the file (as a
-// program writing the file would) is found, naming the record.
+// invariant broken on purpose through the ports or with SQL from outside (as a program writing
+// the file or the database would) is found, naming the record.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <functional>
@@ -30,7 +29,9 @@
 #include "aftersales/visits/visits.h"
 #include "care/care_world.h"
 #include "support/import_world.h"
+#include "support/raw_sql.h"
 #include "support/temp_dir.h"
+#include "support/test_engine.h"
 #include "support/ticket_world.h"
 
 using namespace aftersales;
@@ -81,25 +82,22 @@ std::string closed_ticket(TicketWorld& world) {
   return number;
 }
 
-// Runs `sql` on the world's ledger as another program with the file would: the ledger is
-// copied to a file in `dir` (the store's backup), changed there, and the world goes on with
-// the changed copy.
+// Runs `sql` on the world's ledger as another program with the file (or a login to the server)
+// would. An in-memory SQLite ledger is out of another connection's reach: it is copied to a
+// file in `dir` (the store's backup), changed there, and the world goes on with the changed
+// copy. A PostgreSQL ledger is changed in place.
 void tamper(testing::TestWorld& world, const testing::TempDir& dir, const std::string& sql) {
   static int copies = 0;
-  const std::string path = dir.file("ledger-" + std::to_string(++copies) + ".db");
-  world.store->backup_to(path);
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error != nullptr ? error : "";
-  sqlite3_free(error);
-  const int changed = sqlite3_changes(db);
-  sqlite3_close(db);
-  INFO(sql << ": " << message);
-  REQUIRE(rc == SQLITE_OK);
-  REQUIRE(changed > 0);
-  world.store = open_sqlite_store(path, SqliteOptions{});
+  std::string db = world.database.url();
+  if (db.empty()) {
+    db = dir.file("ledger-" + std::to_string(++copies) + ".db");
+    world.store->backup_to(db);
+  }
+  const testing::RawSqlResult result = testing::raw_sql(db, sql);
+  INFO(sql << ": " << result.error);
+  REQUIRE(result.error.empty());
+  REQUIRE(result.changed > 0);
+  if (!testing::is_postgres_url(db)) world.store = open_sqlite_store(db, SqliteOptions{});
 }
 
 // The care world with one record of each kind the core audits beyond the archive, tickets and

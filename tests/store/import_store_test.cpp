@@ -1,12 +1,15 @@
 // The imports' port: batch records, and the import session stamping the rows it writes with its
 // batch, keeping the values before, noting keys and loading empty tables in bulk.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
+
+#include <sstream>
 
 #include "aftersales/core/error.h"
 #include "aftersales/store/store.h"
 #include "support/expect_error.h"
+#include "support/raw_sql.h"
 #include "support/temp_dir.h"
+#include "support/test_engine.h"
 #include "support/test_store.h"
 
 using namespace aftersales;
@@ -14,22 +17,20 @@ using testing::expect_error;
 
 namespace {
 
-// The secondary indexes of the unit table in the database file at `path`, by name, read
-// through a connection of its own.
-std::vector<std::string> unit_indexes(const std::string& path) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_stmt* statement = nullptr;
-  sqlite3_prepare_v2(db,
-                     "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'unit' "
-                     "AND sql IS NOT NULL ORDER BY name",
-                     -1, &statement, nullptr);
+// The secondary indexes of the unit table of the ledger `db` (--db's form), by name, read
+// through a connection of its own: the constraints' indexes (key, UNIQUE) are not secondary.
+std::vector<std::string> unit_indexes(const std::string& db) {
+  const char* sql =
+      testing::is_postgres_url(db)
+          ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename "
+            "= 'unit' AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY 1"
+          : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'unit' AND sql "
+            "IS NOT NULL ORDER BY name";
+  const testing::RawSqlResult result = testing::raw_sql(db, sql);
+  REQUIRE(result.error.empty());
   std::vector<std::string> names;
-  while (sqlite3_step(statement) == SQLITE_ROW) {
-    names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
+  std::istringstream lines(result.rows);
+  for (std::string name; std::getline(lines, name);) names.push_back(name);
   return names;
 }
 
@@ -212,11 +213,13 @@ TEST_CASE("later_batch_over names the newest batch not reverted that updated the
 }
 
 TEST_CASE("a bulk load only into an empty table, whose indexes are back after the write") {
+  // A ledger another connection can see: a file, or the world's PostgreSQL database.
   testing::TempDir dir("aftersales-store");
-  const std::string path = dir.file("bulk.db");
+  const testing::TestDatabase database;
+  const std::string path = testing::on_postgres() ? database.url() : dir.file("bulk.db");
   SqliteOptions options;
   options.create = true;
-  std::unique_ptr<Store> store = open_sqlite_store(path, options);
+  std::unique_ptr<Store> store = open_store(path, options);
   const std::vector<std::string> indexes = {"unit_customer", "unit_engine",     "unit_model",
                                             "unit_plate",    "unit_shipped_on", "unit_vin"};
   REQUIRE(unit_indexes(path) == indexes);

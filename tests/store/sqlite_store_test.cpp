@@ -10,6 +10,7 @@
 #include "aftersales/customers/customers.h"
 #include "aftersales/store/backup.h"
 #include "aftersales/store/store.h"
+#include "support/test_engine.h"
 #include "support/test_store.h"
 
 using namespace aftersales;
@@ -53,6 +54,10 @@ void raw_exec(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+// These tests open SQLite files of their own; the PostgreSQL driver's counterparts are
+// tests/store/postgres_database_test.cpp's.
+constexpr const char* kSqliteFiles = "about SQLite files (postgres_tests covers the driver)";
+
 ErrorCode code_of(const std::function<void()>& work) {
   try {
     work();
@@ -66,6 +71,7 @@ ErrorCode code_of(const std::function<void()>& work) {
 }  // namespace
 
 TEST_CASE("a new database gets every migration and the latest schema version") {
+  if (testing::skipped_on_postgres(kSqliteFiles)) return;
   TempDir dir;
   SqliteOptions options;
   options.create = true;
@@ -75,6 +81,7 @@ TEST_CASE("a new database gets every migration and the latest schema version") {
 }
 
 TEST_CASE("a missing database file is not created without init") {
+  if (testing::skipped_on_postgres(kSqliteFiles)) return;
   TempDir dir;
   const std::string path = dir.file("missing.db");
   CHECK(code_of([&] { open_sqlite_store(path, SqliteOptions{}); }) == ErrorCode::kUsage);
@@ -82,6 +89,7 @@ TEST_CASE("a missing database file is not created without init") {
 }
 
 TEST_CASE("a database with a newer schema is refused and left untouched") {
+  if (testing::skipped_on_postgres(kSqliteFiles)) return;
   TempDir dir;
   const std::string path = dir.file("newer.db");
   SqliteOptions options;
@@ -115,6 +123,7 @@ TEST_CASE("a failed change rolls back everything it wrote") {
 }
 
 TEST_CASE("a writer waits for another writer and gives up with storage unavailable") {
+  if (testing::skipped_on_postgres(kSqliteFiles)) return;
   TempDir dir;
   const std::string path = dir.file("busy.db");
   SqliteOptions options;
@@ -129,6 +138,7 @@ TEST_CASE("a writer waits for another writer and gives up with storage unavailab
 }
 
 TEST_CASE("backup makes a consistent copy and never overwrites without being asked") {
+  if (testing::skipped_on_postgres(kSqliteFiles)) return;
   TempDir dir;
   SqliteOptions options;
   options.create = true;

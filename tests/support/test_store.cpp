@@ -2,6 +2,7 @@
 
 #include "aftersales/customers/customers.h"
 #include "aftersales/models/models.h"
+#include "support/test_engine.h"
 
 namespace aftersales::testing {
 
@@ -18,6 +19,17 @@ void insert_customer_and_model(Store& store) {
   m.category = "sanitation";
   store.archive().insert_model(m);
 }
+
+TestDatabase::TestDatabase() {
+  if (on_postgres()) postgres_ = std::make_unique<PgScratch>(PgScratch::Content::kMigrated);
+}
+
+std::unique_ptr<Store> TestDatabase::open() const {
+  if (postgres_ != nullptr) return open_store(postgres_->url(), SqliteOptions{});
+  return open_sqlite_store(":memory:", SqliteOptions{});
+}
+
+std::string TestDatabase::url() const { return postgres_ != nullptr ? postgres_->url() : ""; }
 
 Context TestWorld::context(const std::string& user) {
   return Context{*store, rules, clock, Actor{user, user}};

@@ -1,4 +1,6 @@
-// A core context on a private in-memory database with a fixed clock, for core tests.
+// A core context on a private ledger with a fixed clock, for core tests: an in-memory SQLite
+// database, or, when the suites run on PostgreSQL (support/test_engine.h), a database of its
+// own on the test server.
 #pragma once
 
 #include <memory>
@@ -7,6 +9,7 @@
 #include "aftersales/core/context.h"
 #include "aftersales/rules/rules.h"
 #include "aftersales/store/store.h"
+#include "support/pg_scratch.h"
 
 namespace aftersales::testing {
 
@@ -17,10 +20,26 @@ Timestamp test_now();
 // audit), for the store's own tests.
 void insert_customer_and_model(Store& store);
 
+// Where a world's ledger lives, with every migration applied: a private in-memory SQLite
+// database, or on PostgreSQL a copy of the migrated template (PgScratch), dropped at the end.
+class TestDatabase {
+ public:
+  TestDatabase();
+  // Opens a store on it. On SQLite every call gives a new empty in-memory database: a world
+  // calls it once.
+  std::unique_ptr<Store> open() const;
+  // The PostgreSQL database's URL, for raw_sql() beside the store; empty on SQLite.
+  std::string url() const;
+
+ private:
+  std::unique_ptr<PgScratch> postgres_;
+};
+
 struct TestWorld {
   Rules rules;
   FixedClock clock{test_now()};
-  std::unique_ptr<Store> store = open_sqlite_store(":memory:", SqliteOptions{});
+  TestDatabase database;  // before the store: it outlives the store's connection
+  std::unique_ptr<Store> store = database.open();
 
   // A context acting as `user` (login the same). With rules.users empty everyone is a clerk.
   Context context(const std::string& user = "zhang");
