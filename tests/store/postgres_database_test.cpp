@@ -246,6 +246,23 @@ TEST_CASE("a duplicate key, a missing reference and a broken CHECK are told apar
   CHECK(count_of(*db, "SELECT count(*) FROM customer") == 1);
 }
 
+TEST_CASE("a key bound as text to an integer id is invalid input, not a lost server (B11)") {
+  Scratch scratch;
+  if (!scratch) {
+    MESSAGE(kSkipped);
+    return;
+  }
+  auto db = scratch.open();
+  try {
+    Query query = db->prepare("SELECT batch_id FROM stock_move WHERE id = ?1");
+    query->bind(1, std::string("abc"));
+    query->step();
+    FAIL("expected a DbError");
+  } catch (const DbError& e) {
+    CHECK(e.failure() == DbFailure::kConstraint);  // 22P02: exit 1, bad data
+  }
+}
+
 TEST_CASE("a write that throws is rolled back whole") {
   Scratch scratch;
   if (!scratch) {

@@ -34,6 +34,9 @@ DbFailure failure_of(const std::string& state) {
   if (state == "23505") return DbFailure::kUniqueViolation;
   if (state == "23503" || state == "23001") return DbFailure::kReferenced;
   if (state.rfind("23", 0) == 0) return DbFailure::kConstraint;  // 23514 CHECK, 23502 NOT NULL
+  // A value the column's type cannot hold (22P02: "abc" for a BIGINT): input, as SQLite's
+  // type affinity would have stored or never matched it (docs/postgresql.md, B11 and C8).
+  if (state == "22P02") return DbFailure::kConstraint;
   // Serialization failure and deadlock (after write()'s retries), a lock not granted within
   // lock_timeout (the busy timeout), a statement cancelled by statement_timeout.
   if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") {
