@@ -404,13 +404,32 @@ TEST_CASE("a load drops a table's secondary indexes and puts them back, keeping 
   const std::string indexes =
       "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = "
       "'unit'";
+  // Foreign keys go too (PostgreSQL checks them by a trigger per row) and come back checked.
+  const std::string keys =
+      "SELECT count(*) FROM pg_constraint WHERE conrelid = CAST('unit' AS regclass) AND "
+      "contype = 'f'";
   const std::int64_t before = count_of(*db, indexes);
+  const std::int64_t keys_before = count_of(*db, keys);
+  CHECK(keys_before > 0);
   db->write([&] {
     CHECK(db->drop_secondary_indexes("unit"));
     CHECK(count_of(*db, indexes) == 2);  // the primary key and serial's UNIQUE
+    CHECK(count_of(*db, keys) == 0);
     db->restore_secondary_indexes();
   });
   CHECK(count_of(*db, indexes) == before);
+  CHECK(count_of(*db, keys) == keys_before);
+  // A row that breaks a key while it is away is refused when the key comes back.
+  expect_error(ErrorCode::kInvalidInput, {"writing to postgresql://", "foreign key"}, [&] {
+    db->write([&] {
+      db->drop_secondary_indexes("unit");
+      db->exec(
+          "INSERT INTO unit (serial, model_id, customer_id, shipped_on) VALUES ('X', 4242, "
+          "4242, '2026-01-01')");
+      db->restore_secondary_indexes();
+    });
+  });
+  CHECK(count_of(*db, keys) == keys_before);
 }
 
 TEST_CASE("backup on PostgreSQL says how to make one with pg_dump") {

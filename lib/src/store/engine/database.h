@@ -165,7 +165,9 @@ class Database {
 
   // A large load into the empty `table` begins inside the current write: its secondary
   // indexes (not its UNIQUE keys) are dropped until restore_secondary_indexes() builds them
-  // again in the same transaction (a rollback puts them back too). Returns whether any were
+  // again in the same transaction (a rollback puts them back too). Where the engine checks
+  // foreign keys by a trigger per row (PostgreSQL), the table's foreign keys are dropped too
+  // and checked once, for the whole table, when restored. Returns whether anything was
   // dropped. `table` is a name of the schema, never input.
   virtual bool drop_secondary_indexes(const std::string& table) = 0;
   virtual void restore_secondary_indexes() = 0;
