@@ -69,14 +69,11 @@ class TicketImporter final : public ImporterBase {
   RowOutcome write(const RowValues& v, const std::shared_ptr<void>& prepared, FieldReader& reader,
                    const SourceRecord* record) override {
     Ticket& ticket = *static_cast<Ticket*>(prepared.get());
-    const bool staging = record != nullptr && replay_ && !ticket.number.empty();
+    const bool staging = record != nullptr && replay_ && !ticket.number.empty() && stages();
     if (!staging) {
       flush_staged();
       forget_readings();  // this row may change them in the ledger
       ledger_has_readings_ = true;
-    } else if (!stage_) {
-      stage_ = ctx_.store.tickets().open_stage();
-      ledger_has_readings_ = !stage_->into_empty_ledger();
     }
     std::string number = ticket.number;
     const std::string serial = trim(v[1].value_or(""));
@@ -167,6 +164,17 @@ class TicketImporter final : public ImporterBase {
   }
 
   void set_replay(Replay replay) override { replay_ = std::move(replay); }
+
+  // Whether this engine takes rows set-based: the store gives no stage where writing row by row
+  // is as fast (SQLite, in the process).
+  bool stages() {
+    if (!stage_asked_) {
+      stage_asked_ = true;
+      stage_ = ctx_.store.tickets().open_stage();
+      if (stage_) ledger_has_readings_ = !stage_->into_empty_ledger();
+    }
+    return stage_ != nullptr;
+  }
 
   void flush_staged() override {
     if (!stage_ || stage_->staged() == 0) return;
@@ -348,7 +356,8 @@ class TicketImporter final : public ImporterBase {
   std::unordered_map<std::string, std::optional<Model>> models_;  // by code
   std::map<int, std::int64_t> highest_;
   Replay replay_;                       // set while a file runs: rows may be staged then
-  std::unique_ptr<TicketStage> stage_;  // opened by the first row staged
+  std::unique_ptr<TicketStage> stage_;  // opened by the first row that could be staged
+  bool stage_asked_ = false;
   std::unordered_map<std::string, std::vector<OdometerReading>> readings_;  // by serial
   std::size_t reading_count_ = 0;
   bool ledger_has_readings_ = true;  // false while nothing was written into an empty ledger

@@ -142,6 +142,10 @@ class SqlTicketStage final : public TicketStage {
 }  // namespace
 
 std::unique_ptr<TicketStage> SqlTicketStore::open_stage() {
+  // SQLite runs in the process: a prepared INSERT per row costs no round trip, and the stage
+  // only added a second write (1M tickets: 21-24 s row by row, 29-37 s staged, measured
+  // together on this branch). The stage is for a server, where each row cost round trips.
+  if (db_.dialect() == Dialect::kSqlite) return nullptr;
   return std::make_unique<SqlTicketStage>(db_, stamp_);
 }
 

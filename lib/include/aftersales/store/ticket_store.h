@@ -162,7 +162,8 @@ class TicketStore {
   // Inserts the ticket unless one with its number exists; returns false, writing nothing, when
   // one does (the importer's upsert tries the insert first: most rows of an import are new).
   virtual bool insert_if_new(Ticket& ticket) = 0;
-  // A stage for loading new tickets set-based (TicketStage); one at a time.
+  // A stage for loading new tickets set-based (TicketStage); one at a time. None where the
+  // engine writes rows one by one as fast (SQLite, in the process): then write row by row.
   virtual std::unique_ptr<TicketStage> open_stage() = 0;
   // Saves the fields that change after intake (state, analysis, flags, priority, due time).
   virtual void update(const Ticket& ticket) = 0;
