@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Issue 4, item 10: importing tickets with `aftersales import` against `sqlite3 .import --csv`
-# of the same file, in the same script, on the same disk. Builds nothing: give it the binaries.
+# of the same file, in the same script, on the same disk. Issue 13: with --pg, the same on
+# PostgreSQL against `psql \copy` of the same file into a plain table on the same server, and
+# `ticket open` (one command) timed on both engines' ledgers. Builds nothing: give it the
+# binaries (the aftersales one built with AFTERSALES_POSTGRESQL=ON for --pg).
 #
 #   bench/import_bench.sh [--rows N] [--runs R] [--aftersales BIN] [--generate BIN]
-#                         [--work DIR] [--xlsx]
+#                         [--work DIR] [--xlsx] [--pg URL] [--open-runs K]
 #
 # Data is generated once per row count into DIR (default ${TMPDIR:-/tmp}/aftersales-bench) and
-# reused; databases are made fresh for every run. Prints each run, then the medians, the two
-# ratios and the peak memory (max RSS) of the aftersales import.
+# reused; databases are made fresh for every run. Prints each run, then the medians, the
+# ratios and the peak memory (max RSS) of the aftersales import. --pg URL names a PostgreSQL
+# database (UTF8, C locale; a throwaway one: each run drops and makes the schemas bench_plain
+# and bench_ours in it). `ticket open` is timed K times (default 11) on the last run's ledgers.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +22,8 @@ aftersales="$here/build/release/apps/aftersales/aftersales"
 generate="$here/build/release/bench/aftersales-generate"
 work="${TMPDIR:-/tmp}/aftersales-bench"
 xlsx=0
+pg=
+open_runs=11
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [[ $# -gt 0 ]]; do
@@ -27,6 +34,8 @@ while [[ $# -gt 0 ]]; do
     --generate) generate=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --xlsx) xlsx=1; shift ;;
+    --pg) pg=$2; shift 2 ;;
+    --open-runs) open_runs=$2; shift 2 ;;
     -h|--help) usage ;;
     *) echo "import_bench.sh: unknown option $1" >&2; usage ;;
   esac
@@ -35,6 +44,9 @@ for tool in "$aftersales" "$generate"; do
   [[ -x "$tool" ]] || { echo "import_bench.sh: $tool is not built (see bench/README.md)" >&2; exit 2; }
 done
 command -v sqlite3 >/dev/null || { echo "import_bench.sh: sqlite3 is not installed" >&2; exit 2; }
+if [[ -n $pg ]]; then
+  command -v psql >/dev/null || { echo "import_bench.sh: psql is not installed" >&2; exit 2; }
+fi
 
 # --- data, generated once -----------------------------------------------------------------
 data="$work/data-$rows"
@@ -50,6 +62,11 @@ gen models.csv models --rows 27
 gen units.csv units --rows 10000
 gen tickets.csv tickets --rows "$rows" --units 10000
 [[ $xlsx == 1 ]] && gen tickets.xlsx tickets --rows "$rows" --units 10000
+# The generator's km readings are not monotonic per unit, which the odometer rule refuses (as
+# make_ledger.sh, the km column is renamed away: the same bytes for every tool, no readings).
+[[ -s "$data/tickets-no-km.csv" ]] ||
+  sed '1s/,km\r$/,odometer_not_imported\r/' "$data/tickets.csv" >"$data/tickets-no-km.csv"
+tickets="$data/tickets-no-km.csv"
 
 # --- helpers ------------------------------------------------------------------------------
 runs_dir="$work/run"
@@ -98,20 +115,87 @@ aftersales_import() {  # aftersales_import FILE RSSFILE: prints seconds
   elapsed "$start" "$end"
 }
 
+# --- PostgreSQL ---------------------------------------------------------------------------
+# The URL of the schema NAME of the --pg database: the connection's search_path.
+pg_url() {  # pg_url NAME
+  local joint='?'
+  [[ $pg == *'?'* ]] && joint='&'
+  echo "$pg${joint}options=-csearch_path%3D$1"
+}
+# The schema NAME dropped and made again; prints its URL.
+pg_schema() {  # pg_schema NAME
+  psql "$pg" -q -v ON_ERROR_STOP=1 -c "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" \
+    >/dev/null 2>&1
+  pg_url "$1"
+}
+
+psql_copy() {  # psql_copy FILE: prints seconds
+  local url
+  url=$(pg_schema bench_plain)
+  psql "$url" -q -v ON_ERROR_STOP=1 -c "$plain_table" >/dev/null
+  local start end
+  start=$(now)
+  psql "$url" -q -v ON_ERROR_STOP=1 -c "\\copy tickets FROM '$1' WITH (FORMAT csv, HEADER true)" >/dev/null
+  end=$(now)
+  local count
+  count=$(psql "$url" -At -c "SELECT count(*) FROM tickets")
+  [[ $count == "$rows" ]] || { echo "psql \\copy loaded $count rows, not $rows" >&2; exit 1; }
+  elapsed "$start" "$end"
+}
+
+pg_import() {  # pg_import FILE RSSFILE: prints seconds; the ledger stays for ticket open
+  local url
+  url=$(pg_schema bench_ours)
+  "$aftersales" --db "$url" init >/dev/null 2>&1
+  "$aftersales" --db "$url" import customers "$data/customers.csv" >/dev/null 2>&1
+  "$aftersales" --db "$url" import models "$data/models.csv" >/dev/null 2>&1
+  "$aftersales" --db "$url" import units "$data/units.csv" >/dev/null 2>&1
+  local start end
+  start=$(now)
+  /usr/bin/time -v -o "$2" "$aftersales" --db "$url" import tickets "$1" >"$work/pg-out.txt" 2>&1
+  end=$(now)
+  local count
+  count=$(psql "$url" -At -c "SELECT count(*) FROM ticket")
+  [[ $count == "$rows" ]] || { echo "aftersales imported $count rows on PostgreSQL, not $rows" >&2; cat "$work/pg-out.txt" >&2; exit 1; }
+  elapsed "$start" "$end"
+}
+
+# `ticket open` on a ledger of the run: one command, as a clerk types it.
+ticket_open() {  # ticket_open DB: prints seconds
+  local start end
+  start=$(now)
+  "$aftersales" --db "$1" --today 2026-11-30 ticket open --unit 2026-000001 --category 底盘 \
+    --channel phone --desc "bench: ticket open" >/dev/null
+  end=$(now)
+  elapsed "$start" "$end"
+}
+
 # --- runs ---------------------------------------------------------------------------------
-echo "tickets: $rows rows, $(stat -c %s "$data/tickets.csv") bytes; $runs runs; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-indexed=() plain=() ours=() rss=() xtimes=() xrss=()
+echo "tickets: $rows rows, $(stat -c %s "$tickets") bytes; $runs runs; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+indexed=() plain=() ours=() rss=() xtimes=() xrss=() pcopy=() pours=() prss=()
 for ((run = 1; run <= runs; ++run)); do
-  indexed+=("$(sqlite_import "$plain_table $indexes" "$data/tickets.csv")")
-  plain+=("$(sqlite_import "$plain_table" "$data/tickets.csv")")
-  ours+=("$(aftersales_import "$data/tickets.csv" "$work/time.txt")")
-  rss+=("$(max_rss_mb "$work/time.txt")")
+  indexed+=("$(sqlite_import "$plain_table $indexes" "$tickets")")
+  plain+=("$(sqlite_import "$plain_table" "$tickets")")
   if [[ $xlsx == 1 ]]; then
     xtimes+=("$(aftersales_import "$data/tickets.xlsx" "$work/time-xlsx.txt")")
     xrss+=("$(max_rss_mb "$work/time-xlsx.txt")")
   fi
+  ours+=("$(aftersales_import "$tickets" "$work/time.txt")")
+  rss+=("$(max_rss_mb "$work/time.txt")")
   printf 'run %d: sqlite3 .import indexed %.2f s, plain %.2f s; aftersales import %.2f s (%s MB)\n' \
     "$run" "${indexed[-1]}" "${plain[-1]}" "${ours[-1]}" "${rss[-1]}"
+  if [[ -n $pg ]]; then
+    pcopy+=("$(psql_copy "$tickets")")
+    pours+=("$(pg_import "$tickets" "$work/time-pg.txt")")
+    prss+=("$(max_rss_mb "$work/time-pg.txt")")
+    printf 'run %d: psql \\copy plain %.2f s; aftersales import on PostgreSQL %.2f s (%s MB)\n' \
+      "$run" "${pcopy[-1]}" "${pours[-1]}" "${prss[-1]}"
+  fi
+done
+sopen=() popen=()
+for ((run = 1; run <= open_runs; ++run)); do
+  sopen+=("$(ticket_open "$runs_dir/aftersales.db")")
+  [[ -n $pg ]] && popen+=("$(ticket_open "$(pg_url bench_ours)")")
 done
 rm -rf "$runs_dir"
 
@@ -130,4 +214,17 @@ printf 'peak memory of aftersales import (CSV): median %s MB, max %s MB\n' \
 if [[ $xlsx == 1 ]]; then
   printf 'aftersales import tickets (.xlsx): median %.2f s, peak memory %s MB\n' \
     "$(median "${xtimes[@]}")" "$(median "${xrss[@]}")"
+fi
+printf 'ticket open on the SQLite ledger: median of %d: %.3f s\n' "$open_runs" "$(median "${sopen[@]}")"
+if [[ -n $pg ]]; then
+  m_pcopy=$(median "${pcopy[@]}")
+  m_pours=$(median "${pours[@]}")
+  echo
+  printf '%-52s %8s\n' "PostgreSQL $(psql "$pg" -At -c 'SHOW server_version'), median of $runs runs" seconds
+  printf '%-52s %8.2f\n' "psql \\copy (CSV), plain table" "$m_pcopy"
+  printf '%-52s %8.2f\n' "aftersales import tickets (CSV)" "$m_pours"
+  printf 'ratio aftersales / psql \\copy:     %.2f (goal <= 1.5)\n' "$(echo "$m_pours / $m_pcopy" | bc -l)"
+  printf 'peak memory of aftersales import on PostgreSQL: median %s MB, max %s MB\n' \
+    "$(median "${prss[@]}")" "$(printf '%s\n' "${prss[@]}" | sort -g | tail -1)"
+  printf 'ticket open on the PostgreSQL ledger: median of %d: %.3f s\n' "$open_runs" "$(median "${popen[@]}")"
 fi

@@ -250,6 +250,78 @@ TEST_CASE("a duplicate key, a missing reference and a broken CHECK are told apar
   CHECK(count_of(*db, "SELECT count(*) FROM customer") == 1);
 }
 
+TEST_CASE("a key bound as text to an integer id is invalid input, not a lost server (B11)") {
+  Scratch scratch;
+  if (!scratch) {
+    MESSAGE(kSkipped);
+    return;
+  }
+  auto db = scratch.open();
+  try {
+    Query query = db->prepare("SELECT batch_id FROM stock_move WHERE id = ?1");
+    query->bind(1, std::string("abc"));
+    query->step();
+    FAIL("expected a DbError");
+  } catch (const DbError& e) {
+    CHECK(e.failure() == DbFailure::kConstraint);  // 22P02: exit 1, bad data
+  }
+}
+
+TEST_CASE("rows sent through COPY arrive whole: escapes, NULL and chunk after chunk") {
+  Scratch scratch;
+  if (!scratch) {
+    MESSAGE(kSkipped);
+    return;
+  }
+  auto db = scratch.open();
+  db->exec("CREATE TEMP TABLE staged (n BIGINT, t TEXT)");
+  const std::string tricky = "a\\b\tc\nd\re \\N";
+  std::unique_ptr<BulkWriter> writer = db->bulk_writer("staged", {"n", "t"});
+  writer->add(std::int64_t{-1});
+  writer->add(tricky);
+  writer->end_row();
+  writer->add_null();
+  writer->add_null();
+  writer->end_row();
+  // More than one chunk of about 1 MiB: the COPYs between chunks lose no row.
+  const std::string long_text(500, 'x');
+  for (std::int64_t i = 0; i < 5000; ++i) {
+    writer->add(i);
+    writer->add(long_text);
+    writer->end_row();
+    // Another statement between rows, as an import's lookups: the connection is free.
+    if (i == 2500) CHECK(count_of(*db, "SELECT count(*) FROM customer") == 0);
+  }
+  writer->flush();
+  CHECK(count_of(*db, "SELECT count(*) FROM staged") == 5002);
+  CHECK(count_of(*db, "SELECT count(*) FROM staged WHERE n IS NULL AND t IS NULL") == 1);
+  CHECK(count_of(*db, "SELECT sum(n) FROM staged WHERE n >= 0") == 4999 * 5000 / 2);
+  Query query = db->prepare("SELECT t FROM staged WHERE n = -1");
+  REQUIRE(query->step());
+  CHECK(query->text(0) == tricky);
+}
+
+TEST_CASE("a row COPY cannot store fails at the flush, as the statement would") {
+  Scratch scratch;
+  if (!scratch) {
+    MESSAGE(kSkipped);
+    return;
+  }
+  auto db = scratch.open();
+  std::unique_ptr<BulkWriter> writer = db->bulk_writer("customer", {"code", "name"});
+  writer->add("C001");
+  writer->add_null();  // name is NOT NULL
+  writer->end_row();
+  try {
+    writer->flush();
+    FAIL("expected a DbError");
+  } catch (const DbError& e) {
+    CHECK(e.failure() == DbFailure::kConstraint);
+  }
+  // The connection is usable after the failed COPY.
+  CHECK(count_of(*db, "SELECT count(*) FROM customer") == 0);
+}
+
 TEST_CASE("a write that throws is rolled back whole") {
   Scratch scratch;
   if (!scratch) {
@@ -336,13 +408,32 @@ TEST_CASE("a load drops a table's secondary indexes and puts them back, keeping 
   const std::string indexes =
       "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = "
       "'unit'";
+  // Foreign keys go too (PostgreSQL checks them by a trigger per row) and come back checked.
+  const std::string keys =
+      "SELECT count(*) FROM pg_constraint WHERE conrelid = CAST('unit' AS regclass) AND "
+      "contype = 'f'";
   const std::int64_t before = count_of(*db, indexes);
+  const std::int64_t keys_before = count_of(*db, keys);
+  CHECK(keys_before > 0);
   db->write([&] {
     CHECK(db->drop_secondary_indexes("unit"));
     CHECK(count_of(*db, indexes) == 2);  // the primary key and serial's UNIQUE
+    CHECK(count_of(*db, keys) == 0);
     db->restore_secondary_indexes();
   });
   CHECK(count_of(*db, indexes) == before);
+  CHECK(count_of(*db, keys) == keys_before);
+  // A row that breaks a key while it is away is refused when the key comes back.
+  expect_error(ErrorCode::kInvalidInput, {"writing to postgresql://", "foreign key"}, [&] {
+    db->write([&] {
+      db->drop_secondary_indexes("unit");
+      db->exec(
+          "INSERT INTO unit (serial, model_id, customer_id, shipped_on) VALUES ('X', 4242, "
+          "4242, '2026-01-01')");
+      db->restore_secondary_indexes();
+    });
+  });
+  CHECK(count_of(*db, keys) == keys_before);
 }
 
 TEST_CASE("backup on PostgreSQL is pg_dump's custom format of the ledger's schema") {

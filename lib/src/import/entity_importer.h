@@ -2,6 +2,7 @@
 // and how a row is validated by the core's own field readers and written (natural-key upsert).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "aftersales/core/context.h"
 #include "aftersales/core/validation.h"
 #include "aftersales/import/importer.h"
+#include "aftersales/io/sheets/record_source.h"
 #include "aftersales/store/import_store.h"
 
 namespace aftersales {
@@ -49,11 +51,22 @@ class EntityImporter {
   }
 
   // Finishes a row prepared by prepare(): the store's checks and the write. The default is
-  // upsert().
+  // upsert(). Given the row's `record`, an importer that writes set-based (issue 13) may stage
+  // a row it takes for new instead of writing it, and count it kNew; a row its stage holds back
+  // then comes back through the replay (set_replay) to be written again without a record.
   virtual RowOutcome write(const RowValues& values, const std::shared_ptr<void>& /*prepared*/,
-                           FieldReader& reader) {
+                           FieldReader& reader, const SourceRecord* /*record*/) {
     return upsert(values, reader);
   }
+
+  // Where the rows a stage held back go: the run of the file they came from, which reads,
+  // counts and reports each again as a row (nothing while none is set: the importer then
+  // stages nothing).
+  using Replay = std::function<void(SourceRecord& record)>;
+  virtual void set_replay(Replay /*replay*/) {}
+  // Writes the staged rows, handing those held back to the replay; the file's run calls it at
+  // the end of the file.
+  virtual void flush_staged() {}
 
   // Called once after the last row (e.g. to move the ticket number sequence on).
   virtual void finish() {}

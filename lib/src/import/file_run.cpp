@@ -112,24 +112,42 @@ bool FileRun::run(const std::string& path, RecordSource& source, ImportFileSumma
     }
   } join_reader{reader, stop, queue};
 
+  // Rows the importer staged and its stage held back come back here while this file's columns
+  // are at hand; the stage is written out before the file ends.
+  importer_.set_replay([&](SourceRecord& record) { replay(record, columns); });
+  struct ClearReplay {
+    EntityImporter& importer;
+    ~ClearReplay() { importer.set_replay(nullptr); }
+  } clear_replay{importer_};
+
   std::vector<Row> chunk;
   while (queue.pop(chunk)) {
     for (Row& row : chunk) {
       if (row.blank) continue;
       ++file.records;
-      finish_row(row, columns, file.records == 1 && !mapping_.header);
+      finish_row(row, columns, file.records == 1 && !mapping_.header, true);
       if ((file.records & 0xFFF) == 0 && options_.progress) {
         options_.progress(bytes_before + row.bytes, bytes_total);
       }
       // All or nothing: once rejected, reading on only finds more problems to show.
       if (options_.on_error == OnError::kStop && summary_.rejected > 0 &&
           summary_.findings.size() >= options_.max_errors) {
+        importer_.flush_staged();
         return false;
       }
     }
   }
   if (failure) std::rethrow_exception(failure);
+  importer_.flush_staged();
   return true;
+}
+
+void FileRun::replay(SourceRecord& record, const ColumnMap& columns) {
+  Row row;
+  row.record = std::move(record);
+  prepare_row(row, columns);
+  --summary_.new_rows;
+  finish_row(row, columns, false, false);
 }
 
 void FileRun::prepare_row(Row& row, const ColumnMap& columns) const {
@@ -145,7 +163,7 @@ void FileRun::prepare_row(Row& row, const ColumnMap& columns) const {
   row.prepared = importer_.prepare(row.values, row.reader);
 }
 
-void FileRun::finish_row(Row& row, const ColumnMap& columns, bool first_data_row) {
+void FileRun::finish_row(Row& row, const ColumnMap& columns, bool first_data_row, bool may_stage) {
   const SourceRecord& record = row.record;
   std::vector<ImportFinding> found;
   const auto finding = [&](int column, const std::string& field, const std::string& message) {
@@ -168,7 +186,8 @@ void FileRun::finish_row(Row& row, const ColumnMap& columns, bool first_data_row
                         "or cut; check for a missing or extra comma, or an unquoted field",
                         record.fields.size(), columns.header().size()));
   } else {
-    switch (importer_.write(row.values, row.prepared, row.reader)) {
+    switch (
+        importer_.write(row.values, row.prepared, row.reader, may_stage ? &row.record : nullptr)) {
       case RowOutcome::kNew:
         ++summary_.new_rows;
         break;

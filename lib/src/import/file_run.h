@@ -39,8 +39,11 @@ class FileRun {
   // The reader thread's part: blank rows, problems of the file itself, ragged rows, mapping
   // and the entity's checks that need no store.
   void prepare_row(Row& row, const ColumnMap& columns) const;
-  // The writing thread's part: the store's checks, the write, and the findings.
-  void finish_row(Row& row, const ColumnMap& columns, bool first_data_row);
+  // The writing thread's part: the store's checks, the write (or the stage, when `may_stage`),
+  // and the findings.
+  void finish_row(Row& row, const ColumnMap& columns, bool first_data_row, bool may_stage);
+  // A row the importer's stage held back (counted new when staged): read and written again.
+  void replay(SourceRecord& record, const ColumnMap& columns);
 
   const ImportOptions& options_;
   const Mapping& mapping_;

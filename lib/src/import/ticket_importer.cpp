@@ -2,6 +2,8 @@
 // imported ticket gets its coverage decided from the unit's warranty at its reported time.
 #include <fmt/format.h>
 #include <algorithm>
+#include <functional>
+#include <iterator>
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,9 +13,12 @@
 #include "aftersales/core/text.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/tickets.h"
+#include "aftersales/units/units.h"
+#include "aftersales/units/warranty.h"
 #include "core/field_checks.h"
 #include "import/entity_importer.h"
 #include "import/importer_base.h"
+#include "import/staged_record.h"
 
 namespace aftersales {
 namespace {
@@ -21,6 +26,9 @@ namespace {
 using Kind = ImportField::Kind;
 
 constexpr std::size_t kUnitCacheLimit = 20'000;  // ~1 KB each: bounds memory (< 64 MB in all)
+// Odometer readings kept for the staged rows' checks (~60 bytes each: < 64 MB); past it the
+// stage is written and the readings read again from the ledger.
+constexpr std::size_t kReadingLimit = 1 << 20;
 
 class TicketImporter final : public ImporterBase {
  public:
@@ -42,7 +50,7 @@ class TicketImporter final : public ImporterBase {
   }
 
   RowOutcome upsert(const RowValues& v, FieldReader& reader) override {
-    return write(v, prepare(v, reader), reader);
+    return write(v, prepare(v, reader), reader, nullptr);
   }
 
   // The intake fields are read on the reader thread (no store needed).
@@ -54,9 +62,19 @@ class TicketImporter final : public ImporterBase {
     return ticket;
   }
 
-  RowOutcome write(const RowValues& v, const std::shared_ptr<void>& prepared,
-                   FieldReader& reader) override {
+  // A numbered row that the checks in C++ pass is staged (issue 13): the stage finds in SQL,
+  // across rows, a number the file repeats or the ledger holds and a unit gone, and such a row
+  // comes back here without a record, to be written row by row as before. Any other row is
+  // written now, after the stage: a row written now sees every row before it in the ledger.
+  RowOutcome write(const RowValues& v, const std::shared_ptr<void>& prepared, FieldReader& reader,
+                   const SourceRecord* record) override {
     Ticket& ticket = *static_cast<Ticket*>(prepared.get());
+    const bool staging = record != nullptr && replay_ && !ticket.number.empty() && stages();
+    if (!staging) {
+      flush_staged();
+      forget_readings();  // this row may change them in the ledger
+      ledger_has_readings_ = true;
+    }
     std::string number = ticket.number;
     const std::string serial = trim(v[1].value_or(""));
     if (serial.empty()) reader.add("unit", "", "is missing; give the serial no. of the unit");
@@ -71,11 +89,26 @@ class TicketImporter final : public ImporterBase {
           !problem.empty()) {
         reader.add("reported_at", v[5].value_or(""), problem);
       }
-      if (std::string problem = odometer_problem(ctx_, unit->unit, ticket); !problem.empty()) {
+      if (std::string problem = staging ? staged_odometer_problem(unit->unit, ticket)
+                                        : odometer_problem(ctx_, unit->unit, ticket);
+          !problem.empty()) {
         reader.add("km", v[7].value_or(""), problem);
       }
     }
     if (!reader.ok()) return RowOutcome::kRejected;
+    if (staging) {
+      ticket.state = TicketState::kRegistered;
+      ticket.resume_state = TicketState::kRegistered;
+      ticket.opened_by = ctx_.actor.user;
+      stage_->add(ticket, record->line, record->record, encode_record(*record));
+      note_reading(ticket);
+      note_number(number);
+      if (reading_count_ > kReadingLimit) {
+        flush_staged();
+        forget_readings();
+      }
+      return RowOutcome::kNew;
+    }
     if (number.empty()) {
       // The same call imported again (same unit, reported time and description) is matched like
       // a numbered row; any other row is a new call, numbered in file order as `ticket open`
@@ -128,6 +161,28 @@ class TicketImporter final : public ImporterBase {
     ticket.id = existing->id;
     ctx_.store.tickets().update_intake(ticket);
     return RowOutcome::kUpdated;
+  }
+
+  void set_replay(Replay replay) override { replay_ = std::move(replay); }
+
+  // Whether this engine takes rows set-based: the store gives no stage where writing row by row
+  // is as fast (SQLite, in the process).
+  bool stages() {
+    if (!stage_asked_) {
+      stage_asked_ = true;
+      stage_ = ctx_.store.tickets().open_stage();
+      if (stage_) ledger_has_readings_ = !stage_->into_empty_ledger();
+    }
+    return stage_ != nullptr;
+  }
+
+  void flush_staged() override {
+    if (!stage_ || stage_->staged() == 0) return;
+    ledger_has_readings_ = true;
+    stage_->flush([&](StagedTicketRow& row) {
+      SourceRecord held_back = decode_record(row.source, row.line, row.record);
+      replay_(held_back);
+    });
   }
 
   void finish() override {
@@ -203,12 +258,69 @@ class TicketImporter final : public ImporterBase {
     if (units_.size() >= kUnitCacheLimit) units_.clear();
     std::optional<UnitAndModel> found;
     if (std::optional<Unit> unit = ctx_.store.archive().find_unit(serial)) {
-      if (std::optional<Model> model = ctx_.store.archive().find_model(unit->model_code)) {
-        found = UnitAndModel{std::move(*unit), std::move(*model)};
-      }
+      // Models are few and shared by many units: one lookup each (a round trip on a server).
+      auto [model, added] = models_.try_emplace(unit->model_code);
+      if (added) model->second = ctx_.store.archive().find_model(unit->model_code);
+      if (model->second) found = UnitAndModel{std::move(*unit), *model->second};
     }
     auto [at, added] = units_.emplace(serial, std::move(found));
     return at->second ? &*at->second : nullptr;
+  }
+
+  // The odometer rule (odometer_conflict, units/warranty.h) for a staged row: against the
+  // unit's readings in the ledger, read once per unit, and those of the rows staged before it,
+  // which the ledger does not hold yet; as odometer_problem() for a row written now.
+  std::string staged_odometer_problem(const Unit& unit, const Ticket& ticket) {
+    if (!ticket.km) return {};
+    auto [at, added] = readings_.try_emplace(unit.serial);
+    if (added) {
+      // Into an empty ledger only the unit record holds a reading: no query per unit.
+      if (ledger_has_readings_) {
+        at->second = odometer_readings(ctx_, unit);
+      } else if (std::optional<OdometerReading> own = unit_record_reading(ctx_, unit)) {
+        at->second.push_back(std::move(*own));
+      }
+      reading_count_ += at->second.size();
+    }
+    const std::vector<OdometerReading>& all = at->second;
+    // The ticket's own reading is left out (a row that updates it replaces it).
+    const bool own = std::any_of(all.begin(), all.end(), [&](const OdometerReading& r) {
+      return r.ticket == ticket.number;
+    });
+    std::optional<OdometerConflict> conflict;
+    if (own) {
+      std::vector<OdometerReading> others;
+      std::copy_if(all.begin(), all.end(), std::back_inserter(others),
+                   [&](const OdometerReading& r) { return r.ticket != ticket.number; });
+      conflict = odometer_conflict(others, *ticket.km, ticket.reported_at);
+    } else {
+      conflict = odometer_conflict(all, *ticket.km, ticket.reported_at);
+    }
+    if (!conflict) return {};
+    return odometer_conflict_text(*conflict, *ticket.km, ctx_.rules.general.utc_offset);
+  }
+
+  // A staged row's reading joins its unit's, in the ledger's order (the unit record's first,
+  // then by time, number, on site), so that a tie names the reading the ledger would.
+  void note_reading(const Ticket& ticket) {
+    if (!ticket.km) return;
+    const auto at = readings_.find(ticket.serial);
+    if (at == readings_.end()) return;  // read from the ledger when next needed
+    const auto before = [](const OdometerReading& a, const OdometerReading& b) {
+      if (a.ticket.empty() != b.ticket.empty()) return a.ticket.empty();
+      if (a.at.seconds != b.at.seconds) return a.at.seconds < b.at.seconds;
+      if (a.ticket != b.ticket) return a.ticket < b.ticket;
+      return a.on_site < b.on_site;
+    };
+    OdometerReading reading{*ticket.km, ticket.reported_at, ticket.number, false};
+    std::vector<OdometerReading>& all = at->second;
+    all.insert(std::upper_bound(all.begin(), all.end(), reading, before), std::move(reading));
+    ++reading_count_;
+  }
+
+  void forget_readings() {
+    readings_.clear();
+    reading_count_ = 0;
   }
 
   // SR-YYYY-NNNNNN numbers move the year's sequence on, so typed tickets never reuse them.
@@ -241,7 +353,14 @@ class TicketImporter final : public ImporterBase {
 
   const Timestamp now_ = ctx_.now();  // the batch's time: the default reported time
   std::unordered_map<std::string, std::optional<UnitAndModel>> units_;
+  std::unordered_map<std::string, std::optional<Model>> models_;  // by code
   std::map<int, std::int64_t> highest_;
+  Replay replay_;                       // set while a file runs: rows may be staged then
+  std::unique_ptr<TicketStage> stage_;  // opened by the first row that could be staged
+  bool stage_asked_ = false;
+  std::unordered_map<std::string, std::vector<OdometerReading>> readings_;  // by serial
+  std::size_t reading_count_ = 0;
+  bool ledger_has_readings_ = true;  // false while nothing was written into an empty ledger
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 // noted keys, bulk loads) and what a revert reads.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "aftersales/core/error.h"
 #include "store/sql_stores.h"
 
@@ -14,7 +16,16 @@ struct ImportTable {
   const char* table;
   const char* batch_of;       // the row's batch by its key
   const char* keys_in_batch;  // the keys of the rows a batch owns
+  bool id_key = false;        // the key is the row's integer id (stock moves, training)
 };
+
+// Whether `key` can be an id: digits only, as the ids keys_in_batch gives. Anything else names
+// no row; bound to an integer column it would be 22P02 on PostgreSQL (docs/postgresql.md, B11),
+// where SQLite's affinity just never matched it.
+bool is_id(const std::string& key) {
+  return !key.empty() && key.size() <= 18 &&
+         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 const ImportTable& table_of(ImportEntity entity) {
   static const ImportTable kCustomer{"customer", "SELECT batch_id FROM customer WHERE code = ?1",
@@ -29,7 +40,8 @@ const ImportTable& table_of(ImportEntity entity) {
                                  "SELECT number FROM part WHERE batch_id = ?1 ORDER BY id"};
   // Opening stock writes moves, never rows of its own: its keys are the ids of the moves.
   static const ImportTable kStock{"stock_move", "SELECT batch_id FROM stock_move WHERE id = ?1",
-                                  "SELECT id FROM stock_move WHERE batch_id = ?1 ORDER BY id"};
+                                  "SELECT id FROM stock_move WHERE batch_id = ?1 ORDER BY id",
+                                  true};
   // Records only ever added, keyed by their number, customer/year, id.
   static const ImportTable kVisit{"visit", "SELECT batch_id FROM visit WHERE number = ?1",
                                   "SELECT number FROM visit WHERE batch_id = ?1 ORDER BY id"};
@@ -41,7 +53,7 @@ const ImportTable& table_of(ImportEntity entity) {
       "s.batch_id = ?1 ORDER BY s.id"};
   static const ImportTable kTraining{
       "training_record", "SELECT batch_id FROM training_record WHERE id = ?1",
-      "SELECT id FROM training_record WHERE batch_id = ?1 ORDER BY id"};
+      "SELECT id FROM training_record WHERE batch_id = ?1 ORDER BY id", true};
   switch (entity) {
     case ImportEntity::kVisits:
       return kVisit;
@@ -106,9 +118,14 @@ class SqlImportSession final : public ImportSession {
   std::int64_t batch() const override { return batch_; }
 
   std::optional<std::int64_t> batch_of(const std::string& key) override {
-    return guarded("reading a row's batch", [&] {
+    return guarded("reading a row's batch", [&]() -> std::optional<std::int64_t> {
+      if (table_.id_key && !is_id(key)) return std::nullopt;
       Query query = db_.cached(table_.batch_of);
-      query->bind(1, key);
+      if (table_.id_key) {
+        query->bind(1, static_cast<std::int64_t>(std::stoll(key)));
+      } else {
+        query->bind(1, key);
+      }
       return query->step() ? optional_column<std::int64_t>(*query, 0) : std::nullopt;
     });
   }

@@ -16,6 +16,12 @@ struct ImportStamp {
   std::optional<std::int64_t> batch;
 };
 
+// Binds a ticket's work state, what changes after intake, to ?1..?15 in the column order of
+// AFTERSALES_TICKET_INSERT (state, resume_state, assignee, analysis, needs_factory,
+// quality_claim, quality_confirmed, waiver_requested, waiver_reason, free_repair, itemised,
+// contract_no, returned_reason, cancel_reason, visit_due_on): the ticket inserts and the stage.
+void bind_ticket_work(Statement& statement, const Ticket& ticket);
+
 class SqlPartStore final : public PartStore {
  public:
   SqlPartStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}
@@ -164,6 +170,7 @@ class SqlTicketStore final : public TicketStore {
                                               int new_unit_months) override;
   void insert(Ticket& ticket) override;
   bool insert_if_new(Ticket& ticket) override;
+  std::unique_ptr<TicketStage> open_stage() override;
   void update(const Ticket& ticket) override;
   void update_intake(const Ticket& ticket) override;
   void remove(const std::string& number) override;

@@ -136,21 +136,7 @@ void read_pauses(std::string_view spans, std::vector<Pause>& pauses) {
 
 // Binds the ticket's changeable fields to ?1..?17 (the order of the update).
 void bind_ticket_state(Statement& s, const Ticket& t) {
-  s.bind(1, state_name(t.state));
-  s.bind(2, state_name(t.resume_state));
-  s.bind(3, t.assignee);
-  s.bind(4, t.analysis);
-  s.bind(5, t.needs_factory ? 1 : 0);
-  s.bind(6, t.quality_claim ? 1 : 0);
-  bind_optional(s, 7, t.quality_confirmed);
-  s.bind(8, t.waiver_requested ? 1 : 0);
-  s.bind(9, t.waiver_reason);
-  s.bind(10, t.free_repair ? 1 : 0);
-  s.bind(11, t.itemised ? 1 : 0);
-  s.bind(12, t.contract_no);
-  s.bind(13, t.returned_reason);
-  s.bind(14, t.cancel_reason);
-  bind_date(s, 15, t.visit_due_on);
+  bind_ticket_work(s, t);
   s.bind(16, t.priority);
   s.bind(17, t.due_at.seconds);
 }
@@ -783,6 +769,24 @@ std::vector<ReplacedWorkRecord> SqlTicketStore::replaced_work_records(std::int64
     }
     return all;
   });
+}
+
+void bind_ticket_work(Statement& s, const Ticket& t) {
+  s.bind(1, state_name(t.state));
+  s.bind(2, state_name(t.resume_state));
+  s.bind(3, t.assignee);
+  s.bind(4, t.analysis);
+  s.bind(5, t.needs_factory ? 1 : 0);
+  s.bind(6, t.quality_claim ? 1 : 0);
+  bind_optional(s, 7, t.quality_confirmed);
+  s.bind(8, t.waiver_requested ? 1 : 0);
+  s.bind(9, t.waiver_reason);
+  s.bind(10, t.free_repair ? 1 : 0);
+  s.bind(11, t.itemised ? 1 : 0);
+  s.bind(12, t.contract_no);
+  s.bind(13, t.returned_reason);
+  s.bind(14, t.cancel_reason);
+  bind_date(s, 15, t.visit_due_on);
 }
 
 }  // namespace aftersales::store

@@ -163,12 +163,17 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
   return after;
 }
 
+std::optional<OdometerReading> unit_record_reading(Context& ctx, const Unit& unit) {
+  if (!unit.odometer_km || !unit.odometer_on) return std::nullopt;
+  return OdometerReading{
+      *unit.odometer_km, start_of_day(*unit.odometer_on, ctx.rules.general.utc_offset), {}};
+}
+
 std::vector<OdometerReading> odometer_readings(Context& ctx, const Unit& unit,
                                                const std::string& except) {
   std::vector<OdometerReading> readings;
-  if (unit.odometer_km && unit.odometer_on) {
-    readings.push_back(OdometerReading{
-        *unit.odometer_km, start_of_day(*unit.odometer_on, ctx.rules.general.utc_offset), {}});
+  if (std::optional<OdometerReading> own = unit_record_reading(ctx, unit)) {
+    readings.push_back(std::move(*own));
   }
   for (OdometerReading& reading : ctx.store.tickets().odometer_readings(unit.serial)) {
     if (reading.ticket != except) readings.push_back(std::move(reading));

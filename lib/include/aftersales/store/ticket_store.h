@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,40 @@ struct QualityPartCount {
   std::int64_t quantity = 0;
 };
 
+// A staged row the load did not insert (TicketStage::flush): its number repeats one staged
+// before it or one the ledger holds, or its unit is not in the archive. It goes through the
+// per-row path again, where the same rules decide it as for a row typed.
+struct StagedTicketRow {
+  std::int64_t line = 0;    // the caller's place of the row: its source line
+  std::int64_t record = 0;  // and record number
+  std::string source;       // what the caller staged with it (its source record, encoded)
+};
+
+// New tickets written set-based (issue 13, `import tickets`): rows are staged in a temporary
+// table (on PostgreSQL through COPY, not a statement per row), then flush() inserts, in one
+// statement and in staging order, the first row of each number the ledger does not hold whose
+// unit is in the archive (its unit and customer looked up by serial and code, stamped with the
+// open import's batch), and hands every other row back. Use inside Store::write(); a rollback
+// undoes all of it. Engine failures throw Error(kStorageUnavailable), a row the ledger's
+// constraints refuse Error(kInvalidInput).
+class TicketStage {
+ public:
+  virtual ~TicketStage() = default;
+  // Stages `ticket` as insert_if_new() would insert it: registered, its work state empty (only
+  // its intake fields, priority, due time and opener are kept per row).
+  virtual void add(const Ticket& ticket, std::int64_t line, std::int64_t record,
+                   const std::string& source) = 0;
+  // How many rows are staged since the last flush.
+  virtual std::int64_t staged() const = 0;
+  // Whether the ledger held no ticket when the stage was opened (a first load: no unit has a
+  // ticket's odometer reading to look up then).
+  virtual bool into_empty_ledger() const = 0;
+  // Inserts the staged rows as above and hands every row not inserted to `held_back`, in
+  // staging order, a page at a time (`held_back` may read and write the store); the stage is
+  // empty when it is called. Returns how many rows were inserted.
+  virtual std::int64_t flush(const std::function<void(StagedTicketRow&)>& held_back) = 0;
+};
+
 class TicketStore {
  public:
   virtual ~TicketStore() = default;
@@ -127,6 +162,9 @@ class TicketStore {
   // Inserts the ticket unless one with its number exists; returns false, writing nothing, when
   // one does (the importer's upsert tries the insert first: most rows of an import are new).
   virtual bool insert_if_new(Ticket& ticket) = 0;
+  // A stage for loading new tickets set-based (TicketStage); one at a time. None where the
+  // engine writes rows one by one as fast (SQLite, in the process): then write row by row.
+  virtual std::unique_ptr<TicketStage> open_stage() = 0;
   // Saves the fields that change after intake (state, analysis, flags, priority, due time).
   virtual void update(const Ticket& ticket) = 0;
   // Rewrites the intake fields of an imported ticket (unit, channel, category, description,

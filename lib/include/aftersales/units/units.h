@@ -56,6 +56,9 @@ Unit edit_unit(Context& ctx, const std::string& serial, const UnitFields& fields
 // first, leaving out the ticket numbered `except` (the one being changed).
 std::vector<OdometerReading> odometer_readings(Context& ctx, const Unit& unit,
                                                const std::string& except = {});
+// The reading the unit record keeps, at the start of its day: the first of odometer_readings();
+// none when the record has no km.
+std::optional<OdometerReading> unit_record_reading(Context& ctx, const Unit& unit);
 
 // Odometer readings never go backwards (DOMAIN.md, Ticket): a problem text for the field "km"
 // when `after` records a new reading (a km different from `before`'s, or a first one) that

@@ -111,6 +111,24 @@ class Query {
   Statement* statement_;
 };
 
+// Rows appended to one table as fast as the engine takes them: an import's staging table
+// (issue 13). The values of a row are added in the order of the columns named, then end_row().
+// SQLite inserts each row with one prepared INSERT (in-process, as fast as it gets); PostgreSQL
+// sends them with `COPY ... FROM STDIN` (text format) in chunks of about 1 MiB, one COPY per
+// chunk, so that other statements may run between rows. Memory stays at one chunk. Methods
+// throw DbError; a row the table refuses fails at the flush that sends it.
+class BulkWriter {
+ public:
+  virtual ~BulkWriter() = default;
+  virtual void add_null() = 0;
+  virtual void add(std::int64_t value) = 0;
+  virtual void add(std::string_view text) = 0;
+  virtual void end_row() = 0;
+  // Every row added is in the table once this returns: call it before reading the table.
+  // Rows not flushed when the writer is destroyed are dropped.
+  virtual void flush() = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -161,11 +179,23 @@ class Database {
 
   // A large load into the empty `table` begins inside the current write: its secondary
   // indexes (not its UNIQUE keys) are dropped until restore_secondary_indexes() builds them
-  // again in the same transaction (a rollback puts them back too). Returns whether any were
+  // again in the same transaction (a rollback puts them back too). Where the engine checks
+  // foreign keys by a trigger per row (PostgreSQL), the table's foreign keys are dropped too
+  // and checked once, for the whole table, when restored. Returns whether anything was
   // dropped. `table` is a name of the schema, never input.
   virtual bool drop_secondary_indexes(const std::string& table) = 0;
   virtual void restore_secondary_indexes() = 0;
+
+  // A writer of rows into `table`'s `columns` inside the current write (BulkWriter). `table`
+  // and `columns` are names of the schema (or a temporary table of the store), never input.
+  virtual std::unique_ptr<BulkWriter> bulk_writer(const std::string& table,
+                                                  const std::vector<std::string>& columns) = 0;
 };
+
+// The BulkWriter of an engine that inserts rows fast enough one by one (SQLite): one prepared
+// INSERT, run per row.
+std::unique_ptr<BulkWriter> insert_bulk_writer(Database& db, const std::string& table,
+                                               const std::vector<std::string>& columns);
 
 // --- Binding and reading helpers shared by the areas' SQL --------------------------------
 

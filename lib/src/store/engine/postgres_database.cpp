@@ -35,6 +35,9 @@ DbFailure failure_of(const std::string& state) {
   if (state == "23505") return DbFailure::kUniqueViolation;
   if (state == "23503" || state == "23001") return DbFailure::kReferenced;
   if (state.rfind("23", 0) == 0) return DbFailure::kConstraint;  // 23514 CHECK, 23502 NOT NULL
+  // A value the column's type cannot hold (22P02: "abc" for a BIGINT): input, as SQLite's
+  // type affinity would have stored or never matched it (docs/postgresql.md, B11 and C8).
+  if (state == "22P02") return DbFailure::kConstraint;
   // Serialization failure and deadlock (after write()'s retries), a lock not granted within
   // lock_timeout (the busy timeout), a statement cancelled by statement_timeout.
   if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") {
@@ -400,6 +403,94 @@ void PgStatement::reset() {
   for (auto& v : values_) v.reset();
 }
 
+// Rows sent with COPY ... FROM STDIN in text format: each chunk of about 1 MiB is one COPY
+// command, so that the connection is free between chunks for the statements an import runs
+// between rows (lookups, per-row writes); memory stays at one chunk.
+class CopyWriter final : public BulkWriter {
+ public:
+  CopyWriter(Connection& connection, const std::string& table,
+             const std::vector<std::string>& columns)
+      : connection_(connection) {
+    std::string names;
+    for (const std::string& column : columns) names += (names.empty() ? "" : ", ") + column;
+    copy_ = fmt::format("COPY {} ({}) FROM STDIN", table, names);
+    chunk_.reserve(kChunkBytes + 64 * 1024);
+  }
+
+  void add_null() override {
+    separate();
+    chunk_ += "\\N";
+  }
+  void add(std::int64_t value) override {
+    separate();
+    char digits[24];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+    chunk_.append(digits, end);
+  }
+  void add(std::string_view text) override {
+    separate();
+    // COPY's text format: backslash, tab, newline and carriage return are escaped.
+    for (const char c : text) {
+      switch (c) {
+        case '\\':
+          chunk_ += "\\\\";
+          break;
+        case '\t':
+          chunk_ += "\\t";
+          break;
+        case '\n':
+          chunk_ += "\\n";
+          break;
+        case '\r':
+          chunk_ += "\\r";
+          break;
+        default:
+          chunk_ += c;
+      }
+    }
+  }
+  void end_row() override {
+    chunk_ += '\n';
+    first_in_row_ = true;
+    if (chunk_.size() >= kChunkBytes) flush();
+  }
+
+  void flush() override {
+    if (chunk_.empty()) return;
+    connection_.settle();
+    PGconn* conn = connection_.get();
+    PGresult* started = PQexec(conn, copy_.c_str());
+    if (PQresultStatus(started) != PGRES_COPY_IN) connection_.fail(started);
+    PQclear(started);
+    const bool sent = PQputCopyData(conn, chunk_.data(), static_cast<int>(chunk_.size())) == 1;
+    chunk_.clear();
+    PQputCopyEnd(conn, sent ? nullptr : "the rows could not be sent");
+    // The COPY's outcome, then the end of its results: a refused row fails here.
+    PGresult* failure = nullptr;
+    while (PGresult* result = PQgetResult(conn)) {
+      if (PQresultStatus(result) != PGRES_COMMAND_OK && failure == nullptr) {
+        failure = result;
+      } else {
+        PQclear(result);
+      }
+    }
+    if (failure != nullptr || !sent) connection_.fail(failure);
+  }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 1 << 20;
+
+  void separate() {
+    if (!first_in_row_) chunk_ += '\t';
+    first_in_row_ = false;
+  }
+
+  Connection& connection_;
+  std::string copy_;
+  std::string chunk_;
+  bool first_in_row_ = true;
+};
+
 // The connection to `url`; a server that cannot be reached is Error(kStorageUnavailable) with
 // libpq's reason (exit 6), and a hint about the server, not about a file.
 std::unique_ptr<Connection> connect(const std::string& url, const std::string& shown) {
@@ -596,12 +687,32 @@ class PostgresDatabase final : public Database {
       exec(fmt::format("DROP INDEX \"{}\"", name));
       dropped_indexes_.push_back(sql);
     }
-    return !indexes.empty();
+    // Foreign keys too: PostgreSQL checks them by a trigger per row and key (three queries a
+    // ticket), where adding one back checks the whole table in one join.
+    std::vector<std::pair<std::string, std::string>> keys;
+    {
+      Query query = prepare(
+          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+          "CAST(?1 AS regclass) AND contype = 'f' ORDER BY conname");
+      query->bind(1, table);
+      while (query->step()) keys.emplace_back(query->text(0), query->text(1));
+    }
+    for (const auto& [name, definition] : keys) {
+      exec(fmt::format("ALTER TABLE \"{}\" DROP CONSTRAINT \"{}\"", table, name));
+      dropped_indexes_.push_back(
+          fmt::format("ALTER TABLE \"{}\" ADD CONSTRAINT \"{}\" {}", table, name, definition));
+    }
+    return !indexes.empty() || !keys.empty();
   }
 
   void restore_secondary_indexes() override {
     for (const std::string& sql : dropped_indexes_) exec(sql);
     dropped_indexes_.clear();
+  }
+
+  std::unique_ptr<BulkWriter> bulk_writer(const std::string& table,
+                                          const std::vector<std::string>& columns) override {
+    return std::make_unique<CopyWriter>(*connection_, table, columns);
   }
 
  private:
@@ -695,8 +806,9 @@ class PostgresDatabase final : public Database {
   // After connection_: the statements are deallocated before the connection closes.
   std::unordered_map<const char*, std::unique_ptr<PgStatement>> statements_;
   int write_depth_ = 0;
-  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
-  std::optional<std::string> login_;          // session_user, read once
+  // CREATE INDEX and ADD CONSTRAINT statements to run again
+  std::vector<std::string> dropped_indexes_;
+  std::optional<std::string> login_;  // session_user, read once
 };
 
 }  // namespace

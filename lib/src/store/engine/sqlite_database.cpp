@@ -302,6 +302,11 @@ class SqliteDatabase final : public Database {
     dropped_indexes_.clear();
   }
 
+  std::unique_ptr<BulkWriter> bulk_writer(const std::string& table,
+                                          const std::vector<std::string>& columns) override {
+    return insert_bulk_writer(*this, table, columns);
+  }
+
  private:
   std::int64_t pragma_number(const char* pragma) {
     Query query = prepare(pragma);
