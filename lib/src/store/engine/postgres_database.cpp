@@ -472,8 +472,9 @@ class PostgresDatabase final : public Database {
         // (tests/cli/cli_concurrency_test.cpp); a fixed count of runs made them exit 6.
         if (retryable(ended_by)) {
           const int ceiling = std::min(10 << std::min(attempt - 1, 5), kLongestPauseMs);
+          const int half = ceiling / 2;  // the pause: from half the ceiling to just under it
           const auto pause = std::chrono::milliseconds(
-              ceiling / 2 + static_cast<int>(jitter() % static_cast<unsigned>(ceiling)));
+              half + static_cast<int>(jitter() % static_cast<unsigned>(half)));
           const auto waited = std::chrono::steady_clock::now() - started;
           if (attempt < kWriteAttempts ||
               waited + pause < std::chrono::milliseconds(busy_timeout_ms_)) {
