@@ -200,6 +200,14 @@ class Connection {
 
   // The SQLSTATE of the first failure since clear_failure(): what ended the transaction.
   const std::string& first_failure() const { return first_failure_; }
+  // Notes the failure `result` of a run that will not raise it (a statement reset while its
+  // error was buffered): it still ended the transaction, and write() retries by its SQLSTATE.
+  // Without it a serialization failure met there left only the next statement's 25P02 ("the
+  // transaction is aborted"), which is not retried: exit 6 (cli_concurrency_test.cpp).
+  void note_failure(const PGresult* result) {
+    const char* code = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    if (first_failure_.empty() && code != nullptr) first_failure_ = code;
+  }
   void clear_failure() { first_failure_.clear(); }
 
  private:
@@ -253,11 +261,18 @@ void PgStatement::clear_row() {
 void PgStatement::drain() {
   if (running_) {
     connection_.stopped(this);
-    while (PGresult* rest = PQgetResult(connection_.get())) PQclear(rest);
+    while (PGresult* rest = PQgetResult(connection_.get())) {
+      const ExecStatusType status = PQresultStatus(rest);
+      if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR) {
+        connection_.note_failure(rest);
+      }
+      PQclear(rest);
+    }
     running_ = false;
   }
   for (PGresult* buffered : buffer_) PQclear(buffered);
   buffer_.clear();
+  if (failure_ != nullptr) connection_.note_failure(failure_);
   PQclear(failure_);
   failure_ = nullptr;
 }
