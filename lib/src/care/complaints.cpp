@@ -76,6 +76,7 @@ Complaint open_complaint(Context& ctx, const ComplaintFields& fields) {
 
   Complaint complaint;
   ctx.store.write([&] {
+    complaint = Complaint{};  // a retried write runs again: nothing of the failed run is kept
     const Customer owner = get_customer(ctx, customer);
     if (!serial.empty()) {
       const Unit unit = get_unit(ctx, serial);

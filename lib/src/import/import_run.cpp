@@ -81,14 +81,16 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   const Mapping mapping =
       options.mapping_file ? load_mapping(*options.mapping_file, fields) : Mapping{};
 
-  ImportSummary summary;
-  std::uint64_t bytes_total = 0;
+  std::vector<ImportFileSummary> files_read;
   for (const std::string& path : options.files) {
     ImportFileSummary file;
     file.path = path;
     file.sha256 = sha256_of_file(path);
-    summary.files.push_back(file);
+    files_read.push_back(file);
   }
+  ImportSummary summary;
+  summary.files = files_read;
+  std::uint64_t bytes_total = 0;
   // Removed unless committed below, however the run ends.
   std::optional<RejectFile> rejects;
   if (options.on_error == OnError::kSkip && options.reject_file && !options.dry_run) {
@@ -97,6 +99,12 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
 
   try {
     ctx.store.write([&] {
+      // A write PostgreSQL retries (docs/postgresql.md) runs again from the first row: the
+      // counts, findings and rejected rows of the failed run are not kept.
+      summary = ImportSummary{};
+      summary.files = files_read;
+      bytes_total = 0;
+      if (rejects) rejects->restart();
       ImportBatch batch;
       batch.entity = make_entity_importer(options.entity, ctx, nullptr)->entity();
       batch.mapping = mapping.source;

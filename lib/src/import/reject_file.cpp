@@ -12,12 +12,24 @@
 namespace aftersales {
 
 RejectFile::RejectFile(std::string path) : path_(std::move(path)), temporary_(path_ + ".tmp") {
+  open();
+}
+
+void RejectFile::open() {
   out_.open(temporary_, std::ios::binary | std::ios::trunc);
   if (!out_) {
     throw Error(ErrorCode::kUsage, fmt::format("{}: cannot be written", path_),
                 "check the reject file's directory");
   }
   out_ << "\xEF\xBB\xBF";  // UTF-8 BOM: Excel opens the Chinese text correctly
+}
+
+void RejectFile::restart() {
+  out_.close();
+  open();
+  header_.clear();
+  header_written_ = false;
+  rows_ = 0;
 }
 
 RejectFile::~RejectFile() {

@@ -23,6 +23,10 @@ class RejectFile {
   RejectFile(const RejectFile&) = delete;
   RejectFile& operator=(const RejectFile&) = delete;
 
+  // Drops every row added so far: the import runs again from its first row (a retried write).
+  // Throws Error(kUsage) when PATH.tmp cannot be written again.
+  void restart();
+
   // The rows added from now on come from a file with this header: it is written, followed by
   // _line, _field and _error, before the first of them.
   void start_file(const std::vector<std::string>& header);
@@ -40,6 +44,8 @@ class RejectFile {
   std::optional<std::string> commit();
 
  private:
+  // Creates (or empties) PATH.tmp and writes the BOM.
+  void open();
   void write_row(const std::vector<std::string>& fields, const std::vector<std::string>& extra);
 
   std::string path_;

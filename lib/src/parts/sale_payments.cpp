@@ -46,6 +46,7 @@ PaymentResult pay_sale(Context& ctx, const std::string& number, const std::strin
 
   PaymentResult result;
   ctx.store.write([&] {
+    result = PaymentResult{};  // a retried write runs again: no plan of the failed run is shown
     const PartSale before = get_sale(ctx, number);
     if (*paid_on < before.sold_on) {
       throw Error(ErrorCode::kInvalidInput,

@@ -113,6 +113,7 @@ PartSale sell_parts(Context& ctx, const SaleOrder& order) {
 
   PartSale sale;
   ctx.store.write([&] {
+    sale = PartSale{};  // a retried write runs again: the failed run's lines are not kept
     const Customer buyer = get_customer(ctx, customer);
     for (const TypedLine& line : typed) {
       const Part part = get_part(ctx, line.part);

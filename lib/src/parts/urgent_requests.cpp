@@ -35,14 +35,18 @@ std::int64_t stock_of(Context& ctx, const std::string& part) {
 UrgentRequest request_urgent_part(Context& ctx, const UrgentOrder& order) {
   require_role(ctx, ctx.rules.permissions.parts_request, "an urgent part request (表13)");
   FieldReader reader;
-  UrgentRequest request;
-  request.description = reader.text("desc", order.description, true);
+  UrgentRequest typed;
+  typed.description = reader.text("desc", order.description, true);
   const std::optional<std::int64_t> qty = reader.integer("qty", order.quantity, 1, kMaxQuantity);
-  request.reason = reader.text("reason", order.reason, true);
+  typed.reason = reader.text("reason", order.reason, true);
   const std::string ticket_number = reader.text("ticket", order.ticket, true);
   reader.throw_if_any("urgent part request (表13)");
-  request.quantity = *qty;
+  typed.quantity = *qty;
+  UrgentRequest request;
   ctx.store.write([&] {
+    // A retried write runs again from the request as typed: a catalogue part the failed run
+    // found (since removed) is not kept.
+    request = typed;
     const Ticket ticket = get_ticket(ctx, ticket_number);
     if (ticket.state == TicketState::kClosed || ticket.state == TicketState::kCancelled ||
         ticket.state == TicketState::kResolved) {

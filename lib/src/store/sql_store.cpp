@@ -37,7 +37,31 @@ class SqlStore final : public Store {
         care_(*db_, stamp_),
         exports_(*db_) {}
 
-  void write(const std::function<void()>& work) override { db_->write(work); }
+  void write(const std::function<void()>& work) override {
+    if (!rerun_writes_ || write_depth_ > 0) {
+      db_->write(work);
+      return;
+    }
+    struct Rerun {};  // ends the first run as a serialization failure at COMMIT would
+    const auto counted = [&](bool rerun) {
+      ++write_depth_;
+      try {
+        work();
+      } catch (...) {
+        --write_depth_;
+        throw;
+      }
+      --write_depth_;
+      if (rerun) throw Rerun{};
+    };
+    try {
+      db_->write([&] { counted(true); });
+    } catch (const Rerun&) {
+      // Rolled back: run it again, for good this time.
+    }
+    db_->write([&] { counted(false); });
+  }
+  void rerun_writes_for_tests(bool on) override { rerun_writes_ = on; }
   int schema_version() override { return db_->schema_version(); }
   void set_busy_timeout(int milliseconds) override { db_->set_busy_timeout(milliseconds); }
   void clear_damage() override { db_->clear_damage(); }
@@ -76,6 +100,8 @@ class SqlStore final : public Store {
   SqlVisitStore visits_;
   SqlCareStore care_;
   SqlExportStore exports_;
+  bool rerun_writes_ = false;
+  int write_depth_ = 0;  // the outermost write() runs twice, the nested ones join it
 };
 
 }  // namespace

@@ -88,11 +88,15 @@ std::string odometer_problem(Context& ctx, const Unit& unit, const Ticket& ticke
 Ticket open_ticket(Context& ctx, const TicketIntake& intake) {
   require_role(ctx, ctx.rules.permissions.ticket_intake, "opening a ticket");
   FieldReader reader;
-  Ticket ticket;
-  read_ticket_intake(ctx.rules, ctx.now(), reader, intake, ticket);
+  Ticket typed;
+  read_ticket_intake(ctx.rules, ctx.now(), reader, intake, typed);
   reader.throw_if_any("ticket");
 
+  Ticket ticket;
   ctx.store.write([&] {
+    // A retried write runs again from the ticket as typed: a number the failed run drew would
+    // otherwise leave that number's (another's) odometer reading out of the check below.
+    ticket = typed;
     const Unit unit = get_unit(ctx, intake.unit);
     const Model model = get_model(ctx, unit.model_code);
     if (std::string problem = decide_intake(ctx, unit, model, ticket); !problem.empty()) {

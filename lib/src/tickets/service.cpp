@@ -295,6 +295,8 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
   const UtcOffset zone = ctx.rules.general.utc_offset;
   WorkRecorded done;
   ctx.store.write([&] {
+    // A retried write runs again: the approvals the failed run voided or raised are not kept.
+    done = WorkRecorded{};
     const Ticket before = load_ticket(ctx, number);
     require_allowed(before, TicketAction::kRecord);
     WorkRecord record = read_record(ctx, before, fields);

@@ -166,16 +166,20 @@ Visit record_visit(Context& ctx, const VisitRequest& request) {
   }
   reader.throw_if_any("visit");
 
+  Visit typed;
+  typed.reason = *parse_visit_reason(*reason);
+  typed.visited_at = *at;
+  typed.visited_on = local_date(*at, zone);
+  typed.visited_by = by.empty() ? ctx.actor.user : by;
+  typed.scores = scores;
+  typed.suggestion = suggestion;
+  typed.recorded_at = ctx.real_now();
+  typed.recorded_by = ctx.actor.user;
   Visit visit;
-  visit.reason = *parse_visit_reason(*reason);
-  visit.visited_at = *at;
-  visit.visited_on = local_date(*at, zone);
-  visit.visited_by = by.empty() ? ctx.actor.user : by;
-  visit.scores = scores;
-  visit.suggestion = suggestion;
-  visit.recorded_at = ctx.real_now();
-  visit.recorded_by = ctx.actor.user;
   ctx.store.write([&] {
+    // A retried write runs again from the visit as typed: what the failed run settled (another
+    // visit may have settled it since) is not kept.
+    visit = typed;
     if (!unit.empty()) {
       const Unit found = load_unit(ctx, unit);
       visit.serial = found.serial;

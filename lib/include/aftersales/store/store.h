@@ -36,7 +36,15 @@ class Store {
   // timeout for other writers). Commits when `work` returns; rolls back and rethrows when it
   // throws. Nested calls join the outer transaction. Throws Error(kStorageUnavailable) when
   // the database stays locked past the timeout, is read-only or the disk is full.
+  // On PostgreSQL `work` may run more than once: a serialization failure or deadlock rolls it
+  // back and runs it again (docs/postgresql.md), so it must start from nothing each time and
+  // leave no effect outside the database that a second run would repeat.
   virtual void write(const std::function<void()>& work) = 0;
+
+  // A test seam for the above: with `on`, every outermost write() runs its work to the end,
+  // rolls it back and runs it again before committing, as after a serialization failure at
+  // COMMIT (which SQLite cannot be made to give). For tests only.
+  virtual void rerun_writes_for_tests(bool on) = 0;
 
   // How long a writer waits for another before Error(kStorageUnavailable); the ledger's
   // rulebook sets it once read.
