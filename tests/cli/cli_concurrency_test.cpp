@@ -8,8 +8,6 @@
 // on PostgreSQL too when AFTERSALES_TEST_PG names a server (a database of its own is made for
 // the test and dropped after).
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,8 +33,6 @@
 
 #include "cli/cli_support.h"
 #include "support/temp_dir.h"
-
-extern char** environ;
 
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
@@ -170,36 +166,15 @@ class PostgresLedger final : public Ledger {
 // files of `stem`; safe to call from several threads with different stems.
 RunResult run_as(const std::string& db, const std::string& user,
                  const std::vector<std::string>& args, const std::string& stem) {
-  std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", db};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_text) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_text;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    if (entry.rfind("AFTERSALES_", 0) != 0) env_text.push_back(entry);
-  }
-  env_text.push_back("AFTERSALES_TODAY=2026-11-27");
-  if (!user.empty()) env_text.push_back("AFTERSALES_USER=" + user);
-  std::vector<char*> envp;
-  for (std::string& e : env_text) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
+  std::vector<std::string> argv = {AFTERSALES_BINARY, "--db", db};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::map<std::string, std::string> env = {{"AFTERSALES_TODAY", "2026-11-27"}};
+  if (!user.empty()) env["AFTERSALES_USER"] = user;
   const std::string out_file = stem + ".out";
   const std::string err_file = stem + ".err";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = aftersales::testing::spawn_to_files(argv, env, out_file, err_file);
   RunResult result;
-  if (spawned != 0) {
+  if (pid < 0) {
     result.err = "posix_spawn failed";
     return result;
   }

@@ -140,6 +140,34 @@ std::string batch_of(const RunResult& import_run) {
   return import_run.err.substr(from, import_run.err.find_first_not_of("0123456789", from) - from);
 }
 
+pid_t spawn_to_files(std::vector<std::string> argv, const std::map<std::string, std::string>& env,
+                     const std::string& out_file, const std::string& err_file) {
+  std::vector<char*> args;
+  for (std::string& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  std::vector<std::string> env_text;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    if (entry.rfind("AFTERSALES_", 0) != 0) env_text.push_back(entry);
+  }
+  for (const auto& [key, value] : env) env_text.push_back(key + "=" + value);
+  std::vector<char*> envp;
+  for (std::string& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  return spawned == 0 ? pid : -1;
+}
+
 std::string describe(const RunResult& result) {
   return "exit " + std::to_string(result.exit_code) + "\n--- stdout\n" + result.out +
          "--- stderr\n" + result.err;

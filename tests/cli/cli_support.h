@@ -1,6 +1,8 @@
 // Running the built `aftersales` binary in a scratch directory and checking what it printed.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -72,6 +74,12 @@ inline std::string trimmed(std::string text) {
 // Tests read it rather than count: after a refused import the next batch is one more on SQLite,
 // two more on PostgreSQL, whose ids are never given again (docs/postgresql.md C4).
 std::string batch_of(const RunResult& import_run);
+
+// Starts argv[0] with `argv`, the environment less its AFTERSALES_* variables plus `env`, stdin
+// from /dev/null and stdout and stderr into the two files; its pid, or -1 when it did not start.
+// For tests that run several processes at once.
+pid_t spawn_to_files(std::vector<std::string> argv, const std::map<std::string, std::string>& env,
+                     const std::string& out_file, const std::string& err_file);
 
 // Renders a run for failure messages.
 std::string describe(const RunResult& result);

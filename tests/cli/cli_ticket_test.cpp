@@ -2,8 +2,6 @@
 // chain (表5) at its 1000.00 boundary, who may sign what, the work record, the lists, and
 // intake numbers that stay unique when eight clerks open tickets at once.
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,8 +13,6 @@
 #include "cli/cli_support.h"
 #include "cli/ticket_desk.h"
 #include "support/test_engine.h"
-
-extern char** environ;
 
 using aftersales::testing::Cli;
 using aftersales::testing::contains;
@@ -617,29 +613,9 @@ namespace {
 // Starts `/bin/sh -c script` with `env` added, stdout and stderr to files; returns its pid.
 pid_t spawn_shell(const std::string& script, const std::map<std::string, std::string>& env,
                   const std::string& out_file, const std::string& err_file) {
-  std::vector<std::string> env_text;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    if (entry.rfind("AFTERSALES_", 0) != 0) env_text.push_back(entry);
-  }
-  for (const auto& [key, value] : env) env_text.push_back(key + "=" + value);
-  std::vector<char*> envp;
-  for (std::string& e : env_text) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::string shell = "/bin/sh", dash_c = "-c", text = script;
-  char* argv[] = {shell.data(), dash_c.data(), text.data(), nullptr};
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv, envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
+  const pid_t pid =
+      aftersales::testing::spawn_to_files({"/bin/sh", "-c", script}, env, out_file, err_file);
+  REQUIRE(pid > 0);
   return pid;
 }
 
