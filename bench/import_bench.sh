@@ -11,8 +11,8 @@
 # Data is generated once per row count into DIR (default ${TMPDIR:-/tmp}/aftersales-bench) and
 # reused; databases are made fresh for every run. Prints each run, then the medians, the
 # ratios and the peak memory (max RSS) of the aftersales import. --pg URL names a PostgreSQL
-# database (UTF8, C locale; a throwaway one: each run drops and makes the schemas bench_plain
-# and bench_ours in it). `ticket open` is timed K times (default 11) on the last run's ledgers.
+# database (UTF8, C locale; a throwaway one: each run drops and makes the schemas bench_plain,
+# bench_shape and bench_ours in it). `ticket open` is timed K times (default 11) on the last run's ledgers.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -160,6 +160,57 @@ pg_import() {  # pg_import FILE RSSFILE: prints seconds; the ledger stays for ti
   elapsed "$start" "$end"
 }
 
+# The server's own share of an import: the ledger's rows as `import tickets` made them (read
+# once from a ledger it filled), loaded with `psql \copy` into a new ledger's ticket table as
+# the import loads them into an empty ledger: the plain indexes dropped and built again after
+# (partial ones kept), the foreign keys dropped and added again (checked in one join each), in
+# one transaction. No client does less and keeps the ledger's keys and indexes.
+ticket_columns='number, unit_id, customer_id, channel, category, description, reported_at, km'
+ticket_columns+=', coverage, coverage_reason, priority, due_at, state, resume_state, opened_by'
+ticket_columns+=', batch_id'  # one line: psql's \copy ends at the end of its line
+pg_ticket_rows() {  # pg_ticket_rows FILE: the tickets of the bench_ours ledger into FILE, once
+  [[ -s $1 ]] && return
+  psql "$(pg_url bench_ours)" -q -v ON_ERROR_STOP=1 \
+    -c "\\copy (SELECT $ticket_columns FROM ticket ORDER BY id) TO '$1.partial'" >/dev/null
+  mv "$1.partial" "$1"
+}
+psql_shape() {  # psql_shape ROWS: prints seconds
+  local url
+  url=$(pg_schema bench_shape)
+  "$aftersales" --db "$url" init >/dev/null 2>&1
+  "$aftersales" --db "$url" import customers "$data/customers.csv" >/dev/null 2>&1
+  "$aftersales" --db "$url" import models "$data/models.csv" >/dev/null 2>&1
+  "$aftersales" --db "$url" import units "$data/units.csv" >/dev/null 2>&1
+  # The batch the rows name (the import's own would be the fourth).
+  psql "$url" -q -v ON_ERROR_STOP=1 -c "INSERT INTO import_batch (id, entity, files, mapping,
+    mode, actor, login, at) SELECT 4, 'ticket', '[]', '', 'skip', 'bench', 'bench', 0
+    WHERE NOT EXISTS (SELECT 1 FROM import_batch WHERE id = 4)" >/dev/null
+  local start end
+  start=$(now)
+  psql "$url" -q -v ON_ERROR_STOP=1 >/dev/null <<SQL
+BEGIN;
+CREATE TEMP TABLE rebuild AS
+  SELECT 1 AS step, format('DROP INDEX %I', c.relname) AS sql,
+         pg_get_indexdef(x.indexrelid) AS again
+    FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+   WHERE x.indrelid = 'ticket'::regclass AND x.indpred IS NULL
+     AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+  UNION ALL
+  SELECT 2, format('ALTER TABLE ticket DROP CONSTRAINT %I', conname),
+         format('ALTER TABLE ticket ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
+    FROM pg_constraint WHERE conrelid = 'ticket'::regclass AND contype = 'f';
+SELECT sql FROM rebuild ORDER BY step \\gexec
+\\copy ticket ($ticket_columns) FROM '$1'
+SELECT again FROM rebuild ORDER BY step \\gexec
+COMMIT;
+SQL
+  end=$(now)
+  local count
+  count=$(psql "$url" -At -c "SELECT count(*) FROM ticket")
+  [[ $count == "$rows" ]] || { echo "psql \\copy loaded $count ledger rows, not $rows" >&2; exit 1; }
+  elapsed "$start" "$end"
+}
+
 # `ticket open` on a ledger of the run: one command, as a clerk types it.
 ticket_open() {  # ticket_open DB: prints seconds
   local start end
@@ -172,7 +223,8 @@ ticket_open() {  # ticket_open DB: prints seconds
 
 # --- runs ---------------------------------------------------------------------------------
 echo "tickets: $rows rows, $(stat -c %s "$tickets") bytes; $runs runs; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-indexed=() plain=() ours=() rss=() xtimes=() xrss=() pcopy=() pours=() prss=()
+rm -f "$work/ticket-rows-$rows.txt"  # this build's rows, read from its first ledger
+indexed=() plain=() ours=() rss=() xtimes=() xrss=() pcopy=() pshape=() pours=() prss=()
 for ((run = 1; run <= runs; ++run)); do
   indexed+=("$(sqlite_import "$plain_table $indexes" "$tickets")")
   plain+=("$(sqlite_import "$plain_table" "$tickets")")
@@ -188,8 +240,10 @@ for ((run = 1; run <= runs; ++run)); do
     pcopy+=("$(psql_copy "$tickets")")
     pours+=("$(pg_import "$tickets" "$work/time-pg.txt")")
     prss+=("$(max_rss_mb "$work/time-pg.txt")")
-    printf 'run %d: psql \\copy plain %.2f s; aftersales import on PostgreSQL %.2f s (%s MB)\n' \
-      "$run" "${pcopy[-1]}" "${pours[-1]}" "${prss[-1]}"
+    pg_ticket_rows "$work/ticket-rows-$rows.txt"
+    pshape+=("$(psql_shape "$work/ticket-rows-$rows.txt")")
+    printf 'run %d: psql \\copy plain %.2f s, ledger rows %.2f s; aftersales import on PostgreSQL %.2f s (%s MB)\n' \
+      "$run" "${pcopy[-1]}" "${pshape[-1]}" "${pours[-1]}" "${prss[-1]}"
   fi
 done
 sopen=() popen=()
@@ -222,8 +276,11 @@ if [[ -n $pg ]]; then
   echo
   printf '%-52s %8s\n' "PostgreSQL $(psql "$pg" -At -c 'SHOW server_version'), median of $runs runs" seconds
   printf '%-52s %8.2f\n' "psql \\copy (CSV), plain table" "$m_pcopy"
+  m_pshape=$(median "${pshape[@]}")
+  printf '%-52s %8.2f\n' "psql \\copy of the ledger's rows into its ticket table" "$m_pshape"
   printf '%-52s %8.2f\n' "aftersales import tickets (CSV)" "$m_pours"
-  printf 'ratio aftersales / psql \\copy:     %.2f (goal <= 1.5)\n' "$(echo "$m_pours / $m_pcopy" | bc -l)"
+  printf 'ratio aftersales / psql \\copy plain:       %.2f (goal <= 1.5)\n' "$(echo "$m_pours / $m_pcopy" | bc -l)"
+  printf 'ratio aftersales / psql \\copy ledger rows: %.2f\n' "$(echo "$m_pours / $m_pshape" | bc -l)"
   printf 'peak memory of aftersales import on PostgreSQL: median %s MB, max %s MB\n' \
     "$(median "${prss[@]}")" "$(printf '%s\n' "${prss[@]}" | sort -g | tail -1)"
   printf 'ticket open on the PostgreSQL ledger: median of %d: %.3f s\n' "$open_runs" "$(median "${popen[@]}")"

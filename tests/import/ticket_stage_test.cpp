@@ -1,7 +1,8 @@
 // Tickets imported set-based (issue 13): numbered rows that pass the checks in C++ are staged
-// (COPY on PostgreSQL), checked across rows in SQL and inserted in one statement; a row the stage
-// holds back (a number repeated in the file or held by the ledger) is decided row by row and
-// named by file, line, column and field as any other. Built into import_tests (SQLite) and into
+// (COPY on PostgreSQL), checked across rows in SQL and inserted in one statement, or, into a
+// ledger without tickets, sent straight into the ticket table; a row the stage holds back (a
+// number repeated in the file or held by the ledger) is decided row by row and named by file,
+// line, column and field as any other. Built into import_tests (SQLite) and into
 // postgres_tests, where the same cases run on the server AFTERSALES_TEST_PG names, each in a
 // schema of its own (without a server they say they were skipped).
 #include <doctest/doctest.h>
@@ -227,4 +228,43 @@ TEST_CASE("staged tickets belong to their batch and a revert removes them") {
   Context ctx = world.context();
   revert_import(ctx, *summary.batch_id);
   CHECK(world.numbers().empty());
+}
+
+TEST_CASE("a first load goes straight in until a row is written on its own, then is staged") {
+  StageWorld world;
+  if (!world.ready()) return;
+  // Line 2 goes straight into the empty ledger; line 3 has no number: the rows before it are
+  // written, it takes the year's next number; lines 4 and 5 are staged, and line 5 repeats
+  // line 2's number, which the ledger now holds.
+  const ImportSummary summary =
+      world.import(ImportEntity::kTickets, "calls.csv",
+                   std::string(kHeader) +
+                       "SR-2026-000010,2025-001,液压系统,phone,一,2026-05-02T10:00,\r\n"
+                       ",2025-002,底盘,phone,二,2026-05-03T10:00,\r\n"
+                       "SR-2026-000011,2025-002,底盘,phone,三,2026-05-04T10:00,\r\n"
+                       "SR-2026-000010,2025-002,底盘,phone,四,2026-05-05T10:00,\r\n",
+                   OnError::kSkip);
+  CHECK(summary.committed);
+  CHECK(summary.new_rows == 3);
+  CHECK(summary.rejected == 1);
+  REQUIRE(summary.findings.size() == 1);
+  CHECK(summary.findings[0].line == 5);
+  CHECK(summary.findings[0].field == "number");
+  CHECK(summary.findings[0].message.find("appears more than once in this import") !=
+        std::string::npos);
+  CHECK(world.numbers() ==
+        std::vector<std::string>{"SR-2026-000010", "SR-2026-000001", "SR-2026-000011"});
+  // The rows sent straight in carry what a row written on its own carries.
+  const Ticket direct = *world.store->tickets().find("SR-2026-000010");
+  const Ticket own = *world.store->tickets().find("SR-2026-000001");
+  CHECK(direct.serial == "2025-001");
+  CHECK(direct.customer_code == "C001");
+  CHECK(direct.customer_code == own.customer_code);
+  CHECK(direct.state == TicketState::kRegistered);
+  CHECK(direct.resume_state == own.resume_state);
+  CHECK(direct.opened_by == own.opened_by);
+  CHECK_FALSE(direct.coverage_reason.empty());
+  CHECK(direct.due_at.seconds > direct.reported_at.seconds);
+  CHECK(world.store->imports().keys_in_batch(ImportEntity::kTickets, *summary.batch_id) ==
+        std::vector<std::string>{"SR-2026-000010", "SR-2026-000001", "SR-2026-000011"});
 }

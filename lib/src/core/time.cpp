@@ -3,6 +3,8 @@
 // spreadsheets and clerks use (DOMAIN.md "Money, time, text").
 #include "aftersales/core/time.h"
 
+#include <fmt/format.h>
+
 #include "aftersales/core/text.h"
 
 #include <chrono>
@@ -242,9 +244,7 @@ std::optional<Date> parse_date(std::string_view text, std::string* why) {
 
 std::string format_date(Date date) {
   const CivilDate civil = civil_from_days(date.days);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", civil.year, civil.month, civil.day);
-  return buffer;
+  return fmt::format("{:04}-{:02}-{:02}", civil.year, civil.month, civil.day);
 }
 
 Date warranty_end(Date start, int months) {

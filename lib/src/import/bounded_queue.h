@@ -34,6 +34,25 @@ class BoundedQueue {
     return true;
   }
 
+  // Takes an item when one is there, without waiting.
+  bool try_pop(T& item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (items_.empty()) return false;
+    item = std::move(items_.front());
+    items_.pop_front();
+    room_.notify_one();
+    return true;
+  }
+
+  // Adds the item when there is room, without waiting; returns false (keeping it) when full.
+  bool try_push(T& item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (closed_ || items_.size() >= capacity_) return false;
+    items_.push_back(std::move(item));
+    ready_.notify_one();
+    return true;
+  }
+
   // No more items: pop drains what is left, push refuses.
   void close() {
     std::lock_guard<std::mutex> lock(mutex_);

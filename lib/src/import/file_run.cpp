@@ -30,6 +30,8 @@ struct FileRun::Row {
 
 namespace {
 
+constexpr std::size_t kChunkRows = 256;  // rows handed from the reader to the writer at once
+
 bool is_blank(const SourceRecord& record) {
   return std::all_of(record.fields.begin(), record.fields.end(),
                      [](const std::string& f) { return trim_view(f).empty(); });
@@ -77,23 +79,36 @@ bool FileRun::run(const std::string& path, RecordSource& source, ImportFileSumma
   if (rejects_ != nullptr) rejects_->start_file(columns.header());
 
   BoundedQueue<std::vector<Row>> queue(8);
+  // Chunks written come back to the reader to be filled again, so that a row's memory is
+  // reused, and freed, by the thread that allocated it (glibc's malloc takes the lock of the
+  // other thread's arena for each free: a row freed by the writer cost a lock per string).
+  BoundedQueue<std::vector<Row>> spent(16);
   std::atomic<bool> stop{false};
   std::exception_ptr failure;
   std::thread reader([&] {
     try {
       std::vector<Row> chunk;
-      Row row;
-      while (!stop && source.next(row.record)) {
+      std::size_t used = 0;
+      while (!stop) {
+        if (used == chunk.size()) chunk.emplace_back();
+        Row& row = chunk[used];
+        if (!source.next(row.record)) break;
         if (row.record.line <= mapping_.skip) continue;
         row.bytes = source.bytes_read();
+        row.blank = false;
+        row.ragged = false;
+        row.values.clear();
+        row.reader = FieldReader{};
+        row.prepared.reset();
         prepare_row(row, columns);
-        chunk.push_back(std::move(row));
-        row = Row{};
-        if (chunk.size() == 256) {
+        if (++used == kChunkRows) {
           if (!queue.push(std::move(chunk))) break;
           chunk.clear();
+          spent.try_pop(chunk);
+          used = 0;
         }
       }
+      chunk.resize(used);
       if (!chunk.empty()) queue.push(std::move(chunk));
     } catch (...) {
       failure = std::current_exception();
@@ -136,6 +151,7 @@ bool FileRun::run(const std::string& path, RecordSource& source, ImportFileSumma
         return false;
       }
     }
+    spent.try_push(chunk);
   }
   if (failure) std::rethrow_exception(failure);
   importer_.flush_staged();

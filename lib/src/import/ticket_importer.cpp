@@ -2,6 +2,8 @@
 // imported ticket gets its coverage decided from the unit's warranty at its reported time.
 #include <fmt/format.h>
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <functional>
 #include <iterator>
 
@@ -100,10 +102,11 @@ class TicketImporter final : public ImporterBase {
       ticket.state = TicketState::kRegistered;
       ticket.resume_state = TicketState::kRegistered;
       ticket.opened_by = ctx_.actor.user;
-      stage_->add(ticket, record->line, record->record, encode_record(*record));
+      stage_->add(ticket, unit->unit.id, record->line, record->record,
+                  [record] { return encode_record(*record); });
       note_reading(ticket);
       note_number(number);
-      if (reading_count_ > kReadingLimit) {
+      if (reading_count_ > kReadingLimit || stage_->full()) {
         flush_staged();
         forget_readings();
       }
@@ -325,13 +328,17 @@ class TicketImporter final : public ImporterBase {
 
   // SR-YYYY-NNNNNN numbers move the year's sequence on, so typed tickets never reuse them.
   void note_number(const std::string& number) {
-    int year = 0;
-    long long sequence = 0;
-    char tail = 0;
-    if (number.size() == 14 &&
-        std::sscanf(number.c_str(), "SR-%4d-%6lld%c", &year, &sequence, &tail) == 2) {
-      std::int64_t& highest = highest_[year];
-      highest = std::max<std::int64_t>(highest, sequence);
+    const auto digits = [&](std::size_t at, std::size_t count, std::int64_t& value) {
+      const char* begin = number.data() + at;
+      const auto [end, error] = std::from_chars(begin, begin + count, value);
+      return error == std::errc() && end == begin + count && std::isdigit(*begin);
+    };
+    std::int64_t year = 0;
+    std::int64_t sequence = 0;
+    if (number.size() == 14 && number.compare(0, 3, "SR-") == 0 && number[7] == '-' &&
+        digits(3, 4, year) && digits(8, 6, sequence)) {
+      std::int64_t& highest = highest_[static_cast<int>(year)];
+      highest = std::max(highest, sequence);
     }
   }
 

@@ -99,18 +99,23 @@ struct StagedTicketRow {
 // table (on PostgreSQL through COPY, not a statement per row), then flush() inserts, in one
 // statement and in staging order, the first row of each number the ledger does not hold whose
 // unit is in the archive (its unit and customer looked up by serial and code, stamped with the
-// open import's batch), and hands every other row back. Use inside Store::write(); a rollback
-// undoes all of it. Engine failures throw Error(kStorageUnavailable), a row the ledger's
-// constraints refuse Error(kInvalidInput).
+// open import's batch), and hands every other row back. Into a ledger without tickets (a first
+// load) the rows go by COPY straight into the ticket table instead: nothing there to clash with,
+// and a row whose number may have come before in the load is held back in memory (`full()`
+// says when to flush). Use inside Store::write(); a rollback undoes all of it. Engine failures
+// throw Error(kStorageUnavailable), a row the ledger's constraints refuse Error(kInvalidInput).
 class TicketStage {
  public:
   virtual ~TicketStage() = default;
-  // Stages `ticket` as insert_if_new() would insert it: registered, its work state empty (only
-  // its intake fields, priority, due time and opener are kept per row).
-  virtual void add(const Ticket& ticket, std::int64_t line, std::int64_t record,
-                   const std::string& source) = 0;
+  // Stages `ticket` (of the unit with id `unit_id`) as insert_if_new() would insert it:
+  // registered, its work state empty (only its intake fields, priority, due time and opener
+  // are kept per row). `source` gives what to hand back with the row, called only when kept.
+  virtual void add(const Ticket& ticket, std::int64_t unit_id, std::int64_t line,
+                   std::int64_t record, const std::function<std::string()>& source) = 0;
   // How many rows are staged since the last flush.
   virtual std::int64_t staged() const = 0;
+  // Whether the stage wants a flush before the next row (its memory is at its bound).
+  virtual bool full() const = 0;
   // Whether the ledger held no ticket when the stage was opened (a first load: no unit has a
   // ticket's odometer reading to look up then).
   virtual bool into_empty_ledger() const = 0;

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <thread>
@@ -82,6 +84,7 @@ std::string one_line(const char* message) {
 // other command settle() has it read the rest of its rows into its own buffer (a nested query
 // costs the outer one its streaming, never its correctness).
 class Connection;
+class CopyWriter;
 
 class PgStatement final : public Statement {
  public:
@@ -143,21 +146,12 @@ class Connection {
 
   PGconn* get() { return conn_; }
 
-  // Frees the connection for a new command: the streaming statement buffers its rest, and the
-  // one-use statements of earlier calls are deallocated.
-  void settle() {
-    if (streaming_ != nullptr) {
-      PgStatement* statement = streaming_;
-      streaming_ = nullptr;
-      statement->buffer_rest();
-    }
-    if (!unused_.empty() && PQtransactionStatus(conn_) != PQTRANS_INERROR) {
-      std::vector<std::string> names;
-      names.swap(unused_);
-      for (const std::string& name : names) {
-        PQclear(PQexec(conn_, fmt::format("DEALLOCATE \"{}\"", name).c_str()));
-      }
-    }
+  // Frees the connection for a new command: a COPY in progress is ended, the streaming
+  // statement buffers its rest, and the one-use statements of earlier calls are deallocated.
+  void settle();
+  void copying(CopyWriter* writer) { copying_ = writer; }
+  void copying_stopped(const CopyWriter* writer) {
+    if (copying_ == writer) copying_ = nullptr;
   }
   void streaming(PgStatement* statement) { streaming_ = statement; }
   void stopped(const PgStatement* statement) {
@@ -205,6 +199,18 @@ class Connection {
     return first;
   }
 
+  // Ends the transaction, whatever is in flight: a COPY in progress is ended first (a failure
+  // it meets is noted as the transaction's, as any other), and a connection gone means the
+  // server rolled back itself.
+  void rollback() {
+    try {
+      settle();
+    } catch (const DbError&) {
+      // Noted by fail(); the COPY is over either way.
+    }
+    PQclear(PQexec(conn_, "ROLLBACK"));
+  }
+
   // The SQLSTATE of the first failure since clear_failure(): what ended the transaction.
   const std::string& first_failure() const { return first_failure_; }
   // Notes the failure `result` of a run that will not raise it (a statement reset while its
@@ -220,6 +226,7 @@ class Connection {
  private:
   PGconn* conn_;
   PgStatement* streaming_ = nullptr;
+  CopyWriter* copying_ = nullptr;  // the bulk writer whose COPY settle() ends
   std::vector<std::string> unused_;
   long named_ = 0;
   std::string first_failure_;
@@ -423,9 +430,13 @@ void PgStatement::reset() {
   for (auto& v : values_) v.reset();
 }
 
-// Rows sent with COPY ... FROM STDIN in text format: each chunk of about 1 MiB is one COPY
-// command, so that the connection is free between chunks for the statements an import runs
-// between rows (lookups, per-row writes); memory stays at one chunk.
+// Rows sent with COPY ... FROM STDIN in text format, in chunks of about 1 MiB. A sender
+// thread puts each chunk on the connection while the caller builds the next, so that the
+// client's work and the server's overlap (issue 13: on two cores the import's own CPU time
+// was added to the server's). One COPY runs across chunks until the connection is wanted for
+// another statement: Connection::settle() then has the writer pause (the queue sent, the COPY
+// ended, its failure raised on the caller's thread), and the next chunk starts a new COPY.
+// Memory: the chunk being built, two queued and one being sent.
 class CopyWriter final : public BulkWriter {
  public:
   CopyWriter(Connection& connection, const std::string& table,
@@ -435,7 +446,25 @@ class CopyWriter final : public BulkWriter {
     for (const std::string& column : columns) names += (names.empty() ? "" : ", ") + column;
     copy_ = fmt::format("COPY {} ({}) FROM STDIN", table, names);
     chunk_.reserve(kChunkBytes + 64 * 1024);
+    connection_.copying(this);
   }
+
+  ~CopyWriter() override {
+    connection_.copying_stopped(this);
+    if (sender_.joinable()) {
+      {
+        // Chunks not sent are dropped; what was sent stays, as documented for BulkWriter.
+        const std::lock_guard<std::mutex> lock(mutex_);
+        queue_.clear();
+        stop_ = true;
+      }
+      changed_.notify_all();
+      sender_.join();
+    }
+    PQclear(failure_);
+  }
+  CopyWriter(const CopyWriter&) = delete;
+  CopyWriter& operator=(const CopyWriter&) = delete;
 
   void add_null() override {
     separate();
@@ -450,66 +479,163 @@ class CopyWriter final : public BulkWriter {
   void add(std::string_view text) override {
     separate();
     // COPY's text format: backslash, tab, newline and carriage return are escaped.
-    for (const char c : text) {
-      switch (c) {
-        case '\\':
-          chunk_ += "\\\\";
-          break;
-        case '\t':
-          chunk_ += "\\t";
-          break;
-        case '\n':
-          chunk_ += "\\n";
-          break;
-        case '\r':
-          chunk_ += "\\r";
-          break;
-        default:
-          chunk_ += c;
-      }
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      const char* escaped = c == '\\'   ? "\\\\"
+                            : c == '\t' ? "\\t"
+                            : c == '\n' ? "\\n"
+                            : c == '\r' ? "\\r"
+                                        : nullptr;
+      if (escaped == nullptr) continue;
+      chunk_.append(text.data() + plain, i - plain);
+      chunk_ += escaped;
+      plain = i + 1;
     }
+    chunk_.append(text.data() + plain, text.size() - plain);
   }
   void end_row() override {
     chunk_ += '\n';
     first_in_row_ = true;
-    if (chunk_.size() >= kChunkBytes) flush();
+    if (chunk_.size() >= kChunkBytes) send();
   }
 
   void flush() override {
-    if (chunk_.empty()) return;
-    connection_.settle();
-    PGconn* conn = connection_.get();
-    PGresult* started = PQexec(conn, copy_.c_str());
-    if (PQresultStatus(started) != PGRES_COPY_IN) connection_.fail(started);
-    PQclear(started);
-    const bool sent = PQputCopyData(conn, chunk_.data(), static_cast<int>(chunk_.size())) == 1;
-    chunk_.clear();
-    PQputCopyEnd(conn, sent ? nullptr : "the rows could not be sent");
-    // The COPY's outcome, then the end of its results: a refused row fails here.
-    PGresult* failure = nullptr;
-    while (PGresult* result = PQgetResult(conn)) {
-      if (PQresultStatus(result) != PGRES_COMMAND_OK && failure == nullptr) {
-        failure = result;
-      } else {
-        PQclear(result);
-      }
+    send();
+    pause();
+  }
+
+  // Waits until every chunk queued is on the server and the COPY is ended; throws the COPY's
+  // failure (a row the table refused). Called by Connection::settle() before any statement.
+  void pause() {
+    if (!sent_since_pause_) return;
+    sent_since_pause_ = false;
+    std::unique_lock<std::mutex> lock(mutex_);
+    pause_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return !pause_; });
+    if (failure_ != nullptr || lost_) {
+      PGresult* failure = failure_;
+      failure_ = nullptr;
+      lost_ = false;
+      lock.unlock();
+      connection_.fail(failure);
     }
-    if (failure != nullptr || !sent) connection_.fail(failure);
   }
 
  private:
   static constexpr std::size_t kChunkBytes = 1 << 20;
+  static constexpr std::size_t kQueued = 2;
 
   void separate() {
     if (!first_in_row_) chunk_ += '\t';
     first_in_row_ = false;
   }
 
+  // Hands the chunk to the sender thread (started with the first), waiting while two are
+  // queued: the caller never runs more than two chunks ahead of the server.
+  void send() {
+    if (chunk_.empty()) return;
+    // The first chunk since a pause: the connection is freed of a streaming statement first.
+    if (!sent_since_pause_) connection_.settle();
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!sender_.joinable()) sender_ = std::thread([this] { run(); });
+    changed_.wait(lock, [&] { return queue_.size() < kQueued; });
+    queue_.push_back(std::move(chunk_));
+    lock.unlock();
+    changed_.notify_all();
+    chunk_ = std::string();
+    chunk_.reserve(kChunkBytes + 64 * 1024);
+    sent_since_pause_ = true;
+  }
+
+  // The sender thread: the only user of the connection while chunks are queued or a COPY is
+  // open (settle() pauses it before any other statement).
+  void run() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [&] { return stop_ || pause_ || !queue_.empty(); });
+      if (!queue_.empty()) {
+        std::string chunk = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        changed_.notify_all();
+        put(chunk);
+        lock.lock();
+        continue;
+      }
+      lock.unlock();
+      end_copy();
+      lock.lock();
+      if (stop_) return;
+      pause_ = false;
+      changed_.notify_all();
+    }
+  }
+
+  void put(const std::string& chunk) {
+    if (failure_ != nullptr || lost_) return;  // the server refused a row: the rest is dropped
+    PGconn* conn = connection_.get();
+    if (!open_) {
+      PGresult* started = PQexec(conn, copy_.c_str());
+      if (PQresultStatus(started) != PGRES_COPY_IN) {
+        failure_ = started;
+        return;
+      }
+      PQclear(started);
+      open_ = true;
+    }
+    if (PQputCopyData(conn, chunk.data(), static_cast<int>(chunk.size())) != 1) lost_ = true;
+  }
+
+  void end_copy() {
+    if (!open_) return;
+    open_ = false;
+    PGconn* conn = connection_.get();
+    PQputCopyEnd(conn, lost_ ? "the rows could not be sent" : nullptr);
+    // The COPY's outcome, then the end of its results: a refused row fails here.
+    while (PGresult* result = PQgetResult(conn)) {
+      if (PQresultStatus(result) != PGRES_COMMAND_OK && failure_ == nullptr) {
+        failure_ = result;
+      } else {
+        PQclear(result);
+      }
+    }
+  }
+
   Connection& connection_;
   std::string copy_;
-  std::string chunk_;
+  std::string chunk_;  // being built by the caller
   bool first_in_row_ = true;
+  bool sent_since_pause_ = false;  // the caller's: whether pause() has anything to wait for
+
+  std::thread sender_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::string> queue_;  // chunks for the sender, oldest first
+  bool pause_ = false;             // asked by the caller, cleared by the sender when done
+  bool stop_ = false;
+  // The sender's, read by the caller once a pause is done:
+  bool open_ = false;            // a COPY is in progress on the connection
+  bool lost_ = false;            // a chunk could not be sent (the connection failed)
+  PGresult* failure_ = nullptr;  // the server's refusal
 };
+
+void Connection::settle() {
+  if (copying_ != nullptr) copying_->pause();
+  if (streaming_ != nullptr) {
+    PgStatement* statement = streaming_;
+    streaming_ = nullptr;
+    statement->buffer_rest();
+  }
+  if (!unused_.empty() && PQtransactionStatus(conn_) != PQTRANS_INERROR) {
+    std::vector<std::string> names;
+    names.swap(unused_);
+    for (const std::string& name : names) {
+      PQclear(PQexec(conn_, fmt::format("DEALLOCATE \"{}\"", name).c_str()));
+    }
+  }
+}
 
 // The connection to `url`; a server that cannot be reached is Error(kStorageUnavailable) with
 // libpq's reason (exit 6), and a hint about the server, not about a file.
@@ -570,12 +696,8 @@ class PostgresDatabase final : public Database {
       } catch (...) {
         --write_depth_;
         dropped_indexes_.clear();  // the rollback puts them back
+        connection_->rollback();
         const std::string ended_by = connection_->first_failure();
-        try {
-          connection_->exec("ROLLBACK");
-        } catch (const DbError&) {
-          // The connection is gone: the server rolled the transaction back itself.
-        }
         // A serialization failure or deadlock ends the transaction whatever the work made of
         // the error (an area's guarded() turns it into Error): run the work again, a little
         // later each time. Eight desks writing at once met more than five failures in a row
@@ -703,14 +825,17 @@ class PostgresDatabase final : public Database {
   }
 
   bool drop_secondary_indexes(const std::string& table) override {
-    // The indexes of CREATE INDEX; those behind a UNIQUE or PRIMARY KEY constraint stay.
+    // The indexes of CREATE INDEX; those behind a UNIQUE or PRIMARY KEY constraint stay, and
+    // so do partial ones: their predicate picks the few rows a report looks for (a quality
+    // claim, a visit due), which new rows rarely are; keeping one costs a test per row,
+    // building it again a scan of the table.
     std::vector<std::pair<std::string, std::string>> indexes;
     {
       Query query = prepare(
-          "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = "
-          "current_schema() AND i.tablename = ?1 AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
-          "WHERE c.conname = i.indexname AND c.conrelid = CAST(?1 AS regclass)) "
-          "ORDER BY i.indexname");
+          "SELECT c.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class c ON "
+          "c.oid = x.indexrelid WHERE x.indrelid = CAST(?1 AS regclass) AND x.indpred IS NULL "
+          "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) "
+          "ORDER BY c.relname");
       query->bind(1, table);
       while (query->step()) indexes.emplace_back(query->text(0), query->text(1));
     }
@@ -823,11 +948,7 @@ class PostgresDatabase final : public Database {
                        latest_schema_version()));
       exec("COMMIT");
     } catch (...) {
-      try {
-        connection_->exec("ROLLBACK");
-      } catch (const DbError&) {
-        // The connection is gone; the server rolled back.
-      }
+      connection_->rollback();
       throw;
     }
   }
