@@ -168,19 +168,7 @@ class SqlTicketStage final : public TicketStage {
     } else {
       w.add_null();  // refused by the table, as the staged INSERT's join would be
     }
-    w.add(ticket.channel);
-    w.add(ticket.category);
-    w.add(ticket.description);
-    w.add(ticket.reported_at.seconds);
-    if (ticket.km) {
-      w.add(*ticket.km);
-    } else {
-      w.add_null();
-    }
-    w.add(coverage_name(ticket.coverage));
-    w.add(ticket.coverage_reason);
-    w.add(ticket.priority);
-    w.add(ticket.due_at.seconds);
+    add_intake(w, ticket);
     w.add(state_name(work_.state));
     w.add(state_name(work_.resume_state));
     w.add(ticket.opened_by);
@@ -202,6 +190,13 @@ class SqlTicketStage final : public TicketStage {
     w.add(ticket.number);
     w.add(ticket.serial);
     w.add(ticket.customer_code);
+    add_intake(w, ticket);
+    w.add(ticket.opened_by);
+    w.end_row();
+  }
+
+  // The intake columns, in the same order in both tables: channel to due_at.
+  static void add_intake(BulkWriter& w, const Ticket& ticket) {
     w.add(ticket.channel);
     w.add(ticket.category);
     w.add(ticket.description);
@@ -215,8 +210,6 @@ class SqlTicketStage final : public TicketStage {
     w.add(ticket.coverage_reason);
     w.add(ticket.priority);
     w.add(ticket.due_at.seconds);
-    w.add(ticket.opened_by);
-    w.end_row();
   }
 
   // Customers are few and shared by many tickets: one lookup each (memory bounded all the same).
