@@ -85,6 +85,14 @@ indexes='CREATE INDEX tickets_unit ON tickets (unit);
   CREATE INDEX tickets_priority ON tickets (priority);
   CREATE INDEX tickets_reported ON tickets (reported_at);'
 
+new_ledger() {  # new_ledger DB: a ledger holding the generated customers, models and units
+  "$aftersales" --db "$1" init >/dev/null 2>&1
+  local entity
+  for entity in customers models units; do
+    "$aftersales" --db "$1" import "$entity" "$data/$entity.csv" >/dev/null 2>&1
+  done
+}
+
 sqlite_import() {  # sqlite_import SCHEMA FILE: prints seconds
   rm -rf "$runs_dir" && mkdir -p "$runs_dir"
   sqlite3 "$runs_dir/plain.db" "$1"
@@ -101,10 +109,7 @@ sqlite_import() {  # sqlite_import SCHEMA FILE: prints seconds
 aftersales_import() {  # aftersales_import FILE RSSFILE: prints seconds
   rm -rf "$runs_dir" && mkdir -p "$runs_dir"
   local db="$runs_dir/aftersales.db"
-  "$aftersales" --db "$db" init >/dev/null 2>&1
-  "$aftersales" --db "$db" import customers "$data/customers.csv" >/dev/null 2>&1
-  "$aftersales" --db "$db" import models "$data/models.csv" >/dev/null 2>&1
-  "$aftersales" --db "$db" import units "$data/units.csv" >/dev/null 2>&1
+  new_ledger "$db"
   local start end
   start=$(now)
   /usr/bin/time -v -o "$2" "$aftersales" --db "$db" import tickets "$1" >"$runs_dir/out.txt" 2>&1
@@ -146,10 +151,7 @@ psql_copy() {  # psql_copy FILE: prints seconds
 pg_import() {  # pg_import FILE RSSFILE: prints seconds; the ledger stays for ticket open
   local url
   url=$(pg_schema bench_ours)
-  "$aftersales" --db "$url" init >/dev/null 2>&1
-  "$aftersales" --db "$url" import customers "$data/customers.csv" >/dev/null 2>&1
-  "$aftersales" --db "$url" import models "$data/models.csv" >/dev/null 2>&1
-  "$aftersales" --db "$url" import units "$data/units.csv" >/dev/null 2>&1
+  new_ledger "$url"
   local start end
   start=$(now)
   /usr/bin/time -v -o "$2" "$aftersales" --db "$url" import tickets "$1" >"$work/pg-out.txt" 2>&1
@@ -177,10 +179,7 @@ pg_ticket_rows() {  # pg_ticket_rows FILE: the tickets of the bench_ours ledger 
 psql_shape() {  # psql_shape ROWS: prints seconds
   local url
   url=$(pg_schema bench_shape)
-  "$aftersales" --db "$url" init >/dev/null 2>&1
-  "$aftersales" --db "$url" import customers "$data/customers.csv" >/dev/null 2>&1
-  "$aftersales" --db "$url" import models "$data/models.csv" >/dev/null 2>&1
-  "$aftersales" --db "$url" import units "$data/units.csv" >/dev/null 2>&1
+  new_ledger "$url"
   # The batch the rows name (the import's own would be the fourth).
   psql "$url" -q -v ON_ERROR_STOP=1 -c "INSERT INTO import_batch (id, entity, files, mapping,
     mode, actor, login, at) SELECT 4, 'ticket', '[]', '', 'skip', 'bench', 'bench', 0
