@@ -1,11 +1,15 @@
 // `aftersales import` end to end: files in every encoding and kind, each mode, re-import,
 // revert, and the error format FILE:LINE:COL: field "NAME": ...
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <iconv.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "cli/cli_support.h"
 #include "support/xlsx_builder.h"
@@ -47,6 +51,68 @@ const char* const kUnitsCsv =
     "serial,model,customer,shipped,vin,engine,config,terms\r\n"
     "2025-001,HYS5160,C001,2025-03-01,LZZ1,WP10-1,\"8吨洗扫, 东风底盘\",整车12个月\r\n"
     "2025-002,HYS5160,C001,2025/6/15,LZZ2,WP10-2,\"多行\n配置\",整车12个月\r\n";
+
+// Runs `aftersales --db DB ARGS...` as Cli::run does, with standard input read from the file
+// `input` of the scratch directory (as `< input` in a shell) instead of /dev/null.
+RunResult run_with_stdin(const Cli& cli, const std::string& input,
+                         const std::vector<std::string>& args) {
+  std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", cli.db()};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> env_text;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::string(*e).rfind("AFTERSALES_", 0) != 0) env_text.emplace_back(*e);
+  }
+  env_text.emplace_back("AFTERSALES_TODAY=2026-11-27");
+  std::vector<char*> envp;
+  for (std::string& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  const std::string in = cli.path(input);
+  const std::string out = cli.path(".stdin-run.out");
+  const std::string err = cli.path(".stdin-run.err");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addchdir_np(&actions, cli.path("").c_str());
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(spawned == 0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = cli.read_file(".stdin-run.out");
+  result.err = cli.read_file(".stdin-run.err");
+  return result;
+}
+
+// tests/import/data/units.xls: units 2025-101 (shipped 2025-03-01) and 2025-102 (2025-06-15).
+std::string xls_fixture() {
+  return std::string(AFTERSALES_SOURCE_DIR) + "/tests/import/data/units.xls";
+}
+
+// The bytes of an .xlsx holding the two units of kUnitsCsv's first columns.
+std::string two_units_xlsx() {
+  using namespace aftersales::testing;
+  XlsxWorkbook book;
+  book.shared_strings = shared_strings_xml(
+      {"serial", "model", "customer", "shipped", "2025-001", "HYS5160", "C001", "2025-002"});
+  book.sheets.push_back(
+      {"Sheet1",
+       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+       "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
+       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" t=\"s\"><v>5</v></c>"
+       "<c r=\"C2\" t=\"s\"><v>6</v></c><c r=\"D2\"><v>45717</v></c></row>"
+       "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>7</v></c><c r=\"B3\" t=\"s\"><v>5</v></c>"
+       "<c r=\"C3\" t=\"s\"><v>6</v></c><c r=\"D3\"><v>45823</v></c></row>",
+       std::nullopt});
+  return zip_bytes(xlsx_entries(book));
+}
 
 std::string unit_count(const Cli& cli) {
   const RunResult r = cli.run({"unit", "list", "--format", "csv"});
@@ -392,4 +458,150 @@ TEST_CASE("regression: reverting a ticket update restores the coverage frozen at
   REQUIRE(cli.run({"import", "revert", "3"}).exit_code == 0);
   CHECK(contains(cli.run({"ticket", "show", "SR-2026-000041", "--format", "json"}).out,
                  "\"coverage\": \"paid\""));
+}
+
+// ---- issue 14: formats told by content, .xls, TSV, standard input -------------------------
+
+TEST_CASE("an .xlsx workbook named .csv is read as the workbook it is") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("units.csv", two_units_xlsx());
+  const RunResult r = cli.run({"import", "units", "units.csv"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "units.csv: 2 records, xlsx"));
+  CHECK(contains(cli.run({"unit", "show", "2025-002"}).out, "2025-06-15"));
+}
+
+TEST_CASE("an Excel 97-2003 .xls workbook imports, its date cells as dates") {
+  Cli cli;
+  seed(cli);
+  std::filesystem::copy_file(xls_fixture(), cli.path("units.xls"));
+  const RunResult r = cli.run({"import", "units", "units.xls"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "units.xls: 2 records, xls"));
+  CHECK(contains(r.err, "2 new, 0 unchanged, 0 updated, 0 rejected"));
+  CHECK(contains(cli.run({"unit", "show", "2025-102"}).out, "2025-06-15"));
+  // The batch records what the file was.
+  CHECK(contains(cli.run({"import", "list", "--format", "csv"}).out, "\"\"format\"\":\"\"xls\"\""));
+}
+
+TEST_CASE("an .xls named .csv is still read as a workbook, not as GB18030 text") {
+  Cli cli;
+  seed(cli);
+  std::filesystem::copy_file(xls_fixture(), cli.path("legacy.csv"));
+  const RunResult r = cli.run({"import", "units", "legacy.csv"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(contains(r.err, "not GB18030 text"));
+}
+
+TEST_CASE("an .xls that cannot be read is refused naming the file, exit 1") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("broken.xls",
+                 std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") + std::string(1000, 'x'));
+  const RunResult r = cli.run({"import", "units", "broken.xls"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "broken.xls is an Excel 97-2003 .xls workbook that cannot be read"));
+  CHECK(contains(r.err, "save it as .xlsx"));
+  CHECK(unit_count(cli) == "0");
+}
+
+TEST_CASE("TSV imports by its extension, by its first line, or by --delimiter tab") {
+  Cli cli;
+  seed(cli);
+  const std::string tsv =
+      "serial\tmodel\tcustomer\tshipped\tconfig\n"
+      "2025-001\tHYS5160\tC001\t2025-03-01\t\"8吨\" 洗扫, 东风底盘\n";
+  cli.write_file("units.tsv", tsv);
+  RunResult r = cli.run({"import", "units", "units.tsv"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "units.tsv: 1 records, tsv, utf-8"));
+  CHECK(contains(cli.run({"unit", "show", "2025-001", "--format", "json"}).out,
+                 "\\\"8吨\\\" 洗扫, 东风底盘"));  // quotes are text in TSV
+  cli.write_file("more.txt",
+                 "serial\tmodel\tcustomer\tshipped\n2025-002\tHYS5160\tC001\t2025-06-15\n");
+  r = cli.run({"import", "units", "more.txt"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "more.txt: 1 records, tsv"));
+  cli.write_file("one.csv", "serial\n2025-003\tx\n");  // no tab in the first line: CSV
+  r = cli.run({"import", "units", "one.csv", "--delimiter", "tab", "--dry-run"});
+  CHECK(contains(r.err, "one.csv: 1 records, tsv"));
+  r = cli.run({"import", "units", "units.tsv", "--delimiter", "semicolon"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--delimiter semicolon"));
+}
+
+// TSV has no quoting (IANA text/tab-separated-values): a line break in a cell is exported as a
+// space, so only CSV carries 多行 text back unchanged; this ledger has none.
+TEST_CASE("units exported as TSV import again unchanged") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("units.csv",
+                 "serial,model,customer,shipped,config\n"
+                 "2025-001,HYS5160,C001,2025-03-01,\"8吨洗扫, 东风底盘\"\n"
+                 "2025-002,HYS5160,C001,2025-06-15,东风底盘\n");
+  REQUIRE(cli.run({"import", "units", "units.csv"}).exit_code == 0);
+  const RunResult exported = cli.run({"export", "units", "--format", "tsv", "-o", "units.tsv"});
+  INFO(describe(exported));
+  REQUIRE(exported.exit_code == 0);
+  const RunResult again = cli.run({"import", "units", "units.tsv"});
+  INFO(describe(again));
+  CHECK(again.exit_code == 0);
+  CHECK(contains(again.err, "units.tsv: 2 records, tsv"));
+  CHECK(contains(again.err, "0 new, 2 unchanged, 0 updated, 0 rejected"));
+}
+
+TEST_CASE("- imports standard input, CSV or a workbook, with its digest recorded") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("piped.csv", kUnitsCsv);
+  RunResult r = run_with_stdin(cli, "piped.csv", {"import", "units", "-"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "<stdin>: 2 records, csv, utf-8"));
+  // The digest is the bytes' whatever their source: the same file named gives the same one.
+  const RunResult named = cli.run({"import", "units", "piped.csv", "--dry-run"});
+  const auto digest_of = [](const std::string& err) {
+    const auto at = err.find("sha256 ");
+    return at == std::string::npos ? std::string() : err.substr(at + 7, 16);
+  };
+  CHECK_FALSE(digest_of(r.err).empty());
+  CHECK(digest_of(r.err) == digest_of(named.err));
+  CHECK(contains(cli.run({"import", "list", "--format", "csv"}).out, "<stdin>"));
+
+  cli.write_file("piped.xlsx", two_units_xlsx());
+  r = run_with_stdin(cli, "piped.xlsx", {"import", "units", "-"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "<stdin>: 2 records, xlsx"));
+  std::filesystem::copy_file(xls_fixture(), cli.path("piped.xls"));
+  r = run_with_stdin(cli, "piped.xls", {"import", "units", "-"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "<stdin>: 2 records, xls"));
+  CHECK(contains(cli.run({"unit", "show", "2025-101"}).out, "2025-03-01"));
+}
+
+TEST_CASE("a bad row from standard input is named <stdin> with its line and column") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("bad.csv", "serial,model,customer,shipped\n2025-001,HYS5160,C001,2023-13-01\n");
+  const RunResult r = run_with_stdin(cli, "bad.csv", {"import", "units", "-"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "<stdin>:2:4: field \"shipped\""));
+}
+
+TEST_CASE("standard input named twice is refused, exit 2") {
+  Cli cli;
+  seed(cli);
+  cli.write_file("piped.csv", kUnitsCsv);
+  const RunResult r = run_with_stdin(cli, "piped.csv", {"import", "units", "-", "-"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "standard input (-) is named more than once"));
+  CHECK(unit_count(cli) == "0");
 }

@@ -18,6 +18,7 @@ struct ImportRequest {
   std::vector<std::string> files;
   std::optional<std::string> mapping;
   std::string encoding = "auto";
+  std::string delimiter = "auto";
   bool dry_run = false;
   std::string on_error = "stop";
   std::optional<std::string> reject_file;
@@ -32,10 +33,26 @@ TextEncoding encoding_of(const std::string& name) {
               "use auto, utf-8 or gb18030 (gb18030 covers GBK and GB2312)");
 }
 
+Delimiter delimiter_of(const std::string& name) {
+  if (name == "auto") return Delimiter::kAuto;
+  if (name == "comma") return Delimiter::kComma;
+  if (name == "tab") return Delimiter::kTab;
+  throw Error(ErrorCode::kUsage, fmt::format("--delimiter {}: unknown delimiter", name),
+              "use auto (a .tsv file, or a first line with tabs and no comma, is TSV), comma "
+              "or tab");
+}
+
 void add_import_options(CLI::App& command, ImportRequest& r) {
-  command.add_option("FILE", r.files, ".csv or .xlsx files")->required()->expected(1, -1);
+  command
+      .add_option("FILE", r.files,
+                  ".csv, .tsv, .xlsx or .xls files (told by their content), - for standard input")
+      ->required()
+      ->expected(1, -1);
   command.add_option("--mapping", r.mapping, "TOML mapping of columns to fields");
   command.add_option("--encoding", r.encoding, "auto (BOM, UTF-8, then GB18030), utf-8, gb18030");
+  command.add_option("--delimiter", r.delimiter,
+                     "of text files: auto (.tsv, or tabs and no comma in the first line: TSV), "
+                     "comma or tab");
   command.add_option("--max-errors", r.max_errors, "show at most this many problems")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -52,6 +69,7 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
   options.files = r.files;
   options.mapping_file = r.mapping;
   options.encoding = encoding_of(r.encoding);
+  options.delimiter = delimiter_of(r.delimiter);
   options.dry_run = r.dry_run || check_only;
   options.max_errors = r.max_errors;
   if (r.on_error == "skip") {
@@ -82,8 +100,10 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
     std::cerr << terminal_safe(finding.to_string()) << '\n';
   }
   for (const ImportFileSummary& file : summary.files) {
-    session.note(fmt::format("{}: {} records, {}, sha256 {}", file.path, file.records,
-                             file.encoding, file.sha256.substr(0, 16)));
+    const std::string kind =
+        file.format == file.encoding ? file.format : file.format + ", " + file.encoding;
+    session.note(fmt::format("{}: {} records, {}, sha256 {}", file.path, file.records, kind,
+                             file.sha256.substr(0, 16)));
   }
   const std::string counts =
       fmt::format("{} new, {} unchanged, {} updated, {} rejected", summary.new_rows,
@@ -160,7 +180,7 @@ void attach_import(CLI::App& family, Session& session) {
                                                   : name;
     add_verb<ImportRequest>(
         family, session,
-        {entity_name, fmt::format("import {} from CSV or .xlsx", what),
+        {entity_name, fmt::format("import {} from CSV, TSV, .xlsx or .xls", what),
          fmt::format("aftersales import {} {}.csv --on-error skip --reject-file rejected.csv",
                      entity_name, entity_name),
          StoreUse::kWrites},

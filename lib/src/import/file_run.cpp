@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -39,14 +38,6 @@ bool is_blank(const SourceRecord& record) {
 
 }  // namespace
 
-bool is_xlsx_path(const std::string& path) {
-  if (path.size() < 5) return false;
-  std::string tail = path.substr(path.size() - 5);
-  std::transform(tail.begin(), tail.end(), tail.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return tail == ".xlsx";
-}
-
 FileRun::FileRun(const ImportOptions& options, const Mapping& mapping, EntityImporter& importer,
                  ImportSummary& summary, RejectFile* rejects)
     : options_(options),
@@ -58,8 +49,10 @@ FileRun::FileRun(const ImportOptions& options, const Mapping& mapping, EntityImp
 bool FileRun::run(const std::string& path, RecordSource& source, ImportFileSummary& file,
                   std::uint64_t bytes_before, std::uint64_t bytes_total) {
   path_ = path;
-  ColumnMap columns(path, mapping_, importer_.fields(),
-                    mapping_.excel_dates.value_or(is_xlsx_path(path)));
+  // By what the source read, not the file's name: an .xlsx named .csv is still a workbook.
+  const std::string format = source.format();
+  workbook_ = format == "xlsx" || format == "xls";
+  ColumnMap columns(path, mapping_, importer_.fields(), mapping_.excel_dates.value_or(workbook_));
   if (mapping_.header) {
     SourceRecord record;
     bool have_header = false;
@@ -73,6 +66,10 @@ bool FileRun::run(const std::string& path, RecordSource& source, ImportFileSumma
                   fmt::format("{}: no header row after skipping {} lines", path, mapping_.skip),
                   "check the file, or the skip of the mapping");
     }
+    // The header told a text file's delimiter; ragged rows are looked for only under a header.
+    ragged_hint_ = source.format() == "tsv"
+                       ? "check for a missing or extra tab"
+                       : "check for a missing or extra comma, or an unquoted field";
   } else {
     columns.columns_by_position();
   }
@@ -171,7 +168,7 @@ void FileRun::prepare_row(Row& row, const ColumnMap& columns) const {
   if (!record.problem.empty()) return;
   row.blank = is_blank(record);
   if (row.blank) return;
-  if (mapping_.header && !is_xlsx_path(path_) && record.fields.size() != columns.header().size()) {
+  if (mapping_.header && !workbook_ && record.fields.size() != columns.header().size()) {
     row.ragged = true;
     return;
   }
@@ -199,8 +196,8 @@ void FileRun::finish_row(Row& row, const ColumnMap& columns, bool first_data_row
   } else if (row.ragged) {
     finding(0, "",
             fmt::format("the row has {} fields, the header has {}: a ragged row is never filled "
-                        "or cut; check for a missing or extra comma, or an unquoted field",
-                        record.fields.size(), columns.header().size()));
+                        "or cut; {}",
+                        record.fields.size(), columns.header().size(), ragged_hint_));
   } else {
     switch (
         importer_.write(row.values, row.prepared, row.reader, may_stage ? &row.record : nullptr)) {

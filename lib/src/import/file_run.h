@@ -15,9 +15,6 @@
 
 namespace aftersales {
 
-// Whether `path` names an .xlsx workbook (by its extension, in any case).
-bool is_xlsx_path(const std::string& path);
-
 class FileRun {
  public:
   // Rows go to `importer` (inside the import's transaction); counts, findings and warnings to
@@ -51,6 +48,9 @@ class FileRun {
   ImportSummary& summary_;
   RejectFile* rejects_;
   std::string path_;
+  // A workbook's (.xlsx, .xls) rows end at their last value: shorter rows are not ragged.
+  bool workbook_ = false;
+  const char* ragged_hint_ = "";  // how to mend a ragged row of this text file
 };
 
 }  // namespace aftersales

@@ -12,8 +12,8 @@
 #include "aftersales/import/importer.h"
 #include "aftersales/store/store.h"
 #include "import/entity_importer.h"
-#include "import/file_digest.h"
 #include "import/file_run.h"
+#include "import/import_input.h"
 #include "import/import_roles.h"
 #include "import/mapping.h"
 #include "import/reject_file.h"
@@ -42,6 +42,7 @@ void check_reject_file(const ImportOptions& options) {
   std::vector<std::string> inputs = options.files;
   if (options.mapping_file) inputs.push_back(*options.mapping_file);
   for (const std::string& input : inputs) {
+    if (is_stdin(input)) continue;
     if (same_file(reject, input)) {
       throw Error(ErrorCode::kUsage,
                   fmt::format("--reject-file {} is {}, a file this import reads; it would be "
@@ -62,8 +63,11 @@ std::vector<std::string> field_names(const EntityImporter& importer) {
 nlohmann::json files_record(const std::vector<ImportFileSummary>& files) {
   nlohmann::json all = nlohmann::json::array();
   for (const ImportFileSummary& f : files) {
-    all.push_back(
-        {{"path", f.path}, {"sha256", f.sha256}, {"encoding", f.encoding}, {"records", f.records}});
+    all.push_back({{"path", f.path},
+                   {"sha256", f.sha256},
+                   {"format", f.format},
+                   {"encoding", f.encoding},
+                   {"records", f.records}});
   }
   return all;
 }
@@ -73,7 +77,8 @@ nlohmann::json files_record(const std::vector<ImportFileSummary>& files) {
 ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   require_role(ctx, roles_to_import(ctx, options.entity), "importing");
   if (options.files.empty()) {
-    throw Error(ErrorCode::kUsage, "import: no file given", "name one or more .csv or .xlsx files");
+    throw Error(ErrorCode::kUsage, "import: no file given",
+                "name one or more .csv, .tsv, .xlsx or .xls files, or - for standard input");
   }
   check_reject_file(options);
   const std::vector<std::string> fields =
@@ -81,11 +86,13 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
   const Mapping mapping =
       options.mapping_file ? load_mapping(*options.mapping_file, fields) : Mapping{};
 
+  // Read once, here: a write PostgreSQL runs again reads the same inputs again.
+  const ImportInputs inputs(options.files, options.delimiter);
   std::vector<ImportFileSummary> files_read;
-  for (const std::string& path : options.files) {
+  for (const ImportInput& input : inputs.all()) {
     ImportFileSummary file;
-    file.path = path;
-    file.sha256 = sha256_of_file(path);
+    file.path = input.name;
+    file.sha256 = input.sha256;
     files_read.push_back(file);
   }
   ImportSummary summary;
@@ -122,9 +129,8 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
       session->begin_bulk_load();
 
       std::vector<std::unique_ptr<RecordSource>> sources;
-      for (const std::string& path : options.files) {
-        sources.push_back(is_xlsx_path(path) ? open_xlsx(path, {}, xlsx_limits_of(ctx.rules))
-                                             : open_csv(path, options.encoding));
+      for (const ImportInput& input : inputs.all()) {
+        sources.push_back(open_input(input, options.encoding, xlsx_limits_of(ctx.rules)));
         bytes_total += sources.back()->total_bytes();
       }
       std::uint64_t bytes_before = 0;
@@ -132,7 +138,9 @@ ImportSummary run_import(Context& ctx, const ImportOptions& options) {
         FileRun run(options, mapping, *importer, summary, rejects ? &*rejects : nullptr);
         summary.files[i].encoding = sources[i]->encoding();
         const bool complete =
-            run.run(options.files[i], *sources[i], summary.files[i], bytes_before, bytes_total);
+            run.run(inputs.all()[i].name, *sources[i], summary.files[i], bytes_before, bytes_total);
+        // A text input's delimiter is known once its first record is read.
+        summary.files[i].format = sources[i]->format();
         bytes_before += sources[i]->total_bytes();
         if (!complete) break;
       }

@@ -1,7 +1,7 @@
-// Batch import of customers, models, units and tickets from CSV and .xlsx files (CLI.md
-// `import`). Each row goes through the same core rules as a typed command; the run is one
-// recorded batch that `revert_import` can undo. Per-row problems are data (ImportFinding), not
-// exceptions.
+// Batch import of customers, models, units and tickets from CSV, TSV, .xlsx and .xls files or
+// standard input (CLI.md `import`). Each row goes through the same core rules as a typed
+// command; the run is one recorded batch that `revert_import` can undo. Per-row problems are
+// data (ImportFinding), not exceptions.
 #pragma once
 
 #include <cstdint>
@@ -29,9 +29,12 @@ enum class OnError {
 
 struct ImportOptions {
   ImportEntity entity = ImportEntity::kUnits;
-  std::vector<std::string> files;
+  std::vector<std::string> files;           // "-" (once at most): standard input
   std::optional<std::string> mapping_file;  // TOML; see docs/import-mapping.md
   TextEncoding encoding = TextEncoding::kAuto;
+  // Of text files: kAuto makes a .tsv file TSV, and any other sniffs its first line (record_
+  // source.h). Workbooks (.xlsx, .xls: told by their content, whatever their name) ignore it.
+  Delimiter delimiter = Delimiter::kAuto;
   bool dry_run = false;  // validate everything, write nothing
   OnError on_error = OnError::kStop;
   std::optional<std::string> reject_file;  // with kSkip: the bad rows, UTF-8 with BOM
@@ -56,6 +59,7 @@ struct ImportFinding {
 struct ImportFileSummary {
   std::string path;
   std::string sha256;
+  std::string format;  // csv, tsv, xlsx or xls
   std::string encoding;
   std::int64_t records = 0;  // data records read
 };

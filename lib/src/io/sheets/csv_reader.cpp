@@ -1,5 +1,7 @@
 // CSV as RFC 4180 has it: fields separated by commas, records by CRLF or LF, a field in double
-// quotes may hold commas, quotes (doubled) and line breaks. What the RFC leaves open is decided
+// quotes may hold commas, quotes (doubled) and line breaks. TSV is the same parse with tabs for
+// commas and no quoting (a quote is text), as IANA's text/tab-separated-values and our own
+// `--format tsv` have it. What the RFC leaves open is decided
 // here and reported as the record's problem rather than guessed: a quote inside an unquoted
 // field or text after a closing quote, a carriage return alone outside quotes, a quote that
 // never closes. A lone CR inside quotes is text. The empty line after the last line break is not
@@ -21,29 +23,58 @@
 namespace aftersales {
 namespace {
 
-// The characters that end a run of text in an unquoted field.
-constexpr std::array<bool, 256> unquoted_stops() {
+// The characters that end a run of text in an unquoted field: the delimiter, line breaks and,
+// where quoting is on (CSV), the quote.
+constexpr std::array<bool, 256> unquoted_stops(char delimiter, bool quoting) {
   std::array<bool, 256> stops{};
-  stops[static_cast<unsigned char>(',')] = true;
-  stops[static_cast<unsigned char>('"')] = true;
+  stops[static_cast<unsigned char>(delimiter)] = true;
+  stops[static_cast<unsigned char>('"')] = quoting;
   stops[static_cast<unsigned char>('\r')] = true;
   stops[static_cast<unsigned char>('\n')] = true;
   return stops;
 }
-constexpr std::array<bool, 256> kUnquotedStops = unquoted_stops();
+constexpr std::array<bool, 256> kCsvStops = unquoted_stops(',', true);
+constexpr std::array<bool, 256> kTsvStops = unquoted_stops('\t', false);
+
+// The delimiter of a text whose first chunk is `text`: the first line that holds a tab or a
+// comma outside quotes decides (a title line above the header holds neither); tabs and no comma
+// make it TSV. A file whose first chunk has no such line is CSV.
+Delimiter sniff_delimiter(std::string_view text) {
+  bool quoted = false;
+  std::size_t tabs = 0;
+  std::size_t commas = 0;
+  for (const char c : text) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      continue;
+    } else if (c == '\t') {
+      ++tabs;
+    } else if (c == ',') {
+      ++commas;
+    } else if (c == '\n' && tabs + commas > 0) {
+      break;
+    }
+  }
+  return tabs > 0 && commas == 0 ? Delimiter::kTab : Delimiter::kComma;
+}
 
 // What a field costs a record besides its text, for kMaxRecordBytes.
 constexpr std::size_t kFieldOverhead = sizeof(std::string) + sizeof(std::int64_t);
 
 class CsvReader final : public RecordSource {
  public:
-  CsvReader(std::unique_ptr<ByteReader> bytes, TextEncoding encoding, std::size_t chunk_size)
-      : decoder_(std::move(bytes), encoding, chunk_size) {}
+  CsvReader(std::unique_ptr<ByteReader> bytes, TextEncoding encoding, Delimiter delimiter,
+            std::size_t chunk_size)
+      : decoder_(std::move(bytes), encoding, chunk_size) {
+    use(delimiter);
+  }
 
   bool next(SourceRecord& record) override;
   std::uint64_t bytes_read() const override { return decoder_.bytes_read(); }
   std::uint64_t total_bytes() const override { return decoder_.total_bytes(); }
   std::string encoding() const override { return decoder_.encoding(); }
+  std::string format() const override { return delimiter_ == '\t' ? "tsv" : "csv"; }
 
  private:
   enum class State {
@@ -83,7 +114,20 @@ class CsvReader final : public RecordSource {
                                      fields_));
   }
 
+  // Reads with `delimiter`; kAuto waits for the first chunk of text to tell.
+  void use(Delimiter delimiter) {
+    sniffing_ = delimiter == Delimiter::kAuto;
+    const bool tab = delimiter == Delimiter::kTab;
+    delimiter_ = tab ? '\t' : ',';
+    quoting_ = !tab;
+    stops_ = tab ? &kTsvStops : &kCsvStops;
+  }
+
   TextDecoder decoder_;
+  char delimiter_ = ',';
+  bool quoting_ = true;  // CSV: a field may be quoted; TSV: a quote is text
+  bool sniffing_ = false;
+  const std::array<bool, 256>* stops_ = &kCsvStops;
   std::string_view text_;  // the chunk being parsed
   std::size_t position_ = 0;
   std::size_t next_invalid_ = 0;  // index in decoder_.invalid() of the next bad bytes ahead
@@ -108,6 +152,7 @@ bool CsvReader::next(SourceRecord& record) {
   for (;;) {
     if (position_ == text_.size()) {
       if (!decoder_.next_chunk(text_)) return finish(record);
+      if (sniffing_) use(sniff_delimiter(text_));
       position_ = 0;
       next_invalid_ = 0;
     }
@@ -143,7 +188,7 @@ bool CsvReader::parse(SourceRecord& record, std::size_t limit) {
         state_ = State::kFieldStart;
         [[fallthrough]];
       case State::kFieldStart:
-        if (*p == '"') {
+        if (*p == '"' && quoting_) {
           ++p;
           quote_line_ = line_;
           state_ = State::kQuoted;
@@ -153,11 +198,12 @@ bool CsvReader::parse(SourceRecord& record, std::size_t limit) {
         [[fallthrough]];
       case State::kUnquoted: {
         const char* const run = p;
-        while (p < end && !kUnquotedStops[static_cast<unsigned char>(*p)]) ++p;
+        const std::array<bool, 256>& stops = *stops_;
+        while (p < end && !stops[static_cast<unsigned char>(*p)]) ++p;
         append(record, run, static_cast<std::size_t>(p - run));
         if (p == end) break;
         const char c = *p++;
-        if (c == ',') {
+        if (c == delimiter_) {
           begin_field(record);
           state_ = State::kFieldStart;
         } else if (c == '\n') {
@@ -189,7 +235,7 @@ bool CsvReader::parse(SourceRecord& record, std::size_t limit) {
           ++p;
           append(record, "\"", 1);
           state_ = State::kQuoted;
-        } else if (c == ',') {
+        } else if (c == delimiter_) {  // only reached in CSV: TSV quotes nothing
           ++p;
           begin_field(record);
           state_ = State::kFieldStart;
@@ -333,12 +379,14 @@ void CsvReader::note_problem(SourceRecord& record, std::string problem) {
 }  // namespace
 
 std::unique_ptr<RecordSource> open_csv_bytes(std::unique_ptr<ByteReader> bytes,
-                                             TextEncoding encoding, std::size_t chunk_size) {
-  return std::make_unique<CsvReader>(std::move(bytes), encoding, chunk_size);
+                                             TextEncoding encoding, std::size_t chunk_size,
+                                             Delimiter delimiter) {
+  return std::make_unique<CsvReader>(std::move(bytes), encoding, delimiter, chunk_size);
 }
 
-std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding) {
-  return open_csv_bytes(open_byte_file(path), encoding);
+std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding,
+                                       Delimiter delimiter) {
+  return open_csv_bytes(open_byte_file(path), encoding, kDefaultChunkSize, delimiter);
 }
 
 }  // namespace aftersales

@@ -14,7 +14,8 @@ namespace aftersales {
 // fuzzing. Throws Error(kInvalidInput) when the bytes cannot be read.
 std::unique_ptr<RecordSource> open_csv_bytes(std::unique_ptr<ByteReader> bytes,
                                              TextEncoding encoding,
-                                             std::size_t chunk_size = kDefaultChunkSize);
+                                             std::size_t chunk_size = kDefaultChunkSize,
+                                             Delimiter delimiter = Delimiter::kComma);
 
 // A record longer than this (text plus a little per field) keeps no more of its text: the
 // record gets a problem instead, so that memory stays bounded whatever the file (a quote that

@@ -36,4 +36,13 @@ std::optional<Date> excel_serial_date(std::string_view text) {
   return Date{static_cast<std::int32_t>(kDayBeforeSerialOne + days_after_1899_12_31)};
 }
 
+std::optional<std::int64_t> excel_serial_of(Date date) {
+  const std::int64_t days_after_1899_12_31 = std::int64_t{date.days} - kDayBeforeSerialOne;
+  // Serials from 60 on count the 29 February 1900 that never was.
+  const std::int64_t serial =
+      days_after_1899_12_31 < kPhantomLeapDay ? days_after_1899_12_31 : days_after_1899_12_31 + 1;
+  if (serial < kFirstSerial || serial > kLastSerial) return std::nullopt;
+  return serial;
+}
+
 }  // namespace aftersales

@@ -89,6 +89,7 @@ class XlsxSource final : public RecordSource {
     return std::max(total_bytes_, worksheet_->bytes_read());
   }
   std::string encoding() const override { return "xlsx"; }
+  std::string format() const override { return "xlsx"; }
 
  private:
   Error not_a_workbook() const {
@@ -170,11 +171,12 @@ class XlsxSource final : public RecordSource {
 }  // namespace
 
 std::unique_ptr<RecordSource> open_file(const std::string& path, const std::string& sheet,
-                                        ReadOptions options) {
+                                        ReadOptions options, const std::string& name) {
+  const std::string& file = name.empty() ? path : name;
   int code = 0;
   ZipArchive archive(zip_open(path.c_str(), ZIP_RDONLY, &code));
-  if (!archive) throw open_error(path, code, code == ZIP_ER_NOZIP ? head_of(path) : "");
-  return std::make_unique<XlsxSource>(nullptr, std::move(archive), path, sheet, options);
+  if (!archive) throw open_error(file, code, code == ZIP_ER_NOZIP ? head_of(path) : "");
+  return std::make_unique<XlsxSource>(nullptr, std::move(archive), file, sheet, options);
 }
 
 std::unique_ptr<RecordSource> open_bytes(std::string bytes, const std::string& name,
@@ -201,6 +203,13 @@ std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::stri
   xlsx::ReadOptions options;
   options.limits = limits;
   return xlsx::open_file(path, sheet, options);
+}
+
+std::unique_ptr<RecordSource> open_xlsx_named(const std::string& path, const std::string& name,
+                                              const std::string& sheet, const XlsxLimits& limits) {
+  xlsx::ReadOptions options;
+  options.limits = limits;
+  return xlsx::open_file(path, sheet, options, name);
 }
 
 XlsxLimits xlsx_limits_of(const Rules& rules) {

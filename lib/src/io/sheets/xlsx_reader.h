@@ -13,9 +13,10 @@
 
 namespace aftersales::xlsx {
 
-// open_xlsx with a read size and bounds of choice.
+// open_xlsx with a read size and bounds of choice; `name` stands for the file in messages
+// (the path when empty).
 std::unique_ptr<RecordSource> open_file(const std::string& path, const std::string& sheet,
-                                        ReadOptions options);
+                                        ReadOptions options, const std::string& name = {});
 
 // open_xlsx on the bytes of an .xlsx file held in memory; `name` stands for the file in
 // messages. Same records and errors as open_xlsx (options.limits: its bounds).

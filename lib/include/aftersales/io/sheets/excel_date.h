@@ -2,6 +2,7 @@
 // reader hands over as written (e.g. "45000"). The importer turns them into dates here.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -16,5 +17,10 @@ namespace aftersales {
 // with a fraction ("45000.75": the time of day is ignored). Returns nullopt for anything else:
 // signs, exponents, spaces, serials outside 1..2958465, and serial 60 (no such day).
 std::optional<Date> excel_serial_date(std::string_view text);
+
+// The other way (for readers of formats that hand over dates as text, like .xls through
+// libfreexl): the Excel 1900 serial of `date`, 1900-01-01 -> 1, 2023-03-15 -> 45000. Returns
+// nullopt for dates before 1900-01-01 or after 9999-12-31, which have none.
+std::optional<std::int64_t> excel_serial_of(Date date);
 
 }  // namespace aftersales

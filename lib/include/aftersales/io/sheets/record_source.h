@@ -1,6 +1,7 @@
-// Records read from a spreadsheet file, whatever its kind: CSV (RFC 4180) in any supported
-// encoding, or an .xlsx worksheet. The importer maps and validates them; a source only splits
-// the file into records of text fields, in UTF-8, and says where each came from.
+// Records read from a spreadsheet file, whatever its kind: CSV (RFC 4180) or TSV in any
+// supported encoding, an .xlsx worksheet or an Excel 97-2003 .xls one. The importer maps and
+// validates them; a source only splits the file into records of text fields, in UTF-8, and says
+// where each came from.
 #pragma once
 
 #include <cstdint>
@@ -36,12 +37,20 @@ class RecordSource {
   virtual std::uint64_t total_bytes() const = 0;
 
   // What the file turned out to be: "utf-8", "utf-8 (BOM)", "utf-16le (BOM)",
-  // "utf-16be (BOM)", "gb18030", "xlsx".
+  // "utf-16be (BOM)", "gb18030", "xlsx", "xls".
   virtual std::string encoding() const = 0;
+
+  // What kind of sheet it is: "csv", "tsv", "xlsx" or "xls". A text source whose delimiter is
+  // still to be sniffed says "csv" until its first record has been read.
+  virtual std::string format() const = 0;
 };
 
 // The encoding to read a CSV file in: detected (BOM, then strict UTF-8, then GB18030) or forced.
 enum class TextEncoding { kAuto, kUtf8, kGb18030 };
+
+// What separates the fields of a text file. kAuto sniffs the first line that holds a tab or a
+// comma outside double quotes: tabs and no comma make it TSV, anything else CSV.
+enum class Delimiter { kAuto, kComma, kTab };
 
 // Opens a CSV file (RFC 4180: quoted fields with embedded commas, quotes and line breaks; CRLF
 // or LF). Throws Error(kInvalidInput) when it cannot be opened, naming the path.
@@ -52,7 +61,11 @@ enum class TextEncoding { kAuto, kUtf8, kGb18030 };
 // is text), a quoted field still open at the end (naming the line it opens on), bytes that are
 // not text in the encoding (each shown as U+FFFD, "at byte N" counting from 1), a record over
 // 16 MiB (the rest of it is not kept). Memory stays bounded whatever the file's size.
-std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding);
+// With Delimiter::kTab (or kAuto finding tabs) the file is TSV as the IANA text/tab-separated-
+// values type has it and `--format tsv` writes it: fields split at tabs, records at LF or CRLF,
+// and no quoting at all (a double quote is text).
+std::unique_ptr<RecordSource> open_csv(const std::string& path, TextEncoding encoding,
+                                       Delimiter delimiter = Delimiter::kComma);
 
 struct Rules;
 
@@ -88,5 +101,22 @@ XlsxLimits xlsx_limits_of(const Rules& rules);
 // chunk at most); rows read before then are the caller's to undo.
 std::unique_ptr<RecordSource> open_xlsx(const std::string& path, const std::string& sheet = {},
                                         const XlsxLimits& limits = {});
+// The same, naming the file `name` in its messages (a spool of standard input is "<stdin>").
+std::unique_ptr<RecordSource> open_xlsx_named(const std::string& path, const std::string& name,
+                                              const std::string& sheet, const XlsxLimits& limits);
+
+// Opens the first worksheet of an Excel 97-2003 .xls workbook (BIFF, read by libfreexl), or the
+// one named `sheet`, in messages named `name` (the path when empty). Cells come as the .xlsx
+// reader gives them: text in UTF-8, numbers as their shortest decimal ("6102", "0.5"), a date
+// or time cell as its Excel 1900 serial ("45717", "45717.75"; the 1904 system is converted),
+// empty cells as "". Rows without any value are left out; `line` is the row's number. A cell
+// libfreexl cannot read is the record's `problem`. libfreexl reads the workbook whole (the
+// format holds at most 65,536 rows of 256 columns): the file may be no larger than
+// `limits.max_part_bytes` and hold no more than `limits.max_shared_strings` strings. Throws
+// Error(kInvalidInput) naming the file when it is not an .xls workbook libfreexl can read, is
+// password-protected, or has no such sheet.
+std::unique_ptr<RecordSource> open_xls(const std::string& path, const std::string& name = {},
+                                       const std::string& sheet = {},
+                                       const XlsxLimits& limits = {});
 
 }  // namespace aftersales
