@@ -8,6 +8,8 @@
 
 #include "aftersales/core/error.h"
 #include "aftersales/io/terminal.h"
+#include "cli/help_formatter.h"
+#include "cli/usage_error.h"
 #include "commands/registry.h"
 #include "exit_codes.h"
 #include "session.h"
@@ -16,6 +18,7 @@ namespace {
 
 using aftersales::Error;
 using aftersales::cli::ExitCode;
+using aftersales::cli::kGlobalOptions;
 using aftersales::cli::process_status;
 using aftersales::cli::Session;
 
@@ -40,20 +43,39 @@ void add_global_options(CLI::App& app, Session& session) {
                  "write data to FILE (format from the extension), atomically");
   app.add_flag("--bom", o.bom, "start CSV/TSV output with a UTF-8 BOM for Excel");
   app.add_flag("--quiet", o.quiet, "no progress, no summary");
+  app.set_version_flag("-V,--version", aftersales::cli::version_line(), "print the version");
+  // Listed under this name at the top and under every command (cli/help_formatter.h).
+  for (CLI::Option* option : app.get_options()) {
+    if (option != app.get_help_ptr()) option->group(kGlobalOptions);
+  }
 }
 
 // Prints an error as `aftersales: error: ...` (each line of a multi-line message) and its hint.
 // Values in a message come from input (a CSV cell, --unit, --as): control, C1 and bidi
 // characters are shown escaped, never sent to the terminal (issue 8, finding 6).
-ExitCode report(const Error& error) {
-  std::istringstream lines(aftersales::terminal_safe(error.what()));
+void print_error(const std::string& message, const std::string& hint) {
+  std::istringstream lines(aftersales::terminal_safe(message));
   for (std::string line; std::getline(lines, line);) {
     std::cerr << "aftersales: error: " << line << '\n';
   }
-  if (!error.hint().empty()) {
-    std::cerr << "  hint: " << aftersales::terminal_safe(error.hint()) << '\n';
-  }
+  if (!hint.empty()) std::cerr << "  hint: " << aftersales::terminal_safe(hint) << '\n';
+}
+
+ExitCode report(const Error& error) {
+  print_error(error.what(), error.hint());
   return aftersales::cli::exit_code_for(error.code());
+}
+
+// A command line CLI11 refused: the word at fault and what was meant (cli/usage_error.h).
+// --help and --version arrive here too, as CLI11's "errors" that print and succeed.
+ExitCode report(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
+  if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+    return app.exit(error) == 0 ? ExitCode::kOk : ExitCode::kUsage;
+  }
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto problem = aftersales::cli::explain_usage_error(app, args, error.what());
+  print_error(problem.message, problem.hint);
+  return ExitCode::kUsage;
 }
 
 }  // namespace
@@ -67,6 +89,7 @@ int main(int argc, char** argv) {
       "Example:\n  aftersales --db service.db unit show 2023-001\n\n"
       "Exit codes: 0 done, 1 bad data, 2 usage or configuration, 3 not found,\n"
       "4 refused by a rule, 5 import with rejected rows, 6 storage unavailable.");
+  aftersales::cli::use_help_formatter(app);  // before the commands, which inherit it
   Session session;
   add_global_options(app, session);
   for (const auto& family : aftersales::cli::command_families()) {
@@ -77,8 +100,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);  // prints help or the parse error
-    return process_status(code == 0 ? ExitCode::kOk : ExitCode::kUsage);
+    return process_status(report(app, e, argc, argv));
   } catch (const Error& e) {
     return process_status(report(e));
   }

@@ -33,6 +33,8 @@ const std::vector<CommandFamily>& command_families() {
       {"doctor", "integrity and rule invariants: exit 0 sound, 1 with the list", attach_doctor},
       {"log", "the audit trail", attach_log},
       {"backup", "a consistent copy of the database while others work", attach_backup},
+      {"help", "the help of a command: aftersales help ticket open", attach_help},
+      {"version", "print the version (also --version, -V)", attach_version},
   };
   return families;
 }

@@ -2,6 +2,7 @@
 // from this table. How each verb uses the ledger is declared with the verb (commands/verb.h).
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace CLI {
@@ -22,6 +23,9 @@ struct CommandFamily {
 
 const std::vector<CommandFamily>& command_families();
 
+// "aftersales X.Y.Z", as --version, -V and `aftersales version` print it.
+std::string version_line();
+
 // One attach function per family (commands/*_command.cpp).
 void attach_init(CLI::App& family, Session& session);
 void attach_config(CLI::App& family, Session& session);
@@ -31,6 +35,8 @@ void attach_unit(CLI::App& family, Session& session);
 void attach_log(CLI::App& family, Session& session);
 void attach_export(CLI::App& family, Session& session);
 void attach_backup(CLI::App& family, Session& session);
+void attach_help(CLI::App& family, Session& session);
+void attach_version(CLI::App& family, Session& session);
 void attach_import(CLI::App& family, Session& session);
 void attach_ticket(CLI::App& family, Session& session);
 void attach_approval(CLI::App& family, Session& session);

@@ -14,8 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "aftersales/core/closest_match.h"
 #include "aftersales/core/error.h"
-#include "rules/closest_match.h"
 #include "rules/rules_reader.h"
 #include "rules/rules_render.h"
 #include "rules/toml_text.h"

@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "aftersales/core/closest_match.h"
 #include "aftersales/core/text.h"
-#include "rules/closest_match.h"
 #include "rules/toml_text.h"
 
 namespace aftersales::rules_file {

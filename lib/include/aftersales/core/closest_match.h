@@ -1,4 +1,5 @@
-// "Did you mean": the closest of a few known names to a word typed wrong. Private to lib/src.
+// "Did you mean": the closest of a few known names to a word typed wrong. Used by the rules file
+// reader and the command line.
 #pragma once
 
 #include <cstddef>
@@ -8,8 +9,8 @@
 
 namespace aftersales {
 
-// The Levenshtein distance between `a` and `b`, in bytes: insertions, deletions and
-// substitutions each count one.
+// The edit distance between `a` and `b`, in bytes: insertions, deletions, substitutions and
+// swaps of two neighbours ("uint" for "unit") each count one (optimal string alignment).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` when it is close enough to be a typo (within a third of its
