@@ -2,6 +2,8 @@
 // them: it raises Error with an ErrorCode, and this is where the command line maps it.
 #pragma once
 
+#include <vector>
+
 #include "aftersales/core/error.h"
 
 namespace aftersales::cli {
@@ -20,6 +22,13 @@ enum class ExitCode {
 // The exit code for an error the core raised: kInvalidInput and kConflict are bad data (1),
 // kUsage 2, kNotFound 3, kRuleViolation 4, kStorageUnavailable 6.
 ExitCode exit_code_for(ErrorCode code) noexcept;
+
+// Each exit code with what it means, in order: for the help's footer and the man page.
+struct ExitCodeMeaning {
+  ExitCode code;
+  const char* meaning;
+};
+const std::vector<ExitCodeMeaning>& exit_code_meanings();
 
 // The number the process exits with.
 constexpr int process_status(ExitCode code) noexcept { return static_cast<int>(code); }

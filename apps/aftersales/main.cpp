@@ -85,15 +85,17 @@ int main(int argc, char** argv) {
                "aftersales"};
   app.require_subcommand(1);
   app.fallthrough();  // global options may also follow the command: `unit list --format csv`
-  app.footer(
-      "Example:\n  aftersales --db service.db unit show 2023-001\n\n"
-      "Exit codes: 0 done, 1 bad data, 2 usage or configuration, 3 not found,\n"
-      "4 refused by a rule, 5 import with rejected rows, 6 storage unavailable.");
+  std::string footer = "Example:\n  aftersales --db service.db unit show 2023-001\n\nExit codes:";
+  for (const auto& [code, meaning] : aftersales::cli::exit_code_meanings()) {
+    footer += fmt::format("\n  {:<3} {}", process_status(code), meaning);
+  }
+  app.footer(footer);
   aftersales::cli::use_help_formatter(app);  // before the commands, which inherit it
   Session session;
   add_global_options(app, session);
   for (const auto& family : aftersales::cli::command_families()) {
     CLI::App* command = app.add_subcommand(family.name, family.summary);
+    if (family.hidden) command->group("");
     family.attach(*command, session);
   }
 

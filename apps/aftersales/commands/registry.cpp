@@ -35,6 +35,8 @@ const std::vector<CommandFamily>& command_families() {
       {"backup", "a consistent copy of the database while others work", attach_backup},
       {"help", "the help of a command: aftersales help ticket open", attach_help},
       {"version", "print the version (also --version, -V)", attach_version},
+      {"__complete", "shell completion: the candidates for the last word", attach_complete, true},
+      {"__man", "the man page aftersales(1) in roff", attach_man, true},
   };
   return families;
 }

@@ -19,6 +19,7 @@ struct CommandFamily {
   // Adds the family's verbs and options to `family`; the chosen verb's callback tells the
   // session what to run (Session::choose).
   void (*attach)(CLI::App& family, Session& session);
+  bool hidden = false;  // run by the shell or the build, not listed (`__complete`, `__man`)
 };
 
 const std::vector<CommandFamily>& command_families();
@@ -37,6 +38,8 @@ void attach_export(CLI::App& family, Session& session);
 void attach_backup(CLI::App& family, Session& session);
 void attach_help(CLI::App& family, Session& session);
 void attach_version(CLI::App& family, Session& session);
+void attach_complete(CLI::App& family, Session& session);
+void attach_man(CLI::App& family, Session& session);
 void attach_import(CLI::App& family, Session& session);
 void attach_ticket(CLI::App& family, Session& session);
 void attach_approval(CLI::App& family, Session& session);

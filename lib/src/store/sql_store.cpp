@@ -35,7 +35,8 @@ class SqlStore final : public Store {
         part_sales_(*db_),
         visits_(*db_, stamp_),
         care_(*db_, stamp_),
-        exports_(*db_) {}
+        exports_(*db_),
+        names_(*db_) {}
 
   void write(const std::function<void()>& work) override {
     if (!rerun_writes_ || write_depth_ > 0) {
@@ -82,6 +83,7 @@ class SqlStore final : public Store {
   VisitStore& visits() override { return visits_; }
   CareStore& care() override { return care_; }
   ExportStore& exports() override { return exports_; }
+  NameStore& names() override { return names_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -100,6 +102,7 @@ class SqlStore final : public Store {
   SqlVisitStore visits_;
   SqlCareStore care_;
   SqlExportStore exports_;
+  SqlNameStore names_;
   bool rerun_writes_ = false;
   int write_depth_ = 0;  // the outermost write() runs twice, the nested ones join it
 };

@@ -89,6 +89,15 @@ class SqlPartReturnStore final : public PartReturnStore {
   Database& db_;
 };
 
+class SqlNameStore final : public NameStore {
+ public:
+  explicit SqlNameStore(Database& db) : db_(db) {}
+  std::vector<std::string> names(NameKind kind, const std::string& prefix, int limit) override;
+
+ private:
+  Database& db_;
+};
+
 class SqlCareStore final : public CareStore {
  public:
   SqlCareStore(Database& db, const ImportStamp& stamp) : db_(db), stamp_(stamp) {}

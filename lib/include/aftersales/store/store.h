@@ -18,6 +18,7 @@
 #include "aftersales/store/export_store.h"
 #include "aftersales/store/import_store.h"
 #include "aftersales/store/ledger_check_store.h"
+#include "aftersales/store/name_store.h"
 #include "aftersales/store/part_return_store.h"
 #include "aftersales/store/part_sale_store.h"
 #include "aftersales/store/part_store.h"
@@ -81,6 +82,7 @@ class Store {
   virtual VisitStore& visits() = 0;    // 表2 follow-up visits
   virtual CareStore& care() = 0;       // 表9 surveys, complaints, handover training
   virtual ExportStore& exports() = 0;  // every record type as rows (aftersales export)
+  virtual NameStore& names() = 0;      // names by how they begin (shell completion)
 };
 
 struct SqliteOptions {
