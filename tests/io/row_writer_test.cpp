@@ -196,3 +196,42 @@ TEST_CASE("the human table measures its widths on the buffered rows and streams 
 }
 
 }  // namespace aftersales
+
+namespace aftersales {
+namespace {
+
+// A kJson column: an object, an array, text that is not JSON, and an empty text.
+Table json_table() {
+  Table table;
+  table.columns = {{"id", "", ColumnKind::kNumber}, {"change", "", ColumnKind::kJson}};
+  table.add_row({std::int64_t{1}, std::string(R"({"phone":"0412","qty":2})")});
+  table.add_row({std::int64_t{2}, std::string(R"(["a.csv","b.csv"])")});
+  table.add_row({std::int64_t{3}, std::string("not {json")});
+  table.add_row({std::int64_t{4}, std::string()});
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("a JSON column nests objects and arrays and keeps text that does not parse a string") {
+  CHECK(streamed(json_table(), Format::kJsonl) ==
+        "{\"id\":1,\"change\":{\"phone\":\"0412\",\"qty\":2}}\n"
+        "{\"id\":2,\"change\":[\"a.csv\",\"b.csv\"]}\n"
+        "{\"id\":3,\"change\":\"not {json\"}\n"
+        "{\"id\":4,\"change\":null}\n");
+  const std::string json = streamed(json_table(), Format::kJson);
+  CHECK(json.rfind("[\n  {\n    \"id\": 1,\n    \"change\": {\n      \"phone\": \"0412\",\n"
+                   "      \"qty\": 2\n    }\n  },\n",
+                   0) == 0);
+  CHECK(json == rendered(json_table(), Format::kJson));
+}
+
+TEST_CASE("a JSON column shows its text as it is in CSV, TSV and the human table") {
+  CHECK(streamed(json_table(), Format::kCsv) ==
+        "id,change\r\n1,\"{\"\"phone\"\":\"\"0412\"\",\"\"qty\"\":2}\"\r\n"
+        "2,\"[\"\"a.csv\"\",\"\"b.csv\"\"]\"\r\n3,not {json\r\n4,\r\n");
+  CHECK(streamed(json_table(), Format::kTable).find(R"({"phone":"0412","qty":2})") !=
+        std::string::npos);
+}
+
+}  // namespace aftersales

@@ -164,6 +164,13 @@ bool starts_formula(std::string_view text) {
   return digits == 0;
 }
 
+Json nested_json(const std::string& text) {
+  if (text.empty()) return nullptr;
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return Json(text);
+  return parsed;
+}
+
 // Money is `"KEY": "1234.50"` and `"KEY_fen": 123450` (CLI.md "Conventions"), a percent
 // `"KEY": "98.00%"` and `"KEY_bp": 9800`.
 void put_cell(Json& object, const std::string& key, const Cell& cell, ColumnKind kind) {
@@ -174,7 +181,7 @@ void put_cell(Json& object, const std::string& key, const Cell& cell, ColumnKind
     object[key] = percent_text(percent->bp);
     object[key + "_bp"] = percent->bp;
   } else if (const auto* text = std::get_if<std::string>(&cell)) {
-    object[key] = *text;
+    object[key] = kind == ColumnKind::kJson ? nested_json(*text) : Json(*text);
   } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
     object[key] = *number;
   } else if (const auto* flag = std::get_if<bool>(&cell)) {
@@ -542,7 +549,11 @@ class JsonWriter : public RowWriter {
       const JsonKeys& keys = keys_[c];
       member(keys.plain);
       if (const auto* value = std::get_if<std::string>(&cell)) {
-        append_json_text(text, *value);
+        if (columns_[c].kind == ColumnKind::kJson) {
+          append_nested(text, nested_json(*value));
+        } else {
+          append_json_text(text, *value);
+        }
       } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
         text += fmt::format_int(*number).str();
       } else if (const auto* flag = std::get_if<bool>(&cell)) {
@@ -569,6 +580,19 @@ class JsonWriter : public RowWriter {
       }
     }
     text += lines_ ? "}" : "\n  }";
+  }
+
+  // A value nested in a row's object: compact in JSON Lines, else indented as a member of an
+  // object in the array (two levels deep).
+  void append_nested(std::string& text, const Json& value) const {
+    if (lines_) {
+      text += dump(value, -1);
+      return;
+    }
+    for (const char ch : dump(value, 2)) {
+      text += ch;
+      if (ch == '\n') text += "    ";
+    }
   }
 
   // The object dumped; indented one level deeper in an array (its line breaks are its own).
