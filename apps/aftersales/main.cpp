@@ -40,6 +40,7 @@ void add_global_options(CLI::App& app, Session& session) {
                  "write data to FILE (format from the extension), atomically");
   app.add_flag("--bom", o.bom, "start CSV/TSV output with a UTF-8 BOM for Excel");
   app.add_flag("--quiet", o.quiet, "no progress, no summary");
+  app.add_flag("--no-pager", o.no_pager, "on a terminal, do not page long output");
 }
 
 // Prints an error as `aftersales: error: ...` (each line of a multi-line message) and its hint.

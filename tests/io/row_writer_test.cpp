@@ -8,6 +8,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aftersales {
@@ -232,6 +233,54 @@ TEST_CASE("a JSON column shows its text as it is in CSV, TSV and the human table
         "2,\"[\"\"a.csv\"\",\"\"b.csv\"\"]\"\r\n3,not {json\r\n4,\r\n");
   CHECK(streamed(json_table(), Format::kTable).find(R"({"phone":"0412","qty":2})") !=
         std::string::npos);
+}
+
+}  // namespace aftersales
+
+namespace aftersales {
+
+TEST_CASE("a terminal table is cut to its width and colours trouble, a plain one is neither") {
+  Table table;
+  table.columns = {{"number", ""}, {"name", ""}, {"state", ""}, {"days_late", "days late"}};
+  table.add_row({std::string("T-1"), std::string("鞍山市环卫处东区作业站维修车间备件仓库"),
+                 std::string("rejected"), std::int64_t{3}});
+  table.add_row({std::string("T-2"), std::string("oil"), std::string("open"), std::int64_t{0}});
+  RenderOptions terminal{Format::kTable, false};
+  terminal.fit_width = 40;
+  terminal.colour = true;
+  std::ostringstream out;
+  render(out, table, terminal);
+  const std::string text = out.str();
+  CHECK(text.find("\x1b[31mrejected\x1b[0m") != std::string::npos);
+  CHECK(text.find("\x1b[33m3\x1b[0m") != std::string::npos);
+  CHECK(text.find("\x1b[33m0") == std::string::npos);  // none late: plain
+  CHECK(text.find("…") != std::string::npos);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    for (const std::string_view escape : {"\x1b[31m", "\x1b[33m", "\x1b[0m"}) {
+      for (auto at = line.find(escape); at != std::string::npos; at = line.find(escape)) {
+        line.erase(at, escape.size());
+      }
+    }
+    CHECK(display_width(line) <= 40);
+  }
+  const std::string plain = rendered(table, Format::kTable);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(plain.find("鞍山市环卫处东区作业站维修车间备件仓库") != std::string::npos);
+}
+
+TEST_CASE("a terminal record cuts its values and colours its trouble fields") {
+  RecordView record;
+  record.title = "T-1";
+  record.add("state", "state", std::string("refused"));
+  record.add("note", "note", std::string(80, 'x'));
+  RenderOptions terminal{Format::kTable, false};
+  terminal.fit_width = 30;
+  terminal.colour = true;
+  std::ostringstream out;
+  render(out, record, terminal);
+  CHECK(out.str().find("\x1b[31mrefused\x1b[0m") != std::string::npos);
+  CHECK(out.str().find("note:  " + std::string(22, 'x') + "…\n") != std::string::npos);
 }
 
 }  // namespace aftersales
