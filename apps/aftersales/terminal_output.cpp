@@ -148,6 +148,7 @@ std::unique_ptr<Pager> Pager::start(const std::string& command) {
   sigset_t default_signals;
   sigemptyset(&default_signals);
   sigaddset(&default_signals, SIGPIPE);
+  sigaddset(&default_signals, SIGINT);
   posix_spawnattr_setsigdefault(&attributes, &default_signals);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
@@ -164,15 +165,19 @@ std::unique_ptr<Pager> Pager::start(const std::string& command) {
   ignore.sa_handler = SIG_IGN;
   sigemptyset(&ignore.sa_mask);
   struct sigaction old_pipe_action {};
+  struct sigaction old_interrupt_action {};
   ::sigaction(SIGPIPE, &ignore, &old_pipe_action);
-  return std::unique_ptr<Pager>(new Pager(fds[1], pid, old_pipe_action));
+  ::sigaction(SIGINT, &ignore, &old_interrupt_action);
+  return std::unique_ptr<Pager>(new Pager(fds[1], pid, old_pipe_action, old_interrupt_action));
 }
 
-Pager::Pager(int pipe_fd, pid_t pid, const struct sigaction& old_pipe_action)
+Pager::Pager(int pipe_fd, pid_t pid, const struct sigaction& old_pipe_action,
+             const struct sigaction& old_interrupt_action)
     : buffer_(std::make_unique<PagerBuffer>(pipe_fd)),
       stream_(std::make_unique<std::ostream>(buffer_.get())),
       pid_(pid),
-      old_pipe_action_(old_pipe_action) {}
+      old_pipe_action_(old_pipe_action),
+      old_interrupt_action_(old_interrupt_action) {}
 
 Pager::~Pager() { finish(); }
 
@@ -187,6 +192,7 @@ int Pager::finish() {
   while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
   }
   ::sigaction(SIGPIPE, &old_pipe_action_, nullptr);
+  ::sigaction(SIGINT, &old_interrupt_action_, nullptr);
   const int error = buffer_->error();
   return error == EPIPE ? 0 : error;
 }

@@ -28,7 +28,9 @@ class PagerBuffer;
 
 // A pager reading what is written to stream(). While it runs, SIGPIPE is ignored here, so a
 // user who quits the pager early makes the writes fail with EPIPE instead of killing the
-// program; that is no error.
+// program (that is no error), and so is SIGINT: Ctrl-C at the pager is the pager's (less stops
+// waiting for input), and this program must not exit under it and hand the terminal back to
+// the shell while the pager still draws on it.
 class Pager {
  public:
   // Starts `command` with its standard input a pipe from stream(), its output and errors this
@@ -42,17 +44,20 @@ class Pager {
   Pager& operator=(const Pager&) = delete;
 
   std::ostream& stream();
-  // Flushes, closes the pager's input, waits for it to exit and restores SIGPIPE. Returns the
+  // Flushes, closes the pager's input, waits for it to exit and restores SIGPIPE and SIGINT.
+  // Returns the
   // errno of a write that failed for another reason than the pager having quit (EPIPE), else
   // 0. Later calls return 0.
   int finish();
 
  private:
-  Pager(int pipe_fd, pid_t pid, const struct sigaction& old_pipe_action);
+  Pager(int pipe_fd, pid_t pid, const struct sigaction& old_pipe_action,
+        const struct sigaction& old_interrupt_action);
   std::unique_ptr<PagerBuffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
   pid_t pid_;
   struct sigaction old_pipe_action_;
+  struct sigaction old_interrupt_action_;
   bool finished_ = false;
 };
 
