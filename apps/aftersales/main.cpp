@@ -43,6 +43,7 @@ void add_global_options(CLI::App& app, Session& session) {
                  "write data to FILE (format from the extension), atomically");
   app.add_flag("--bom", o.bom, "start CSV/TSV output with a UTF-8 BOM for Excel");
   app.add_flag("--quiet", o.quiet, "no progress, no summary");
+  app.add_flag("--no-pager", o.no_pager, "on a terminal, do not page long output");
   app.set_version_flag("-V,--version", aftersales::cli::version_line(), "print the version");
   // Listed under this name at the top and under every command (cli/help_formatter.h).
   for (CLI::Option* option : app.get_options()) {

@@ -12,6 +12,7 @@
 #include "aftersales/identity/identity.h"
 #include "aftersales/io/terminal.h"
 #include "aftersales/io/xlsx_writer.h"
+#include "terminal_output.h"
 #include "views/report_page.h"
 
 namespace aftersales::cli {
@@ -170,20 +171,41 @@ std::vector<std::pair<std::string, Table>> record_tables(const RecordView& recor
 
 }  // namespace
 
+namespace {
+
+[[noreturn]] void throw_write_failed(int error) {
+  throw Error(ErrorCode::kStorageUnavailable,
+              fmt::format("writing the output failed: {}",
+                          error != 0 ? std::strerror(error) : "the stream refused it"),
+              "check where standard output goes (a full disk, a closed pipe) and retry");
+}
+
+}  // namespace
+
 void Session::write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render) {
-  const RenderOptions render_with = render_options();
+  RenderOptions render_with = render_options();
   if (options.output.empty()) {
+    const TerminalOutput terminal = standard_output_terminal(options.no_pager);
+    if (terminal.is_terminal && render_with.format == Format::kTable) {
+      render_with.fit_width = terminal.width;
+      render_with.colour = terminal.colour;
+    }
+    std::unique_ptr<Pager> pager;
+    if (!terminal.pager.empty()) {
+      std::cout.flush();
+      pager = Pager::start(terminal.pager);  // nullptr when it cannot start: write directly
+    }
+    if (pager) {
+      render(pager->stream(), render_with);
+      // A user who quits the pager before the end is no error (Pager::finish).
+      if (const int error = pager->finish(); error != 0) throw_write_failed(error);
+      return;
+    }
     errno = 0;
     render(std::cout, render_with);
     std::cout.flush();
     // A full disk or a closed pipe: the data did not arrive, and the exit code must say so.
-    if (!std::cout) {
-      const int error = errno;
-      throw Error(ErrorCode::kStorageUnavailable,
-                  fmt::format("writing the output failed: {}",
-                              error != 0 ? std::strerror(error) : "the stream refused it"),
-                  "check where standard output goes (a full disk, a closed pipe) and retry");
-    }
+    if (!std::cout) throw_write_failed(errno);
   } else {
     write_file_atomically(options.output, [&](std::ostream& out) { render(out, render_with); });
     note(fmt::format("wrote {}", options.output));

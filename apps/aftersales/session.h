@@ -46,6 +46,7 @@ struct GlobalOptions {
   std::string output;
   bool bom = false;
   bool quiet = false;
+  bool no_pager = false;  // on a terminal, write directly instead of through the pager
 };
 
 class Session {
@@ -76,7 +77,9 @@ class Session {
   // A core context: rules, store, clock (--today or the system's) and the acting user.
   Context& context();
 
-  // Writes data to stdout or -o FILE in the chosen format. To -o FILE.xlsx: one sheet named
+  // Writes data to stdout or -o FILE in the chosen format. When stdout is a terminal
+  // (terminal_output.h) the output goes through the pager, and the human table is cut to the
+  // terminal's width and coloured where it means trouble. To -o FILE.xlsx: one sheet named
   // `sheet_name` (else the file's stem) for a table; a record's fields, then each of its
   // tables, as sheets. To -o FILE.html: a plain page of the table(s) (views/report_page.h).
   void emit(const Table& table, const std::string& sheet_name = {});

@@ -2,10 +2,14 @@
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <pty.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -31,6 +35,26 @@ int counter() {
   return n++;
 }
 
+// This process's environment less its AFTERSALES_* variables and those named in `drop`, with
+// the fixed day, then `env`, as KEY=VALUE texts.
+std::vector<std::string> environment_of_run(const std::map<std::string, std::string>& env,
+                                            const std::vector<std::string>& drop) {
+  std::map<std::string, std::string> merged;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos || entry.rfind("AFTERSALES_", 0) == 0) continue;
+    const std::string key = entry.substr(0, eq);
+    if (std::find(drop.begin(), drop.end(), key) != drop.end()) continue;
+    merged[key] = entry.substr(eq + 1);
+  }
+  merged["AFTERSALES_TODAY"] = "2026-11-27";
+  for (const auto& [key, value] : env) merged[key] = value;
+  std::vector<std::string> env_text;
+  for (const auto& [key, value] : merged) env_text.push_back(key + "=" + value);
+  return env_text;
+}
+
 }  // namespace
 
 Cli::Cli() {
@@ -50,6 +74,71 @@ RunResult Cli::run(const std::vector<std::string>& args,
   return run_with(args, env, (dir_ / ".stdout").string());
 }
 
+RunResult Cli::run_on_terminal(const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env,
+                               unsigned short columns) const {
+  std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", db()};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::map<std::string, std::string> terminal_env = {{"TERM", "xterm"}, {"PAGER", "cat"}};
+  for (const auto& [key, value] : env) terminal_env[key] = value;
+  std::vector<std::string> env_text =
+      environment_of_run(terminal_env, {"COLUMNS", "NO_COLOR", "TERM", "PAGER", "LESS"});
+  std::vector<char*> envp;
+  for (std::string& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
+
+  // Raw mode: the terminal passes the bytes as written (no CR before each LF).
+  termios mode{};
+  ::cfmakeraw(&mode);
+  winsize size{};
+  size.ws_col = columns;
+  size.ws_row = 24;
+  int terminal = -1;
+  int device = -1;
+  REQUIRE(::openpty(&terminal, &device, nullptr, &mode, &size) == 0);
+  ::fcntl(terminal, F_SETFD, FD_CLOEXEC);
+  ::fcntl(device, F_SETFD, FD_CLOEXEC);
+
+  const fs::path err_file = dir_ / ".stderr";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, device, 1);
+  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(device);
+  RunResult result;
+  if (spawned == 0) {
+    // Until every writer (the program, its pager) has closed the terminal: then read() gives
+    // EIO (or 0).
+    char chunk[4096];
+    for (;;) {
+      const ssize_t got = ::read(terminal, chunk, sizeof chunk);
+      if (got > 0) {
+        result.out.append(chunk, static_cast<std::size_t>(got));
+      } else if (got < 0 && errno == EINTR) {
+        continue;
+      } else {
+        break;
+      }
+    }
+  }
+  ::close(terminal);
+  REQUIRE(spawned == 0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.err = slurp(err_file);
+  return result;
+}
+
 RunResult Cli::run_to(const std::string& stdout_file, const std::vector<std::string>& args) const {
   return run_with(args, {}, stdout_file);
 }
@@ -63,17 +152,7 @@ RunResult Cli::run_with(const std::vector<std::string>& args,
   for (std::string& a : argv_text) argv.push_back(a.data());
   argv.push_back(nullptr);
 
-  std::map<std::string, std::string> merged;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    const auto eq = entry.find('=');
-    if (eq == std::string::npos || entry.rfind("AFTERSALES_", 0) == 0) continue;
-    merged[entry.substr(0, eq)] = entry.substr(eq + 1);
-  }
-  merged["AFTERSALES_TODAY"] = "2026-11-27";
-  for (const auto& [key, value] : env) merged[key] = value;
-  std::vector<std::string> env_text;
-  for (const auto& [key, value] : merged) env_text.push_back(key + "=" + value);
+  std::vector<std::string> env_text = environment_of_run(env, {});
   std::vector<char*> envp;
   for (std::string& e : env_text) envp.push_back(e.data());
   envp.push_back(nullptr);

@@ -33,6 +33,13 @@ class Cli {
   // Runs `aftersales --db DB ARGS...` in DIR with extra environment `env`.
   RunResult run(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& env = {}) const;
+  // Runs as run() does, with standard output on a pseudo-terminal `columns` wide (stderr to a
+  // file); out is what the terminal received, byte for byte (raw mode: no CR before LF). The
+  // inherited COLUMNS, NO_COLOR, TERM, PAGER and LESS are dropped, TERM=xterm and PAGER=cat
+  // (no pager) set, so that only `env` decides them.
+  RunResult run_on_terminal(const std::vector<std::string>& args,
+                            const std::map<std::string, std::string>& env = {},
+                            unsigned short columns = 100) const;
   // The same with standard output going to `stdout_file` (e.g. /dev/full); out stays empty.
   RunResult run_to(const std::string& stdout_file, const std::vector<std::string>& args) const;
 

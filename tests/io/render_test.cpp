@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "aftersales/core/error.h"
 
@@ -404,6 +405,16 @@ TEST_CASE("display width gives combining marks none and invalid bytes one each")
                       "中") == 4);  // truncated, then a valid character
 }
 
+TEST_CASE("display width takes emoji, CJK and combining marks from the Unicode tables") {
+  CHECK(display_width("\xF0\x9F\x9A\x80") == 2);    // U+1F680 rocket, outside the old hand list
+  CHECK(display_width("\xE2\x9A\xA1") == 2);        // U+26A1 high voltage, an emoji of the BMP
+  CHECK(display_width("ok\xF0\x9F\x91\x8D") == 4);  // "ok" and a thumbs up
+  CHECK(display_width("维修单") == 6);
+  CHECK(display_width("\xE0\xA4\x95\xE0\xA5\x8D") == 1);  // Devanagari ka + virama (a mark)
+  CHECK(display_width("a\xCC\x81\xCC\xA7") == 1);         // a with two combining marks
+  CHECK(display_width("\xE2\x80\xA6") == 1);              // the ellipsis that ends a cut cell
+}
+
 TEST_CASE("parse_format accepts the formats and refuses others as a usage error") {
   CHECK(parse_format("table") == Format::kTable);
   CHECK(parse_format("csv") == Format::kCsv);
@@ -503,6 +514,34 @@ TEST_CASE("an atomic write whose writer throws keeps the old file and removes th
                   std::runtime_error);
   CHECK(read_whole(path) == "old\n");
   CHECK(scratch.entry_count() == 1);
+}
+
+}  // namespace aftersales
+
+namespace aftersales {
+
+TEST_CASE("cut_to_width ends a cut text with an ellipsis and never splits a character") {
+  CHECK(cut_to_width("short", 10) == "short");
+  CHECK(cut_to_width("abcdefgh", 5) == "abcd…");
+  CHECK(cut_to_width("滤清器总成", 6) == "滤清…");        // 2+2 columns, then the ellipsis
+  CHECK(cut_to_width("滤清器总成", 5) == "滤清…");        // a wide character never half shown
+  CHECK(cut_to_width("e\xCC\x81zz", 2) == "e\xCC\x81…");  // the mark stays with its e
+  CHECK(cut_to_width("\xF0\x9F\x9A\x80\xF0\x9F\x9A\x80x", 4) == "\xF0\x9F\x9A\x80…");
+  CHECK(cut_to_width("abc", 0).empty());
+  CHECK(display_width(cut_to_width("鞍山市环卫处东区作业站", 9)) <= 9);
+}
+
+TEST_CASE("fitting a table narrows the widest cuttable column first, down to a minimum") {
+  // 10 + 2 + 40 + 2 + 8 = 62 columns into 40: the 40 gives 22.
+  CHECK(fit_column_widths({10, 40, 8}, {true, true, true}, 40) ==
+        std::vector<std::size_t>{10, 18, 8});
+  // Two wide columns shrink alike.
+  CHECK(fit_column_widths({30, 30}, {true, true}, 42) == std::vector<std::size_t>{20, 20});
+  // Numbers are never cut; text stops at kMinCutWidth, and a line may then stay too wide.
+  CHECK(fit_column_widths({12, 40}, {false, true}, 10) ==
+        std::vector<std::size_t>{12, kMinCutWidth});
+  CHECK(fit_column_widths({4, 3}, {true, true}, 5) == std::vector<std::size_t>{4, 3});
+  CHECK(fit_column_widths({10, 20}, {true, true}, 80) == std::vector<std::size_t>{10, 20});
 }
 
 }  // namespace aftersales

@@ -8,6 +8,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aftersales {
@@ -193,6 +194,93 @@ TEST_CASE("the human table measures its widths on the buffered rows and streams 
         "300  a much longer name\n");
   // With room for every row it is the table render() prints.
   CHECK(streamed(table, Format::kTable, false, 3) == rendered(table, Format::kTable));
+}
+
+}  // namespace aftersales
+
+namespace aftersales {
+namespace {
+
+// A kJson column: an object, an array, text that is not JSON, and an empty text.
+Table json_table() {
+  Table table;
+  table.columns = {{"id", "", ColumnKind::kNumber}, {"change", "", ColumnKind::kJson}};
+  table.add_row({std::int64_t{1}, std::string(R"({"phone":"0412","qty":2})")});
+  table.add_row({std::int64_t{2}, std::string(R"(["a.csv","b.csv"])")});
+  table.add_row({std::int64_t{3}, std::string("not {json")});
+  table.add_row({std::int64_t{4}, std::string()});
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("a JSON column nests objects and arrays and keeps text that does not parse a string") {
+  CHECK(streamed(json_table(), Format::kJsonl) ==
+        "{\"id\":1,\"change\":{\"phone\":\"0412\",\"qty\":2}}\n"
+        "{\"id\":2,\"change\":[\"a.csv\",\"b.csv\"]}\n"
+        "{\"id\":3,\"change\":\"not {json\"}\n"
+        "{\"id\":4,\"change\":null}\n");
+  const std::string json = streamed(json_table(), Format::kJson);
+  CHECK(json.rfind("[\n  {\n    \"id\": 1,\n    \"change\": {\n      \"phone\": \"0412\",\n"
+                   "      \"qty\": 2\n    }\n  },\n",
+                   0) == 0);
+  CHECK(json == rendered(json_table(), Format::kJson));
+}
+
+TEST_CASE("a JSON column shows its text as it is in CSV, TSV and the human table") {
+  CHECK(streamed(json_table(), Format::kCsv) ==
+        "id,change\r\n1,\"{\"\"phone\"\":\"\"0412\"\",\"\"qty\"\":2}\"\r\n"
+        "2,\"[\"\"a.csv\"\",\"\"b.csv\"\"]\"\r\n3,not {json\r\n4,\r\n");
+  CHECK(streamed(json_table(), Format::kTable).find(R"({"phone":"0412","qty":2})") !=
+        std::string::npos);
+}
+
+}  // namespace aftersales
+
+namespace aftersales {
+
+TEST_CASE("a terminal table is cut to its width and colours trouble, a plain one is neither") {
+  Table table;
+  table.columns = {{"number", ""}, {"name", ""}, {"state", ""}, {"days_late", "days late"}};
+  table.add_row({std::string("T-1"), std::string("鞍山市环卫处东区作业站维修车间备件仓库"),
+                 std::string("rejected"), std::int64_t{3}});
+  table.add_row({std::string("T-2"), std::string("oil"), std::string("open"), std::int64_t{0}});
+  RenderOptions terminal{Format::kTable, false};
+  terminal.fit_width = 40;
+  terminal.colour = true;
+  std::ostringstream out;
+  render(out, table, terminal);
+  const std::string text = out.str();
+  CHECK(text.find("\x1b[31mrejected\x1b[0m") != std::string::npos);
+  CHECK(text.find("\x1b[33m3\x1b[0m") != std::string::npos);
+  CHECK(text.find("\x1b[33m0") == std::string::npos);  // none late: plain
+  CHECK(text.find("…") != std::string::npos);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    for (const std::string_view escape : {"\x1b[31m", "\x1b[33m", "\x1b[0m"}) {
+      for (auto at = line.find(escape); at != std::string::npos; at = line.find(escape)) {
+        line.erase(at, escape.size());
+      }
+    }
+    CHECK(display_width(line) <= 40);
+  }
+  const std::string plain = rendered(table, Format::kTable);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(plain.find("鞍山市环卫处东区作业站维修车间备件仓库") != std::string::npos);
+}
+
+TEST_CASE("a terminal record cuts its values and colours its trouble fields") {
+  RecordView record;
+  record.title = "T-1";
+  record.add("state", "state", std::string("refused"));
+  record.add("note", "note", std::string(80, 'x'));
+  RenderOptions terminal{Format::kTable, false};
+  terminal.fit_width = 30;
+  terminal.colour = true;
+  std::ostringstream out;
+  render(out, record, terminal);
+  CHECK(out.str().find("\x1b[31mrefused\x1b[0m") != std::string::npos);
+  CHECK(out.str().find("note:  " + std::string(22, 'x') + "…\n") != std::string::npos);
 }
 
 }  // namespace aftersales

@@ -57,11 +57,13 @@ void attach_config(CLI::App& family, Session& session) {
       },
       [](Session& s, const ShowRequest& r) {
         const LedgerRules& ledger = s.ledger_rules();
+        // JSON gives each value typed (RulesSetting::json); the other formats its TOML text.
+        const bool json = s.format() == Format::kJson || s.format() == Format::kJsonl;
         Table table;
-        table.columns = {{"key", ""}, {"value", ""}};
+        table.columns = {{"key", ""}, {"value", "", json ? ColumnKind::kJson : ColumnKind::kText}};
         if (r.origin) table.columns.push_back({"origin", ""});
         for (const RulesSetting& setting : ledger.loaded.settings) {
-          std::vector<Cell> row = {setting.key, setting.value};
+          std::vector<Cell> row = {setting.key, json ? setting.json : setting.value};
           if (r.origin) row.emplace_back(setting.origin);
           table.add_row(std::move(row));
         }

@@ -148,12 +148,17 @@ struct RevertRequest {
 
 Table batch_table(const std::vector<ImportBatch>& batches, UtcOffset zone) {
   Table table;
-  table.columns = {{"batch", ""},   {"at", ""},
-                   {"entity", ""},  {"actor", ""},
-                   {"new", ""},     {"unchanged", ""},
-                   {"updated", ""}, {"rejected", ""},
-                   {"mode", ""},    {"reverted_at", "reverted"},
-                   {"files", ""}};
+  table.columns = {{"batch", ""},
+                   {"at", ""},
+                   {"entity", ""},
+                   {"actor", ""},
+                   {"new", ""},
+                   {"unchanged", ""},
+                   {"updated", ""},
+                   {"rejected", ""},
+                   {"mode", ""},
+                   {"reverted_at", "reverted"},
+                   {"files", "", ColumnKind::kJson}};
   for (const ImportBatch& b : batches) {
     table.add_row({b.id, format_timestamp(b.at, zone), b.entity, b.actor, b.new_rows, b.unchanged,
                    b.updated, b.rejected, b.mode,

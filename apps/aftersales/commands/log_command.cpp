@@ -47,8 +47,8 @@ void attach_log(CLI::App& family, Session& session) {
             {"id", "", ColumnKind::kNumber},   {"at", "", ColumnKind::kTime},
             {"actor", "", ColumnKind::kText},  {"login", "", ColumnKind::kText},
             {"entity", "", ColumnKind::kText}, {"entity_id", "entity id", ColumnKind::kText},
-            {"action", "", ColumnKind::kText}, {"before", "", ColumnKind::kText},
-            {"after", "", ColumnKind::kText},  {"business_at", "business time", ColumnKind::kTime}};
+            {"action", "", ColumnKind::kText}, {"before", "", ColumnKind::kJson},
+            {"after", "", ColumnKind::kJson},  {"business_at", "business time", ColumnKind::kTime}};
         s.emit_rows(columns, [&](RowWriter& rows) {
           each_audit_entry(ctx, query, [&](const AuditEntry& e) {
             rows.row({e.id, format_timestamp(e.at, zone), e.actor, e.login, e.entity, e.entity_id,

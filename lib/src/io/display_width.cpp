@@ -1,87 +1,66 @@
-// Terminal column widths of UTF-8 text, so tables line up Chinese and Latin text alike.
-// A small decoder of our own: no locale, no wcwidth (whose answers differ between systems).
+// Terminal column widths of UTF-8 text, so tables line up Chinese and Latin text alike, and
+// text cut to a width on a terminal. The width of each code point comes from utf8proc's Unicode
+// tables (Debian's libutf8proc, kept up to date with Unicode: emoji two columns, combining
+// marks none), not from the locale's wcwidth, whose answers differ between systems.
 #include <cstddef>
-#include <cstdint>
-#include <optional>
+#include <string>
 #include <string_view>
 
-#include "aftersales/core/text.h"
+#include <utf8proc.h>
+
 #include "aftersales/io/render.h"
 
 namespace aftersales {
 namespace {
 
-struct CodePointRange {
-  char32_t first;
-  char32_t last;
+// The next character of `text` at `at`: its length in bytes and its width. An invalid byte is
+// one byte one column wide (it shows as one replacement character).
+struct Glyph {
+  std::size_t length = 1;
+  std::size_t width = 1;
 };
 
-// Combining marks and invisible format characters: they take no column of their own.
-constexpr CodePointRange kZeroWidth[] = {
-    {0x0300, 0x036F},    // combining diacritical marks
-    {0x0483, 0x0489},    // Cyrillic combining marks
-    {0x0591, 0x05BD},    // Hebrew points
-    {0x0610, 0x061A},    // Arabic marks
-    {0x064B, 0x065F},    // Arabic vowel marks
-    {0x1AB0, 0x1AFF},    // combining diacritical marks extended
-    {0x1DC0, 0x1DFF},    // combining diacritical marks supplement
-    {0x200B, 0x200F},    // zero width space, non-joiner, joiner, direction marks
-    {0x2060, 0x2064},    // word joiner and invisible operators
-    {0x20D0, 0x20FF},    // combining marks for symbols
-    {0x302A, 0x302D},    // ideographic tone marks
-    {0x3099, 0x309A},    // combining kana voiced marks
-    {0xFE00, 0xFE0F},    // variation selectors
-    {0xFE20, 0xFE2F},    // combining half marks
-    {0xFEFF, 0xFEFF},    // byte order mark / zero width no-break space
-    {0xE0100, 0xE01EF},  // variation selectors supplement
-};
-
-// East Asian wide and full-width characters: two columns. U+303F (half fill space) is narrow.
-constexpr CodePointRange kWide[] = {
-    {0x1100, 0x115F},    // Hangul Jamo initial consonants
-    {0x2E80, 0x303E},    // CJK radicals, punctuation, ideographic space
-    {0x3040, 0xA4CF},    // kana, bopomofo, CJK unified ideographs, Yi
-    {0xAC00, 0xD7A3},    // Hangul syllables
-    {0xF900, 0xFAFF},    // CJK compatibility ideographs
-    {0xFE30, 0xFE4F},    // CJK compatibility forms
-    {0xFF00, 0xFF60},    // full-width forms
-    {0xFFE0, 0xFFE6},    // full-width signs (￥ ￡)
-    {0x1F300, 0x1F64F},  // pictographs, emoticons
-    {0x1F900, 0x1F9FF},  // supplemental symbols and pictographs
-    {0x20000, 0x3FFFD},  // CJK extension planes
-};
-
-template <std::size_t N>
-bool in_ranges(char32_t code_point, const CodePointRange (&ranges)[N]) {
-  for (const auto& range : ranges) {
-    if (code_point >= range.first && code_point <= range.last) return true;
-  }
-  return false;
+Glyph glyph_at(std::string_view text, std::size_t at) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  if (bytes[at] < 0x80) return {};  // ASCII, most of every table
+  utf8proc_int32_t code_point = 0;
+  const utf8proc_ssize_t length =
+      utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(text.size() - at), &code_point);
+  if (length <= 0) return {};
+  const int columns = utf8proc_charwidth(code_point);
+  return Glyph{static_cast<std::size_t>(length),
+               columns > 0 ? static_cast<std::size_t>(columns) : std::size_t{0}};
 }
 
-std::size_t code_point_width(char32_t code_point) {
-  if (in_ranges(code_point, kZeroWidth)) return 0;
-  if (in_ranges(code_point, kWide)) return 2;
-  return 1;
-}
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // U+2026 "…", one column
 
 }  // namespace
 
 std::size_t display_width(std::string_view utf8) {
   std::size_t width = 0;
-  while (!utf8.empty()) {
-    if (static_cast<unsigned char>(utf8.front()) < 0x80) {  // ASCII, most of every table
-      ++width;
-      utf8.remove_prefix(1);
-    } else if (const auto decoded = decode_utf8(utf8)) {
-      width += code_point_width(decoded->code_point);
-      utf8.remove_prefix(decoded->length);
-    } else {
-      width += 1;  // an invalid byte shows as one replacement character
-      utf8.remove_prefix(1);
-    }
+  for (std::size_t at = 0; at < utf8.size();) {
+    const Glyph glyph = glyph_at(utf8, at);
+    width += glyph.width;
+    at += glyph.length;
   }
   return width;
+}
+
+std::string cut_to_width(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return {};
+  const std::size_t room = width - 1;  // the ellipsis takes the last column
+  std::size_t used = 0;
+  std::size_t end = 0;
+  while (end < text.size()) {
+    const Glyph glyph = glyph_at(text, end);
+    if (used + glyph.width > room) break;
+    used += glyph.width;
+    end += glyph.length;
+  }
+  std::string cut(text.substr(0, end));
+  cut += kEllipsis;
+  return cut;
 }
 
 }  // namespace aftersales

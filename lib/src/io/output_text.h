@@ -76,8 +76,13 @@ bool starts_formula(std::string_view text);
 // dump, then DEL, C1 and bidi characters as \u escapes; invalid UTF-8 goes through dump().
 void append_json_text(std::string& out, std::string_view text);
 
+// The JSON value a text cell of a kJson column stands for: the parsed value, null for an empty
+// text, and the text itself as a JSON string when it does not parse.
+Json nested_json(const std::string& text);
+
 // Puts a cell under `key`: money as KEY and KEY_fen, a percent as KEY and KEY_bp; a null cell
-// of a kMoney / kPercent column is null under both keys.
+// of a kMoney / kPercent column is null under both keys; a text cell of a kJson column is
+// nested_json.
 void put_cell(Json& object, const std::string& key, const Cell& cell, ColumnKind kind);
 
 // A CSV (csv) or TSV writer without a BOM; guard_formulas prefixes formula-like text with '.

@@ -22,6 +22,7 @@
 #include "aftersales/core/error.h"
 #include "aftersales/core/ratio.h"
 #include "aftersales/core/text.h"
+#include "aftersales/io/cell_tone.h"
 #include "aftersales/io/row_writer.h"
 #include "aftersales/io/terminal.h"
 #include "io/output_text.h"
@@ -64,8 +65,9 @@ void write_table(std::ostream& out, const Table& table, const RenderOptions& opt
 }
 
 // A heading line, `title: value` lines with the values aligned, then each table under its
-// heading after a blank line.
-void render_text_record(std::ostream& out, const RecordView& record) {
+// heading after a blank line. On a terminal (options.fit_width, colour) a value is cut to the
+// room left of the line after its label, and trouble is coloured, as in a table.
+void render_text_record(std::ostream& out, const RecordView& record, const RenderOptions& options) {
   bool wrote_any = false;
   if (!record.title.empty()) {
     out << output::single_line(record.title) << '\n';
@@ -77,18 +79,36 @@ void render_text_record(std::ostream& out, const RecordView& record) {
     labels.push_back(output::single_line(field.title.empty() ? field.key : field.title) + ":");
     label_width = std::max(label_width, display_width(labels.back()));
   }
+  const std::size_t value_width =
+      options.fit_width == 0
+          ? 0
+          : std::max(kMinCutWidth,
+                     options.fit_width - std::min(options.fit_width, label_width + 1));
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    const RecordView::Field& field = record.fields[i];
     std::string line;
     output::append_padded(line, labels[i], label_width, false);
     line += ' ';
-    line += output::single_line(cell_text(record.fields[i].value, Format::kTable));
+    std::string value = output::single_line(cell_text(field.value, Format::kTable));
+    if (value_width > 0) value = cut_to_width(value, value_width);
+    const Tone tone = options.colour ? cell_tone(field.key, field.value) : Tone::kPlain;
+    if (tone == Tone::kPlain || value.empty()) {
+      line += value;
+    } else {
+      line += tone_start(tone);
+      line += value;
+      line += kToneEnd;
+    }
     output::write_trimmed(out, std::move(line));
     wrote_any = true;
   }
+  RenderOptions table_options = options;
+  table_options.format = Format::kTable;
+  table_options.bom = false;
   for (const auto& [column, table] : record.tables) {
     if (wrote_any) out << '\n';
     out << output::single_line(output::heading_of(column)) << '\n';
-    write_table(out, table, RenderOptions{Format::kTable, false});
+    write_table(out, table, table_options);
     wrote_any = true;
   }
 }
@@ -204,7 +224,7 @@ void render(std::ostream& out, const RecordView& record, const RenderOptions& op
   if (options.bom && delimited) out << output::kBom;
   switch (options.format) {
     case Format::kTable:
-      render_text_record(out, record);
+      render_text_record(out, record, options);
       break;
     case Format::kCsv:
     case Format::kTsv:

@@ -15,6 +15,7 @@
 
 #include "aftersales/core/ratio.h"
 #include "aftersales/core/text.h"
+#include "aftersales/io/cell_tone.h"
 #include "aftersales/io/terminal.h"
 #include "io/output_text.h"
 
@@ -164,6 +165,13 @@ bool starts_formula(std::string_view text) {
   return digits == 0;
 }
 
+Json nested_json(const std::string& text) {
+  if (text.empty()) return nullptr;
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return Json(text);
+  return parsed;
+}
+
 // Money is `"KEY": "1234.50"` and `"KEY_fen": 123450` (CLI.md "Conventions"), a percent
 // `"KEY": "98.00%"` and `"KEY_bp": 9800`.
 void put_cell(Json& object, const std::string& key, const Cell& cell, ColumnKind kind) {
@@ -174,7 +182,7 @@ void put_cell(Json& object, const std::string& key, const Cell& cell, ColumnKind
     object[key] = percent_text(percent->bp);
     object[key + "_bp"] = percent->bp;
   } else if (const auto* text = std::get_if<std::string>(&cell)) {
-    object[key] = *text;
+    object[key] = kind == ColumnKind::kJson ? nested_json(*text) : Json(*text);
   } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
     object[key] = *number;
   } else if (const auto* flag = std::get_if<bool>(&cell)) {
@@ -287,10 +295,12 @@ using namespace output;
 struct TextCell {
   std::string text;
   bool right_aligned = false;
+  Tone tone = Tone::kPlain;
 };
 
-// A cell as the table shows it, into `to` (whose memory is reused row after row).
-void set_text_cell(TextCell& to, const Cell& cell) {
+// A cell as the table shows it, into `to` (whose memory is reused row after row); its tone
+// (io/cell_tone.h) only when the table is coloured.
+void set_text_cell(TextCell& to, const Cell& cell, std::string_view key, bool colour) {
   to.text.clear();
   if (const auto* text = std::get_if<std::string>(&cell)) {
     append_single_line(to.text, *text);
@@ -298,41 +308,66 @@ void set_text_cell(TextCell& to, const Cell& cell) {
     append_single_line(to.text, cell_text(cell, Format::kTable));
   }
   to.right_aligned = is_number(cell);
+  to.tone = colour ? cell_tone(key, cell) : Tone::kPlain;
+}
+
+// Whether a column may be cut to fit a terminal: text and yes/no may; numbers, money, percents,
+// dates and times, declared or found in a cell, may not (a cut number reads as another number).
+bool cuttable_kind(ColumnKind kind) {
+  return kind != ColumnKind::kNumber && kind != ColumnKind::kMoney &&
+         kind != ColumnKind::kPercent && kind != ColumnKind::kDate && kind != ColumnKind::kTime;
+}
+
+bool cuttable_cell(const Cell& cell) {
+  return std::holds_alternative<std::monostate>(cell) ||
+         std::holds_alternative<std::string>(cell) || std::holds_alternative<bool>(cell);
 }
 
 // Header, a rule of '-' per column, then the rows; an empty table shows its header and rule, so
 // that scripts and eyes see the same shape whether or not anything matched. The first
 // `buffer_rows` rows are held to measure the widths and judge each header's alignment (right
 // when every non-null cell held is a number); later rows are written at once with those widths.
+// On a terminal (RenderOptions fit_width, colour) the widths are then fitted to the line width
+// (fit_column_widths), each cut cell ends in "…" (cut_to_width), and trouble is coloured.
 class TextTableWriter : public RowWriter {
  public:
-  TextTableWriter(std::ostream& out, std::size_t buffer_rows)
-      : out_(out), buffer_rows_(std::max<std::size_t>(buffer_rows, 1)) {}
+  TextTableWriter(std::ostream& out, std::size_t buffer_rows, const RenderOptions& options)
+      : out_(out),
+        buffer_rows_(std::max<std::size_t>(buffer_rows, 1)),
+        fit_width_(options.fit_width),
+        colour_(options.colour) {}
 
   void begin(const std::vector<Column>& columns) override {
     header_.clear();
     widths_.clear();
+    keys_.clear();
     for (const Column& column : columns) {
       header_.push_back(TextCell{single_line(heading_of(column)), false});
       widths_.push_back(display_width(header_.back().text));
+      keys_.push_back(column.key);
     }
     any_number_.assign(columns.size(), false);
     all_numbers_.assign(columns.size(), true);
+    cuttable_.clear();
+    for (const Column& column : columns) cuttable_.push_back(cuttable_kind(column.kind));
     cells_.assign(columns.size(), TextCell{});
   }
 
   void row(const std::vector<Cell>& values) override {
     if (header_.empty()) return;
     if (flushed_) {
-      for (std::size_t c = 0; c < cells_.size(); ++c) set_text_cell(cells_[c], cell_at(values, c));
+      for (std::size_t c = 0; c < cells_.size(); ++c) {
+        set_text_cell(cells_[c], cell_at(values, c), keys_[c], colour_);
+      }
       write_row(cells_);
       return;
     }
     std::vector<TextCell> cells(header_.size());
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const Cell& cell = cell_at(values, c);
-      set_text_cell(cells[c], cell);
+      set_text_cell(cells[c], cell, keys_[c], colour_);
       widths_[c] = std::max(widths_[c], display_width(cells[c].text));
+      if (!cuttable_cell(cell)) cuttable_[c] = false;
       if (std::holds_alternative<std::monostate>(cell)) continue;
       if (is_number(cell)) {
         any_number_[c] = true;
@@ -356,6 +391,7 @@ class TextTableWriter : public RowWriter {
     for (std::size_t c = 0; c < header_.size(); ++c) {
       header_[c].right_aligned = any_number_[c] && all_numbers_[c];
     }
+    if (fit_width_ > 0) widths_ = fit_column_widths(widths_, cuttable_, fit_width_);
     write_row(header_);
     std::string& rule = out_.text();
     const std::size_t start = rule.size();
@@ -374,7 +410,28 @@ class TextTableWriter : public RowWriter {
     const std::size_t start = line.size();
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) line += "  ";
-      append_padded(line, cells[c].text, widths_[c], cells[c].right_aligned);
+      const TextCell& cell = cells[c];
+      if (fit_width_ == 0 && cell.tone == Tone::kPlain) {
+        append_padded(line, cell.text, widths_[c], cell.right_aligned);
+        continue;
+      }
+      std::size_t width = display_width(cell.text);
+      std::string cut;
+      if (width > widths_[c] && cuttable_[c] && fit_width_ > 0) {
+        cut = cut_to_width(cell.text, widths_[c]);
+        width = display_width(cut);
+      }
+      const std::string& shown = cut.empty() ? cell.text : cut;
+      const std::size_t fill = widths_[c] - std::min(widths_[c], width);
+      if (cell.right_aligned) line.append(fill, ' ');
+      if (cell.tone == Tone::kPlain) {
+        line += shown;
+      } else {
+        line += tone_start(cell.tone);
+        line += shown;
+        line += kToneEnd;
+      }
+      if (!cell.right_aligned) line.append(fill, ' ');
     }
     end_line(start);
   }
@@ -391,8 +448,12 @@ class TextTableWriter : public RowWriter {
 
   OutBuffer out_;
   std::size_t buffer_rows_;
+  std::size_t fit_width_;
+  bool colour_;
   std::vector<TextCell> header_;
   std::vector<std::size_t> widths_;
+  std::vector<std::string> keys_;
+  std::vector<bool> cuttable_;
   std::vector<bool> any_number_;
   std::vector<bool> all_numbers_;
   std::vector<std::vector<TextCell>> held_;
@@ -542,7 +603,11 @@ class JsonWriter : public RowWriter {
       const JsonKeys& keys = keys_[c];
       member(keys.plain);
       if (const auto* value = std::get_if<std::string>(&cell)) {
-        append_json_text(text, *value);
+        if (columns_[c].kind == ColumnKind::kJson) {
+          append_nested(text, nested_json(*value));
+        } else {
+          append_json_text(text, *value);
+        }
       } else if (const auto* number = std::get_if<std::int64_t>(&cell)) {
         text += fmt::format_int(*number).str();
       } else if (const auto* flag = std::get_if<bool>(&cell)) {
@@ -569,6 +634,19 @@ class JsonWriter : public RowWriter {
       }
     }
     text += lines_ ? "}" : "\n  }";
+  }
+
+  // A value nested in a row's object: compact in JSON Lines, else indented as a member of an
+  // object in the array (two levels deep).
+  void append_nested(std::string& text, const Json& value) const {
+    if (lines_) {
+      text += dump(value, -1);
+      return;
+    }
+    for (const char ch : dump(value, 2)) {
+      text += ch;
+      if (ch == '\n') text += "    ";
+    }
   }
 
   // The object dumped; indented one level deeper in an array (its line breaks are its own).
@@ -605,7 +683,7 @@ std::unique_ptr<RowWriter> make_row_writer(std::ostream& out, const RenderOption
   if (options.bom && delimited) out << kBom;
   switch (options.format) {
     case Format::kTable:
-      return std::make_unique<TextTableWriter>(out, table_buffer_rows);
+      return std::make_unique<TextTableWriter>(out, table_buffer_rows, options);
     case Format::kCsv:
     case Format::kTsv:
       return std::make_unique<DelimitedWriter>(out, options.format == Format::kCsv, options.bom);

@@ -10,11 +10,13 @@
 // CSV back should write it without --bom.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aftersales/io/table.h"
 
@@ -38,6 +40,12 @@ struct RenderOptions {
   // CSV/TSV for Excel: start with a UTF-8 BOM so Excel reads Chinese text correctly, and quote
   // text cells that would start a formula with a leading ' (see the top of this file).
   bool bom = false;
+  // The human table on a terminal (the command-line program sets these only when standard
+  // output is one, never for a pipe, a file or another format). fit_width: cut cells so each
+  // line fits that many columns (0: never cut); see fit_column_widths and cut_to_width.
+  // colour: colour the cells that mean trouble (io/cell_tone.h) with ANSI escapes.
+  std::size_t fit_width = 0;
+  bool colour = false;
 };
 
 // Renders a table. Table: columns padded by display width (CJK two columns wide), a header
@@ -55,6 +63,22 @@ void render(std::ostream& out, const RecordView& record, const RenderOptions& op
 // Columns a UTF-8 text takes in a terminal: East Asian wide and full-width characters count 2,
 // combining marks 0, everything else 1. Invalid UTF-8 bytes count 1 each.
 std::size_t display_width(std::string_view utf8);
+
+// `text` cut to at most `width` display columns: unchanged when it fits, else the longest
+// prefix of whole characters (combining marks stay with their base) that fits in width - 1
+// columns, then "…". Never cuts inside a UTF-8 sequence. A width of 0 gives "".
+std::string cut_to_width(std::string_view text, std::size_t width);
+
+// The narrowest a cut column gets (fit_column_widths): room for a few characters and "…".
+inline constexpr std::size_t kMinCutWidth = 6;
+
+// Column widths that make a table's lines fit `line_width` (columns are joined by two spaces):
+// the widest cuttable column is narrowed one column at a time, and no cuttable column goes
+// below min(its width, kMinCutWidth); the others keep their width. When even that is too wide,
+// the lines stay wider than `line_width`. `cuttable` has one flag per width.
+std::vector<std::size_t> fit_column_widths(std::vector<std::size_t> widths,
+                                           const std::vector<bool>& cuttable,
+                                           std::size_t line_width);
 
 // Writes a file atomically: `write` fills a temporary file beside `path`, which is then renamed
 // over it; on any failure the temporary is removed and `path` is untouched. Throws

@@ -50,6 +50,10 @@ enum class ColumnKind {
   kDate,
   kTime,  // an instant as ISO 8601 text
   kFlag,  // true / false
+  // Text cells holding JSON (the audit log's before/after, an import batch's files): JSON and
+  // JSON Lines nest the value as JSON, an empty text is null, and a text that does not parse
+  // stays a string; every other format shows the text as it is.
+  kJson,
 };
 
 struct Column {

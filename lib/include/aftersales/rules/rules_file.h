@@ -20,12 +20,16 @@ struct RulesProblem {
   std::string to_string() const;
 };
 
-// One effective setting: its dotted key, its value as TOML would write it, and where it came
-// from ("default" or "FILE:LINE:COL").
+// One effective setting: its dotted key, its value as TOML would write it, where it came from
+// ("default" or "FILE:LINE:COL"), and the same value as JSON text, typed as the setting is:
+// whole numbers and percentages as numbers, true/false as booleans, texts, choices, offsets
+// and times of day as strings, lists as arrays, an empty [users] as {}; money as its plain
+// amount in a string ("1000.00"), as the JSON output gives every amount.
 struct RulesSetting {
   std::string key;
   std::string value;
   std::string origin;
+  std::string json;
 };
 
 // The result of reading a rules file.
