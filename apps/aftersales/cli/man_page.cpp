@@ -116,6 +116,15 @@ std::string man_page(const CLI::App& root, const std::string& version) {
     out << fmt::format(".TP\n\\fB{}\\fR\nas {}\n", roff(option->get_envname()),
                        option_label(*option));
   }
+  // Read by the terminal output (terminal_output.h), not by an option.
+  for (const auto& [name, meaning] : std::vector<std::pair<const char*, const char*>>{
+           {"AFTERSALES_PAGER, PAGER",
+            "the pager of long output on a terminal (else less; empty or cat: none)"},
+           {"LESS", "set to FRX when unset, so that output shorter than a screen is not paged"},
+           {"NO_COLOR", "when set and not empty, no colour on a terminal (also TERM=dumb)"},
+           {"COLUMNS", "the terminal's width tables are cut to, instead of the one it reports"}}) {
+    out << fmt::format(".TP\n\\fB{}\\fR\n{}\n", roff(name), roff(meaning));
+  }
   out << ".SH FILES\n"
       << ".TP\n\\fI./aftersales.db\\fR\n"
       << roff("the ledger when neither --db nor AFTERSALES_DB names one") << '\n'
