@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/translate.h"
 #include "aftersales/io/terminal.h"
 #include "cli/help_formatter.h"
 #include "cli/usage_error.h"
@@ -52,6 +53,7 @@ void add_global_options(CLI::App& app, Session& session) {
 }
 
 // Prints an error as `aftersales: error: ...` (each line of a multi-line message) and its hint.
+// The frame `aftersales: error:` stays English whatever the language (scripts look for it).
 // Values in a message come from input (a CSV cell, --unit, --as): control, C1 and bidi
 // characters are shown escaped, never sent to the terminal (issue 8, finding 6).
 void print_error(const std::string& message, const std::string& hint) {
@@ -59,7 +61,9 @@ void print_error(const std::string& message, const std::string& hint) {
   for (std::string line; std::getline(lines, line);) {
     std::cerr << "aftersales: error: " << line << '\n';
   }
-  if (!hint.empty()) std::cerr << "  hint: " << aftersales::terminal_safe(hint) << '\n';
+  if (!hint.empty()) {
+    std::cerr << "  " << aftersales::tr("hint") << ": " << aftersales::terminal_safe(hint) << '\n';
+  }
 }
 
 ExitCode report(const Error& error) {
@@ -82,6 +86,9 @@ ExitCode report(const CLI::App& app, const CLI::ParseError& error, int argc, cha
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Messages in the language of LANG and friends (core/translate.h), even where the zh_CN locale
+  // was never generated.
+  aftersales::init_translation(aftersales::catalogue_directory(AFTERSALES_BUILD_LOCALEDIR));
   CLI::App app{"aftersales: the after-sales service of an equipment maker (售后服务)",
                "aftersales"};
   app.require_subcommand(1);
@@ -115,7 +122,9 @@ int main(int argc, char** argv) {
     return process_status(report(e));
   } catch (const std::exception& e) {
     std::cerr << "aftersales: internal error: " << aftersales::terminal_safe(e.what()) << '\n'
-              << "  hint: nothing was written; please report this with the command you ran\n";
+              << "  " << aftersales::tr("hint") << ": "
+              << aftersales::tr("nothing was written; please report this with the command you ran")
+              << '\n';
     return process_status(ExitCode::kInternal);
   }
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/translate.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/io/terminal.h"
 #include "aftersales/io/xlsx_writer.h"
@@ -208,7 +209,7 @@ void Session::write_out(const std::function<void(std::ostream&, const RenderOpti
     if (!std::cout) throw_write_failed(errno);
   } else {
     write_file_atomically(options.output, [&](std::ostream& out) { render(out, render_with); });
-    note(fmt::format("wrote {}", options.output));
+    note(fmt::format(fmt::runtime(tr("wrote {}")), options.output));
   }
 }
 
@@ -219,7 +220,7 @@ void Session::emit(const Table& table, const std::string& sheet_name) {
     xlsx.created = files_created_;
     write_xlsx_table(options.output, sheet_name.empty() ? output_stem(options.output) : sheet_name,
                      table, xlsx);
-    note(fmt::format("wrote {}", options.output));
+    note(fmt::format(fmt::runtime(tr("wrote {}")), options.output));
   } else if (format == Format::kHtml) {
     emit_page(table_page(output_stem(options.output), {{sheet_name, &table}},
                          Words(ReportLanguage::kZh)));
@@ -293,7 +294,7 @@ void Session::emit_rows(const std::vector<Column>& columns,
     writer.begin(columns);
     produce(writer);
     writer.finish();
-    note(fmt::format("wrote {}", options.output));
+    note(fmt::format(fmt::runtime(tr("wrote {}")), options.output));
     return;
   }
   if (format == Format::kHtml) {
@@ -325,7 +326,7 @@ void Session::emit(const RecordView& record) {
         for (const auto& row : table.rows) writer.add_row(row);
       }
       writer.commit();
-      note(fmt::format("wrote {}", options.output));
+      note(fmt::format(fmt::runtime(tr("wrote {}")), options.output));
     } else {
       std::vector<std::pair<std::string, const Table*>> named;
       for (const auto& [name, table] : tables) named.emplace_back(name, &table);
@@ -343,7 +344,7 @@ void Session::emit_page(const std::string& html) {
                 "give the file with -o, e.g. -o report.html");
   }
   write_file_atomically(options.output, [&](std::ostream& out) { out << html; });
-  note(fmt::format("wrote {}", options.output));
+  note(fmt::format(fmt::runtime(tr("wrote {}")), options.output));
 }
 
 void Session::emit_created(const std::string& number) {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "aftersales/core/closest_match.h"
+#include "aftersales/core/translate.h"
 #include "cli/command_tree.h"
 
 namespace aftersales::cli {
@@ -13,7 +14,8 @@ namespace {
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   const std::string match = closest_match(word, candidates);
-  return match.empty() ? std::string() : fmt::format("; did you mean \"{}\"?", match);
+  return match.empty() ? std::string()
+                       : fmt::format(fmt::runtime(tr("; did you mean \"{}\"?")), match);
 }
 
 std::string names_of(const std::vector<const CLI::App*>& commands) {
@@ -25,7 +27,7 @@ std::string names_of(const std::vector<const CLI::App*>& commands) {
 }
 
 std::string see_help(const CLI::App& command) {
-  return fmt::format("see `{} --help`", command_path(command));
+  return fmt::format(fmt::runtime(tr("see `{} --help`")), command_path(command));
 }
 
 }  // namespace
@@ -42,8 +44,8 @@ UsageProblem explain_usage_error(const CLI::App& root, const std::vector<std::st
       const std::string name = short_name ? word.substr(0, 2) : word.substr(0, word.find('='));
       const CLI::Option* option = find_option(*command, name);
       if (option == nullptr) {
-        return {fmt::format("`{}` has no option {}{}", command_path(*command), name,
-                            did_you_mean(name, option_spellings(*command))),
+        return {fmt::format(fmt::runtime(tr("`{}` has no option {}{}")), command_path(*command),
+                            name, did_you_mean(name, option_spellings(*command))),
                 see_help(*command)};
       }
       if (option->get_expected_min() > 0 && name.size() == word.size()) ++i;
@@ -58,15 +60,17 @@ UsageProblem explain_usage_error(const CLI::App& root, const std::vector<std::st
     if (next == nullptr) {
       std::vector<std::string> names;
       for (const CLI::App* candidate : commands) names.push_back(candidate->get_name());
-      return {fmt::format("`{}` has no command \"{}\"{}", command_path(*command), word,
-                          did_you_mean(word, names)),
-              fmt::format("its commands: {}; {}", names_of(commands), see_help(*command))};
+      return {fmt::format(fmt::runtime(tr("`{}` has no command \"{}\"{}")), command_path(*command),
+                          word, did_you_mean(word, names)),
+              fmt::format(fmt::runtime(tr("its commands: {}; {}")), names_of(commands),
+                          see_help(*command))};
     }
     command = next;
   }
   const auto commands = subcommands_of(*command);
   if (!commands.empty()) {
-    return {fmt::format("`{}` needs a command: {}", command_path(*command), names_of(commands)),
+    return {fmt::format(fmt::runtime(tr("`{}` needs a command: {}")), command_path(*command),
+                        names_of(commands)),
             see_help(*command)};
   }
   return {fmt::format("`{}`: {}", command_path(*command), parser_message), see_help(*command)};

@@ -1,6 +1,7 @@
 // aftersales backup FILE: a consistent copy while others keep working.
 #include <fmt/format.h>
 
+#include "aftersales/core/translate.h"
 #include "aftersales/store/backup.h"
 #include "aftersales/store/store.h"
 #include "commands/registry.h"
@@ -32,7 +33,7 @@ void attach_backup(CLI::App& family, Session& session) {
       },
       [](Session& s, const BackupRequest& r) {
         backup_database(s.store(), r.file, r.force);
-        s.note(fmt::format("backed up {} to {}", shown_db(s.options.db), r.file));
+        s.note(fmt::format(fmt::runtime(tr("backed up {} to {}")), shown_db(s.options.db), r.file));
       });
 }
 

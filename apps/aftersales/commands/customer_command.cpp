@@ -1,4 +1,7 @@
 // aftersales customer add|list|show|edit
+#include <fmt/format.h>
+
+#include "aftersales/core/translate.h"
 #include "aftersales/customers/customers.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
@@ -85,7 +88,8 @@ void attach_customer(CLI::App& family, Session& session) {
        "aftersales customer edit C001 --phone 0412-5559999", StoreUse::kWrites},
       [](CLI::App& verb, CustomerRequest& r) { add_field_options(verb, r, false); },
       [](Session& s, const CustomerRequest& r) {
-        s.note("customer " + edit_customer(s.context(), r.code, r.with_key()).code + " saved");
+        s.note(fmt::format(fmt::runtime(tr("customer {} saved")),
+                           edit_customer(s.context(), r.code, r.with_key()).code));
       });
 
   add_verb(family, session,

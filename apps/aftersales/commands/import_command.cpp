@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/translate.h"
 #include "aftersales/import/importer.h"
 #include "aftersales/io/terminal.h"
 #include "commands/registry.h"
@@ -109,7 +110,7 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
       fmt::format("{} new, {} unchanged, {} updated, {} rejected", summary.new_rows,
                   summary.unchanged, summary.updated, summary.rejected);
   if (options.dry_run) {
-    session.note(fmt::format("checked, nothing written: {}", counts));
+    session.note(fmt::format(fmt::runtime(tr("checked, nothing written: {}")), counts));
     return summary.rejected > 0 ? ExitCode::kBadData : ExitCode::kOk;
   }
   if (!summary.committed && summary.all_rejected && options.on_error == OnError::kSkip) {
@@ -117,7 +118,8 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
         "aftersales: every row was rejected; nothing was imported and no batch recorded: {}\n",
         counts);
     if (options.reject_file) {
-      session.note(fmt::format("rejected rows written to {}", *options.reject_file));
+      session.note(
+          fmt::format(fmt::runtime(tr("rejected rows written to {}")), *options.reject_file));
     }
     return ExitCode::kImportRejected;
   }
@@ -129,9 +131,11 @@ ExitCode run_import_command(Session& session, ImportEntity entity, const ImportR
                  "--on-error skip --reject-file FILE\n";
     return ExitCode::kBadData;
   }
-  session.note(fmt::format("imported as batch {}: {}", *summary.batch_id, counts));
+  session.note(
+      fmt::format(fmt::runtime(tr("imported as batch {}: {}")), *summary.batch_id, counts));
   if (summary.rejected > 0 && options.reject_file) {
-    session.note(fmt::format("rejected rows written to {}", *options.reject_file));
+    session.note(
+        fmt::format(fmt::runtime(tr("rejected rows written to {}")), *options.reject_file));
   }
   session.emit_created(std::to_string(*summary.batch_id));
   return summary.rejected > 0 ? ExitCode::kImportRejected : ExitCode::kOk;

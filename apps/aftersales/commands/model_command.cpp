@@ -1,4 +1,7 @@
 // aftersales model add|edit|list
+#include <fmt/format.h>
+
+#include "aftersales/core/translate.h"
 #include "aftersales/models/models.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
@@ -70,7 +73,8 @@ void attach_model(CLI::App& family, Session& session) {
        "aftersales model edit HYS5160 --warranty-months 24", StoreUse::kWrites},
       [](CLI::App& verb, ModelRequest& r) { add_field_options(verb, r, false); },
       [](Session& s, const ModelRequest& r) {
-        s.note("model " + edit_model(s.context(), r.code, r.fields).code + " saved");
+        s.note(fmt::format(fmt::runtime(tr("model {} saved")),
+                           edit_model(s.context(), r.code, r.fields).code));
       });
 
   add_verb(family, session,

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include "aftersales/core/error.h"
+#include "aftersales/core/translate.h"
 #include "aftersales/parts/issue_requests.h"
 #include "aftersales/parts/parts.h"
 #include "aftersales/parts/purchase_plans.h"
@@ -237,7 +238,8 @@ void attach_part(CLI::App& family, Session& session) {
        StoreUse::kWrites},
       [](CLI::App& verb, PartRequest& r) { add_field_options(verb, r, false); },
       [](Session& s, const PartRequest& r) {
-        s.note("part " + edit_part(s.context(), r.number, r.with_major()).number + " saved");
+        s.note(fmt::format(fmt::runtime(tr("part {} saved")),
+                           edit_part(s.context(), r.number, r.with_major()).number));
       });
 
   add_verb<PartQuery>(

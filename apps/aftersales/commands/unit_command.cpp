@@ -1,6 +1,7 @@
 // aftersales unit add|edit|show|list|accept|note: the factory archive (表1).
 #include <fmt/format.h>
 
+#include "aftersales/core/translate.h"
 #include "aftersales/units/units.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
@@ -82,7 +83,8 @@ void attach_unit(CLI::App& family, Session& session) {
        "aftersales unit edit 2023-001 --customer C002 --km 12000", StoreUse::kWrites},
       [](CLI::App& verb, UnitRequest& r) { add_field_options(verb, r, false); },
       [](Session& s, const UnitRequest& r) {
-        s.note("unit " + edit_unit(s.context(), r.serial, r.fields).serial + " saved");
+        s.note(fmt::format(fmt::runtime(tr("unit {} saved")),
+                           edit_unit(s.context(), r.serial, r.fields).serial));
       });
 
   add_verb<SerialRequest>(
@@ -155,7 +157,8 @@ void attach_unit(CLI::App& family, Session& session) {
       },
       [](Session& s, const AcceptRequest& r) {
         const Unit u = accept_unit(s.context(), r.serial, r.date, r.signer);
-        s.note(fmt::format("unit {} accepted on {}", u.serial, format_date(*u.accepted_on)));
+        s.note(fmt::format(fmt::runtime(tr("unit {} accepted on {}")), u.serial,
+                           format_date(*u.accepted_on)));
       });
 
   add_verb<NoteRequest>(

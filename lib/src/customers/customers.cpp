@@ -1,5 +1,6 @@
 // Customers (客户).
 #include "aftersales/customers/customers.h"
+#include "aftersales/core/translate.h"
 
 #include <fmt/format.h>
 
@@ -42,9 +43,10 @@ Customer add_customer(Context& ctx, const std::string& code, const CustomerField
   reader.throw_if_any(fmt::format("customer {}", code));
   ctx.store.write([&] {
     if (ctx.store.archive().find_customer(customer.code)) {
-      throw Error(ErrorCode::kConflict, fmt::format("customer {} exists already", customer.code),
-                  fmt::format("change it with `aftersales customer edit {}`, or choose another "
-                              "code",
+      throw Error(ErrorCode::kConflict,
+                  fmt::format(fmt::runtime(tr("customer {} exists already")), customer.code),
+                  fmt::format(fmt::runtime(tr("change it with `aftersales customer edit {}`, or "
+                                              "choose another code")),
                               customer.code));
     }
     ctx.store.archive().insert_customer(customer);
@@ -72,9 +74,10 @@ Customer edit_customer(Context& ctx, const std::string& code, const CustomerFiel
 
 Customer get_customer(Context& ctx, const std::string& code) {
   if (std::optional<Customer> found = ctx.store.archive().find_customer(trim(code))) return *found;
-  throw Error(ErrorCode::kNotFound, fmt::format("customer {} does not exist", code),
-              "`aftersales customer list` shows the customers; add one with `aftersales customer "
-              "add`");
+  throw Error(
+      ErrorCode::kNotFound, fmt::format(fmt::runtime(tr("customer {} does not exist")), code),
+      tr("`aftersales customer list` shows the customers; add one with `aftersales customer "
+         "add`"));
 }
 
 std::vector<Customer> list_customers(Context& ctx) { return ctx.store.archive().list_customers(); }

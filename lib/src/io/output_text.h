@@ -27,6 +27,10 @@ bool is_number(const Cell& cell);
 const Cell& cell_at(const std::vector<Cell>& row, std::size_t column);
 
 const std::string& heading_of(const Column& column);
+// What the human table shows over a column, and beside a record's field: its heading (title,
+// else key) in the clerk's language (core/translate.h, keyed by the English heading). CSV, TSV,
+// JSON and .xlsx keep the key or English heading whatever the language.
+std::string shown_heading(const std::string& heading);
 
 // Text for a stream, gathered in one buffer and written to it in large pieces: a stream write
 // per cell (std::cout goes through C stdio, which takes a lock on every call) cost the row

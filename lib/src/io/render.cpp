@@ -76,7 +76,7 @@ void render_text_record(std::ostream& out, const RecordView& record, const Rende
   std::vector<std::string> labels;
   std::size_t label_width = 0;
   for (const auto& field : record.fields) {
-    labels.push_back(output::single_line(field.title.empty() ? field.key : field.title) + ":");
+    labels.push_back(output::shown_heading(field.title.empty() ? field.key : field.title) + ":");
     label_width = std::max(label_width, display_width(labels.back()));
   }
   const std::size_t value_width =

@@ -15,6 +15,7 @@
 
 #include "aftersales/core/ratio.h"
 #include "aftersales/core/text.h"
+#include "aftersales/core/translate.h"
 #include "aftersales/io/cell_tone.h"
 #include "aftersales/io/terminal.h"
 #include "io/output_text.h"
@@ -35,6 +36,8 @@ const Cell& cell_at(const std::vector<Cell>& row, std::size_t column) {
 const std::string& heading_of(const Column& column) {
   return column.title.empty() ? column.key : column.title;
 }
+
+std::string shown_heading(const std::string& heading) { return single_line(tr(heading)); }
 
 OutBuffer::OutBuffer(std::ostream& out) : out_(out) { text_.reserve(kChunk + kChunk / 4); }
 
@@ -342,7 +345,7 @@ class TextTableWriter : public RowWriter {
     widths_.clear();
     keys_.clear();
     for (const Column& column : columns) {
-      header_.push_back(TextCell{single_line(heading_of(column)), false});
+      header_.push_back(TextCell{shown_heading(heading_of(column)), false});
       widths_.push_back(display_width(header_.back().text));
       keys_.push_back(column.key);
     }

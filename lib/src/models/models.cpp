@@ -1,5 +1,6 @@
 // Product models (车型).
 #include "aftersales/models/models.h"
+#include "aftersales/core/translate.h"
 
 #include <fmt/format.h>
 
@@ -75,8 +76,10 @@ Model add_model(Context& ctx, const std::string& code, const ModelFields& fields
   reader.throw_if_any(fmt::format("model {}", code));
   ctx.store.write([&] {
     if (ctx.store.archive().find_model(model.code)) {
-      throw Error(ErrorCode::kConflict, fmt::format("model {} exists already", model.code),
-                  fmt::format("change it with `aftersales model edit {}`", model.code));
+      throw Error(
+          ErrorCode::kConflict,
+          fmt::format(fmt::runtime(tr("model {} exists already")), model.code),
+          fmt::format(fmt::runtime(tr("change it with `aftersales model edit {}`")), model.code));
     }
     ctx.store.archive().insert_model(model);
     record_addition(ctx, "model", model.code, to_json(model));
@@ -102,8 +105,8 @@ Model edit_model(Context& ctx, const std::string& code, const ModelFields& field
 
 Model get_model(Context& ctx, const std::string& code) {
   if (std::optional<Model> found = ctx.store.archive().find_model(trim(code))) return *found;
-  throw Error(ErrorCode::kNotFound, fmt::format("model {} does not exist", code),
-              "`aftersales model list` shows the models; add one with `aftersales model add`");
+  throw Error(ErrorCode::kNotFound, fmt::format(fmt::runtime(tr("model {} does not exist")), code),
+              tr("`aftersales model list` shows the models; add one with `aftersales model add`"));
 }
 
 std::vector<Model> list_models(Context& ctx) { return ctx.store.archive().list_models(); }

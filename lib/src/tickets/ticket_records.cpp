@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "aftersales/core/error.h"
+#include "aftersales/core/translate.h"
 #include "aftersales/store/store.h"
 
 namespace aftersales {
@@ -43,8 +44,9 @@ AuditJson lines_json(const std::vector<CostLine>& lines) {
 
 Ticket load_ticket(Context& ctx, const std::string& number) {
   if (std::optional<Ticket> found = ctx.store.tickets().find(trim(number))) return *found;
-  throw Error(ErrorCode::kNotFound, fmt::format("ticket {} does not exist", number),
-              "`aftersales ticket list` shows the tickets");
+  throw Error(ErrorCode::kNotFound,
+              fmt::format(fmt::runtime(tr("ticket {} does not exist")), number),
+              tr("`aftersales ticket list` shows the tickets"));
 }
 
 void save_ticket(Context& ctx, const Ticket& before, const Ticket& after, const std::string& action,

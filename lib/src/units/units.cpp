@@ -1,5 +1,6 @@
 // Units and their factory archive (表1).
 #include "aftersales/units/units.h"
+#include "aftersales/core/translate.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -125,9 +126,10 @@ Unit add_unit(Context& ctx, const std::string& serial, const UnitFields& fields)
     if (ctx.store.archive().find_unit(unit.serial)) {
       throw Error(
           ErrorCode::kConflict,
-          fmt::format("unit {} exists already (serial no. 出厂编号 is unique)", unit.serial),
-          fmt::format("show it with `aftersales unit show {}`; change it with `aftersales "
-                      "unit edit {}`",
+          fmt::format(fmt::runtime(tr("unit {} exists already (serial no. 出厂编号 is unique)")),
+                      unit.serial),
+          fmt::format(fmt::runtime(tr("show it with `aftersales unit show {}`; change it with "
+                                      "`aftersales unit edit {}`")),
                       unit.serial, unit.serial));
     }
     check_references(ctx, unit);
@@ -254,11 +256,12 @@ UnitNote add_unit_note(Context& ctx, const std::string& serial, const std::strin
 
 Unit get_unit(Context& ctx, const std::string& serial) {
   if (std::optional<Unit> found = ctx.store.archive().find_unit(trim(serial))) return *found;
-  throw Error(ErrorCode::kNotFound,
-              fmt::format("unit {} does not exist in the factory archive", serial),
-              fmt::format("register it first with `aftersales unit add {} --model M --customer C "
-                          "--shipped DATE`",
-                          serial));
+  throw Error(
+      ErrorCode::kNotFound,
+      fmt::format(fmt::runtime(tr("unit {} does not exist in the factory archive")), serial),
+      fmt::format(fmt::runtime(tr("register it first with `aftersales unit add {} --model M "
+                                  "--customer C --shipped DATE`")),
+                  serial));
 }
 
 Unit find_unit_by_number(Context& ctx, const std::string& number) {
@@ -271,12 +274,14 @@ Unit find_unit_by_number(Context& ctx, const std::string& number) {
   std::vector<Unit> found = ctx.store.archive().find_units_by_other_number(wanted);
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    throw Error(ErrorCode::kNotFound,
-                fmt::format("no unit has the serial no., VIN, plate or engine no. {}", wanted),
-                fmt::format("search part of a number with `aftersales unit find {}`, or register "
-                            "the unit with `aftersales unit add {} --model M --customer C "
-                            "--shipped DATE`",
-                            wanted, wanted));
+    throw Error(
+        ErrorCode::kNotFound,
+        fmt::format(fmt::runtime(tr("no unit has the serial no., VIN, plate or engine no. {}")),
+                    wanted),
+        fmt::format(fmt::runtime(tr("search part of a number with `aftersales unit find {}`, or "
+                                    "register the unit with `aftersales unit add {} "
+                                    "--model M --customer C --shipped DATE`")),
+                    wanted, wanted));
   }
   std::vector<std::string> serials;
   for (const Unit& unit : found) serials.push_back(unit.serial);
