@@ -86,6 +86,7 @@ TEST_CASE("the man page covers every command, the exit codes, the environment an
   }
   CHECK(contains(r.out, "\\fB\\-\\-model\\fR \\fITEXT\\fR"));
   CHECK(contains(r.out, "\\fBAFTERSALES_DB\\fR"));
+  CHECK(contains(r.out, "\\fBLANGUAGE, LC_ALL, LC_MESSAGES, LANG\\fR"));
   CHECK(contains(r.out, ".TP\n5\n"));
   CHECK_FALSE(contains(r.out, "__complete"));
 }

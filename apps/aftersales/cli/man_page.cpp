@@ -122,7 +122,12 @@ std::string man_page(const CLI::App& root, const std::string& version) {
             "the pager of long output on a terminal (else less; empty or cat: none)"},
            {"LESS", "set to FRX when unset, so that output shorter than a screen is not paged"},
            {"NO_COLOR", "when set and not empty, no colour on a terminal (also TERM=dumb)"},
-           {"COLUMNS", "the terminal's width tables are cut to, instead of the one it reports"}}) {
+           {"COLUMNS", "the terminal's width tables are cut to, instead of the one it reports"},
+           // Read by the messages' catalogue (core/translate.h).
+           {"LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
+            "the language of messages and table headings: Chinese when the first of them set "
+            "asks for zh (LANG=zh_CN.UTF-8 needs no generated locale), else English; CSV "
+            "headers and JSON keys never change"}}) {
     out << fmt::format(".TP\n\\fB{}\\fR\n{}\n", roff(name), roff(meaning));
   }
   out << ".SH FILES\n"
