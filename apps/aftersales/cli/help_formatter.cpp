@@ -1,6 +1,7 @@
 #include "cli/help_formatter.h"
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <sstream>
 
 #include "cli/command_tree.h"

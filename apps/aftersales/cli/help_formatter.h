@@ -3,7 +3,7 @@
 // (`aftersales unit list --format csv`).
 #pragma once
 
-#include <memory>
+#include <string>
 
 namespace CLI {
 class App;
