@@ -58,7 +58,8 @@ class RulesReader {
   std::optional<int> read_int(const toml::node& node, const std::string& key, Range range);
   std::optional<double> read_percent(const toml::node& node, const std::string& key);
   std::optional<Money> read_money(const toml::node& node, const std::string& key);
-  std::optional<std::string> read_string(const toml::node& node, const std::string& key);
+  std::optional<std::string> read_string(const toml::node& node, const std::string& key,
+                                         bool may_be_empty = false);
   std::optional<std::vector<std::string>> read_string_list(const toml::node& node,
                                                            const std::string& key);
   // Kind::kRoleList, kRoleChain and the entries of [users].

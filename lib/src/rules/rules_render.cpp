@@ -58,6 +58,7 @@ std::vector<RulesSetting> describe_settings(const Rules& rules,
         add_text(key, format_money(std::get<Member<Money>>(setting.target).read(rules), false));
         break;
       case Kind::kString:
+      case Kind::kText:
         add_text(key, std::get<Member<std::string>>(setting.target).read(rules));
         break;
       case Kind::kEnum: {

@@ -148,10 +148,11 @@ const std::vector<Setting>& setting_table() {
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, payments)},
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, returns_inspection)},  // 表12
       {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, purchase)},
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, visits)},      // 表2
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, complaints)},  // 客户投诉
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, surveys)},     // 表9
-      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, training)},    // 新车交接培训
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, visits)},       // 表2
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, complaints)},   // 客户投诉
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, surveys)},      // 表9
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, training)},     // 新车交接培训
+      {Kind::kRoleList, AFTERSALES_RULES_SETTING(permissions, attachments)},  // signed scans
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, fault_categories)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, channels)},
       {Kind::kStringList, AFTERSALES_RULES_SETTING(lists, model_categories)},
@@ -217,6 +218,10 @@ const std::vector<Setting>& setting_table() {
        {{"zh", static_cast<int>(ReportLanguage::kZh)},
         {"en", static_cast<int>(ReportLanguage::kEn)}}},
       {Kind::kInt, AFTERSALES_RULES_SETTING(report, new_unit_months), Range{1, 240}},  // 表8
+      {Kind::kString, AFTERSALES_RULES_SETTING(company, name)},  // printed forms' header
+      {Kind::kText, AFTERSALES_RULES_SETTING(company, address)},
+      {Kind::kText, AFTERSALES_RULES_SETTING(company, phone)},
+      {Kind::kInt, AFTERSALES_RULES_SETTING(attachments, max_mb), Range{1, 1024}},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_part_mb), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_shared_strings), kPositive},
       {Kind::kInt, AFTERSALES_RULES_SETTING(import, xlsx_max_compression_ratio), kPositive},

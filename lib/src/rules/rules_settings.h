@@ -25,6 +25,7 @@ enum class Kind {
   kPercent,        // a KPI target: 0 to 100, whole or decimal
   kMoney,          // a quoted amount ("1,000.00", "1000") or whole yuan (1000); never a float
   kString,         // non-empty text
+  kText,           // text that may be empty (an optional line such as the company's phone)
   kEnum,           // one of the setting's choices
   kUtcOffset,      // a fixed offset such as "+08:00"
   kTimeOfDay,      // a local time of day such as "09:00"

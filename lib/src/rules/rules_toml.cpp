@@ -241,7 +241,8 @@ void RulesReader::read_setting(const Setting& setting, const toml::node& node) {
       }
       return;
     case Kind::kString:
-      if (auto value = read_string(node, key)) {
+    case Kind::kText:
+      if (auto value = read_string(node, key, setting.kind == Kind::kText)) {
         std::get<Member<std::string>>(setting.target).get(rules_) = *value;
       }
       return;

@@ -110,13 +110,14 @@ std::optional<Money> RulesReader::read_money(const toml::node& node, const std::
   return amount;
 }
 
-std::optional<std::string> RulesReader::read_string(const toml::node& node,
-                                                    const std::string& key) {
+std::optional<std::string> RulesReader::read_string(const toml::node& node, const std::string& key,
+                                                    bool may_be_empty) {
   const toml::value<std::string>* text = node.as_string();
   if (text == nullptr) {
     problem(node, key, fmt::format("expected a quoted text, got {}", describe(node)));
     return std::nullopt;
   }
+  if (may_be_empty && text->get().empty()) return text->get();
   if (text->get().find_first_not_of(" \t") == std::string::npos) {
     problem(node, key, "must not be empty");
     return std::nullopt;

@@ -80,6 +80,9 @@ struct Rules {
     std::vector<std::string> complaints = {"clerk", "service_manager", "sales_manager"};
     std::vector<std::string> surveys = {"clerk", "sales_manager"};
     std::vector<std::string> training = {"technician", "service_manager"};
+    // Scanned signed forms kept with their records (issue 15: `attach`, `ticket record --scan`).
+    std::vector<std::string> attachments = {
+        "clerk", "service_manager", "sales_manager", "technician", "warehouse", "qc", "finance"};
   } permissions;
 
   struct Lists {
@@ -184,6 +187,20 @@ struct Rules {
     // The seed names new units (表8, 表10 新出厂设备问题) but gives no span; 3 months is ours.
     int new_unit_months = 3;
   } report;
+
+  // The header of every printed form (issue 15, `print`). The seed's forms are headed with the
+  // company's name (表12: 鞍山衡业专用汽车制造有限公司); address and phone are the company's own.
+  struct Company {
+    std::string name = "鞍山衡业专用汽车制造有限公司";
+    std::string address;
+    std::string phone;
+  } company;
+
+  // Scanned signed forms kept in the ledger (issue 15): the largest file accepted, in MiB. The
+  // seed is silent; 20 MiB holds a multi-page scan at 300 dpi.
+  struct Attachments {
+    int max_mb = 20;
+  } attachments;
 
   // Bounds on an .xlsx to import (issue 8, finding 5): a few megabytes that inflate to
   // gigabytes would hold the write lock for minutes. A workbook over one is refused whole.
