@@ -26,6 +26,8 @@ const std::vector<CommandFamily>& command_families() {
        attach_training},
       {"report", "monthly reports (表7, 表8, 表10, parts, KPIs) and the nightly set of files",
        attach_report},
+      {"print", "the paper forms (表1-表13, 出门证) filled from a record, to sign: HTML or PDF",
+       attach_print},
       {"export", "every record type as CSV, TSV, JSON, JSON Lines or .xlsx, streamed",
        attach_export},
       {"import", "batch import from CSV and .xlsx: validated, idempotent, revertible",
