@@ -220,7 +220,7 @@ TEST_CASE("print 表2 and 表9 tick the five scores of the visit and the survey"
 
   desk.ok("zhang",
           {"survey", "record", "--customer", "C001", "--year", "2026", "--scores", "5,5,5,5,4"});
-  html = desk.page({"表9", "C001:2026"});
+  html = desk.page({"表9", "C001/2026"});
   check_head(html, "表9", "顾客满意度调查表", "JL-8.1-01");
   CHECK(count_of(html, "■很满意") == 4);
   CHECK(count_of(html, "■满意") == 1);
@@ -228,8 +228,8 @@ TEST_CASE("print 表2 and 表9 tick the five scores of the visit and the survey"
 
   r = desk.print({"表9", "C001", "-o", "page.html"});
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, "CUSTOMER:YEAR"));
-  r = desk.print({"表9", "C001:2025", "-o", "page.html"});
+  CHECK(contains(r.err, "CUSTOMER/YEAR"));
+  r = desk.print({"表9", "C001/2025", "-o", "page.html"});
   CHECK(r.exit_code == 3);
   CHECK(contains(r.err, "no survey"));
 }

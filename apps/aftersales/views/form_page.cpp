@@ -51,7 +51,7 @@ tr.blank td { height: 7mm; }
 caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 .text { margin: 2mm 0; line-height: 1.7; }
 .signatures { display: flex; flex-wrap: wrap; gap: 2mm; margin-top: 3mm; }
-.signature { flex: 1 1 30%; min-width: 55mm; border: 1px solid #000; padding: 1.5mm 2mm;
+.signature { flex: 0 0 calc((100% - 4mm) / 3); border: 1px solid #000; padding: 1.5mm 2mm;
   min-height: 24mm; position: relative; }
 .signature .title { font-weight: bold; }
 .signature .line { margin-top: 1.5mm; }

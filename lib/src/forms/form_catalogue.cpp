@@ -86,7 +86,7 @@ const std::vector<FormSpec>& form_specs() {
        "JL-8.1-01",
        kCredit,
        FormSource::kRecord,
-       "survey (CUSTOMER:YEAR, e.g. C001:2026)",
+       "survey (CUSTOMER/YEAR, e.g. C001/2026)",
        {}},
       {"表10",
        "satisfaction",

@@ -161,14 +161,14 @@ PrintedForm survey_form(Context& ctx, const FormSpec& spec, const std::string* i
   std::optional<Survey> survey;
   std::optional<Customer> customer;
   if (id != nullptr) {
-    const std::size_t colon = id->rfind(':');
-    const std::string code = colon == std::string::npos ? "" : id->substr(0, colon);
-    const std::string year = colon == std::string::npos ? "" : id->substr(colon + 1);
+    const std::size_t slash = id->rfind('/');
+    const std::string code = slash == std::string::npos ? "" : id->substr(0, slash);
+    const std::string year = slash == std::string::npos ? "" : id->substr(slash + 1);
     if (code.empty() || year.size() != 4 ||
         year.find_first_not_of("0123456789") != std::string::npos) {
       throw Error(ErrorCode::kInvalidInput,
                   fmt::format("表9 is named by its customer and year, not \"{}\"", *id),
-                  "write CUSTOMER:YEAR, e.g. C001:2026 (survey due --year 2026 lists them)");
+                  "write CUSTOMER/YEAR as survey record printed it, e.g. C001/2026");
     }
     customer = get_customer(ctx, code);
     survey = ctx.store.care().find_survey(code, std::stoi(year));
@@ -180,7 +180,7 @@ PrintedForm survey_form(Context& ctx, const FormSpec& spec, const std::string* i
   }
   PrintedForm form;
   form.spec = &spec;
-  if (survey) form.number = fmt::format("{}:{}", survey->customer_code, survey->year);
+  if (survey) form.number = fmt::format("{}/{}", survey->customer_code, survey->year);
   if (survey) form.subtitle = fmt::format("{} 年度", survey->year);
   form.blocks.push_back(customer_block(customer ? &*customer : nullptr));
   FormBlock opinion;

@@ -95,7 +95,7 @@ PrintedForm part_issue(Context& ctx, const std::string* number) {
   FormBlock requisition;
   requisition.heading = "备件领料单";
   requisition.fields = {
-      {"领料单号", request ? request->number + "-L" : ""},
+      {"随出库申请单", request ? request->number : ""},
       {"领料人", request ? request->requested_by : ""},
       {"领料日期",
        request ? format_date(local_date(request->requested_at, ctx.rules.general.utc_offset)) : ""},
