@@ -27,7 +27,7 @@ constexpr const char* kStyle = R"(
 * { box-sizing: border-box; }
 body { margin: 0; font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC",
   "WenQuanYi Micro Hei", "SimSun", serif; font-size: 10.5pt; color: #000; }
-.sheet { position: relative; page-break-after: always; break-after: page; padding: 2mm 0; }
+.sheet { position: relative; page-break-after: always; break-after: page; }
 .sheet:last-child { page-break-after: auto; break-after: auto; }
 @media screen { body { background: #ccc; } .sheet { width: 210mm; min-height: 297mm;
   margin: 8mm auto; padding: 12mm 14mm; background: #fff; } }
@@ -38,29 +38,31 @@ body { margin: 0; font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source 
 .ids .qr { display: block; margin: 0 0 1mm auto; }
 .copy { display: inline-block; border: 1px solid #000; padding: 0.5mm 2mm; margin-bottom: 1mm;
   font-weight: bold; }
-h1 { text-align: center; font-size: 17pt; letter-spacing: 0.3em; margin: 3mm 0 1mm; }
+h1 { text-align: center; font-size: 17pt; letter-spacing: 0.3em; margin: 1mm 0; }
 .subtitle { text-align: center; margin-bottom: 2mm; }
 h2 { font-size: 11pt; margin: 3mm 0 1mm; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 2mm; }
-td, th { border: 1px solid #000; padding: 1.2mm 1.5mm; vertical-align: top; }
+td, th { border: 1px solid #000; padding: 1mm 1.5mm; vertical-align: top; }
 th { background: #eee; font-weight: bold; }
 td.label { width: 18%; background: #f4f4f4; white-space: nowrap; }
 td.value { width: 32%; min-height: 7mm; }
-td.wide { height: 12mm; }
+td.wide { height: 10mm; }
 tr.blank td { height: 7mm; }
 caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 .text { margin: 2mm 0; line-height: 1.7; }
 .signatures { display: flex; flex-wrap: wrap; gap: 2mm; margin-top: 3mm; }
 .signature { flex: 0 0 calc((100% - 4mm) / 3); border: 1px solid #000; padding: 1.5mm 2mm;
-  min-height: 24mm; position: relative; }
+  min-height: 22mm; position: relative; }
+.signature.with-seal { padding-right: 21mm; }
 .signature .title { font-weight: bold; }
 .signature .line { margin-top: 1.5mm; }
-.signature .line span.fill { display: inline-block; min-width: 32mm;
+.signature .line span.fill { display: inline-block; min-width: 28mm;
   border-bottom: 1px solid #000; }
 .signature .seal { position: absolute; right: 2mm; top: 2mm; width: 18mm; height: 18mm;
   border: 1px dashed #666; border-radius: 50%; font-size: 8pt; color: #666; text-align: center;
   line-height: 18mm; }
-.foot { display: flex; justify-content: space-between; margin-top: 3mm; font-size: 8.5pt; }
+.foot { display: flex; justify-content: space-between; margin-top: 2mm; font-size: 8.5pt;
+  break-before: avoid; page-break-before: avoid; }
 )";
 
 void field_rows(std::string& out, const std::vector<FormField>& fields) {
@@ -107,8 +109,9 @@ void table_of(std::string& out, const FormTable& table) {
 }
 
 void signature_box(std::string& out, const FormSignature& box) {
-  out += fmt::format("<div class=\"signature{}\"><div class=\"title\">{}</div>",
-                     box.who.empty() ? " unsigned" : " signed", esc(box.title));
+  out += fmt::format("<div class=\"signature{}{}\"><div class=\"title\">{}</div>",
+                     box.who.empty() ? " unsigned" : " signed", box.seal ? " with-seal" : "",
+                     esc(box.title));
   const auto line = [&](const char* label, const std::string& value) {
     out += fmt::format("<div class=\"line\">{}：<span class=\"fill\">{}</span></div>", label,
                        esc(value));
