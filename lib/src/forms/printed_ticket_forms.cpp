@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "aftersales/tickets/ticket_forms.h"
+#include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "forms/form_filling.h"
 
@@ -142,8 +143,12 @@ PrintedForm budget(const Context& ctx, const TicketView* view) {
   form.signatures.push_back(signed_by(
       ctx, "申请人", approval != nullptr ? approval->requested_by : "",
       approval != nullptr ? std::optional<Timestamp>(approval->requested_at) : std::nullopt));
-  for (FormSignature& box : chain_signatures(ctx, approval, ctx.rules.approvals.budget)) {
-    form.signatures.push_back(std::move(box));
+  const bool needs_budget = view == nullptr || approval != nullptr ||
+                            requires_budget_approval(ctx.rules, view->warranty_total);
+  if (needs_budget) {
+    for (FormSignature& box : chain_signatures(ctx, approval, ctx.rules.approvals.budget)) {
+      form.signatures.push_back(std::move(box));
+    }
   }
   const Approval* supplement =
       view != nullptr ? current_approval(view->approvals, ticket_form::kBudgetSupplement) : nullptr;
@@ -153,11 +158,9 @@ PrintedForm budget(const Context& ctx, const TicketView* view) {
       form.signatures.push_back(std::move(box));
     }
   }
-  if (view != nullptr && approval == nullptr) {
+  if (!needs_budget) {
     form.subtitle =
-        view->warranty_total > ctx.rules.approvals.budget_threshold
-            ? "审批尚未提交"
-            : "保内费用未超过 " + yuan(ctx.rules.approvals.budget_threshold) + " 元，无须预算审批";
+        "保内费用未超过 " + yuan(ctx.rules.approvals.budget_threshold) + " 元，无须预算审批";
   }
   return form;
 }
