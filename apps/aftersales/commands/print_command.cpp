@@ -4,6 +4,7 @@
 // printed by headless Chromium (chromium_pdf.h).
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -46,9 +47,12 @@ const FormSpec& form_named(const std::string& typed) {
 
 std::string forms_list() {
   std::string text = "Forms (FORM is the key, its number alone, or the name):\n";
+  const auto padded = [](const std::string& cell, std::size_t width) {
+    return cell + std::string(width - std::min(width, display_width(cell)), ' ');
+  };
   for (const FormSpec& spec : form_specs()) {
-    text += fmt::format("  {:<6} {:<16} {}{}  ID: {}\n", spec.key, spec.name, spec.title,
-                        spec.code.empty() ? "" : " " + spec.code, spec.record);
+    text += fmt::format("  {} {} {}{}  ID: {}\n", padded(spec.key, 6), padded(spec.name, 16),
+                        spec.title, spec.code.empty() ? "" : " " + spec.code, spec.record);
   }
   return text;
 }
