@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -415,4 +416,23 @@ TEST_CASE("print -o FILE.pdf prints through headless Chromium, or says how to ge
   const std::string pdf = desk.cli.read_file("form.pdf");
   CHECK(pdf.rfind("%PDF-", 0) == 0);
   CHECK(pdf.size() > 10000);  // the page with its CJK font embedded
+}
+
+TEST_CASE("the QR code on a printed form scans back to the record's number") {
+  if (::access("/usr/bin/chromium", X_OK) != 0 || ::access("/usr/bin/zbarimg", X_OK) != 0) {
+    MESSAGE(
+        "chromium or zbarimg is not installed: the QR code is not scanned (install-deps "
+        "--browser)");
+    return;
+  }
+  PrintDesk desk;
+  desk.page({"表3", desk.ticket});
+  // A real browser draws the page and a real reader scans it, as a clerk's phone would.
+  const std::string command =
+      "cd '" + desk.cli.path("") + "' && chromium --headless --no-sandbox --disable-gpu " +
+      "--hide-scrollbars --user-data-dir=profile --window-size=900,1250 --screenshot=page.png " +
+      "file://" + desk.cli.path("page.html") + " >/dev/null 2>&1 && zbarimg -q --raw page.png " +
+      "> scanned.txt 2>/dev/null";
+  REQUIRE(std::system(command.c_str()) == 0);
+  CHECK(desk.cli.read_file("scanned.txt") == desk.ticket + "\n");
 }
