@@ -11,6 +11,7 @@
 #include "cli/ticket_desk.h"
 
 using aftersales::testing::contains;
+using aftersales::testing::count_of;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
 using aftersales::testing::trimmed;
@@ -22,14 +23,6 @@ zhou = ["qc"]
 )";
 
 constexpr const char* kUnit = aftersales::testing::kDeskWarrantyUnit;
-
-std::size_t count_of(const std::string& text, const std::string& fragment) {
-  std::size_t n = 0;
-  for (auto at = text.find(fragment); at != std::string::npos; at = text.find(fragment, at + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 // The desk with a catalogue: HP-100 液压泵 480.00 major, SEAL-50 at 50.00, SEAL-51 at 50.01; and
 // a warranty ticket estimated at 300.00 of parts, started by ma.

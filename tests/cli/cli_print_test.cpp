@@ -15,6 +15,7 @@
 #include "cli/ticket_desk.h"
 
 using aftersales::testing::contains;
+using aftersales::testing::count_of;
 using aftersales::testing::describe;
 using aftersales::testing::RunResult;
 
@@ -32,14 +33,6 @@ phone = "0412-5550000"
 )";
 
 constexpr const char* kUnit = aftersales::testing::kDeskWarrantyUnit;
-
-std::size_t count_of(const std::string& text, const std::string& fragment) {
-  std::size_t n = 0;
-  for (auto at = text.find(fragment); at != std::string::npos; at = text.find(fragment, at + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 // The desk with a catalogue (HP-100 液压泵 480.00, major) and a warranty ticket analysed as a
 // quality defect needing the factory (表4), estimated at 300.00 of parts and started by ma.

@@ -71,6 +71,15 @@ inline bool contains(const std::string& text, const std::string& fragment) {
   return text.find(fragment) != std::string::npos;
 }
 
+// How many times `fragment` occurs in `text` (overlapping ones too).
+inline std::size_t count_of(const std::string& text, const std::string& fragment) {
+  std::size_t n = 0;
+  for (auto at = text.find(fragment); at != std::string::npos; at = text.find(fragment, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 // `text` without its trailing line ends: a number printed alone on a line.
 inline std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();

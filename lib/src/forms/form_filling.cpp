@@ -50,11 +50,10 @@ const Approval* current_approval(const std::vector<Approval>& approvals, const s
   return newest;
 }
 
-std::vector<FormSignature> chain_signatures(const Context& ctx, const Approval* approval,
-                                            const std::vector<std::string>& chain,
-                                            const std::string& prefix) {
+void add_chain_signatures(std::vector<FormSignature>& boxes, const Context& ctx,
+                          const Approval* approval, const std::vector<std::string>& chain,
+                          const std::string& prefix) {
   const std::vector<std::string>& roles = approval != nullptr ? approval->chain : chain;
-  std::vector<FormSignature> boxes;
   for (std::size_t step = 0; step < roles.size(); ++step) {
     FormSignature box;
     box.title = prefix + role_title(roles[step]);
@@ -67,7 +66,12 @@ std::vector<FormSignature> chain_signatures(const Context& ctx, const Approval* 
     }
     boxes.push_back(std::move(box));
   }
-  return boxes;
+}
+
+FormSignature requester(const Context& ctx, const Approval* approval) {
+  return approval != nullptr
+             ? signed_by(ctx, "申请人", approval->requested_by, approval->requested_at)
+             : signed_by(ctx, "申请人", "", std::nullopt);
 }
 
 FormSignature signed_by(const Context& ctx, const std::string& title, const std::string& who,

@@ -27,11 +27,15 @@ std::string yes_no(bool yes);
 // nullptr when none was asked.
 const Approval* current_approval(const std::vector<Approval>& approvals, const std::string& form);
 
-// One box per step of `chain`, with the signature given for it where `approval` has one
-// (who, when, 同意 or 驳回 and the comment). `prefix` goes before each role's title.
-std::vector<FormSignature> chain_signatures(const Context& ctx, const Approval* approval,
-                                            const std::vector<std::string>& chain,
-                                            const std::string& prefix = {});
+// Adds to `boxes` one box per step of the approval's chain (`chain` while none was asked), with
+// the signature given for it where `approval` has one (who, when, 同意 or 驳回 and the comment).
+// `prefix` goes before each role's title.
+void add_chain_signatures(std::vector<FormSignature>& boxes, const Context& ctx,
+                          const Approval* approval, const std::vector<std::string>& chain,
+                          const std::string& prefix = {});
+
+// 申请人: who asked for `approval` and when; an empty box while none was asked.
+FormSignature requester(const Context& ctx, const Approval* approval);
 
 // A signature given by `who` at `at`, or an empty box when `who` is empty.
 FormSignature signed_by(const Context& ctx, const std::string& title, const std::string& who,

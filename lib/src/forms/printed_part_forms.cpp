@@ -110,9 +110,7 @@ PrintedForm part_issue(Context& ctx, const std::string* number) {
   form.signatures.push_back(
       signed_by(ctx, "申请人", request ? request->requested_by : "",
                 request ? std::optional<Timestamp>(request->requested_at) : std::nullopt));
-  for (FormSignature& box : chain_signatures(ctx, approval, ctx.rules.approvals.part_issue)) {
-    form.signatures.push_back(std::move(box));
-  }
+  add_chain_signatures(form.signatures, ctx, approval, ctx.rules.approvals.part_issue);
   form.signatures.push_back(FormSignature{
       "库房", request ? request->shipped_by : "",
       request && request->shipped_at ? when(ctx, *request->shipped_at) : "", "", false});
@@ -213,11 +211,8 @@ PrintedForm urgent_part(Context& ctx, const std::string* number) {
   form.signatures.push_back(
       signed_by(ctx, "申请人", request ? request->requested_by : "",
                 request ? std::optional<Timestamp>(request->requested_at) : std::nullopt));
-  for (FormSignature& box :
-       chain_signatures(ctx, current_approval(approvals, sale_form::kUrgentPart),
-                        ctx.rules.approvals.urgent_part)) {
-    form.signatures.push_back(std::move(box));
-  }
+  add_chain_signatures(form.signatures, ctx, current_approval(approvals, sale_form::kUrgentPart),
+                       ctx.rules.approvals.urgent_part);
   form.signatures.push_back(FormSignature{role_title("purchasing"), "", "", "", false});
   if (request) form.number = request->number;
   return form;
@@ -270,10 +265,10 @@ PrintedForm gate_pass(Context& ctx, const std::string* number) {
   form.signatures.push_back(
       signed_by(ctx, "经办人", view ? view->pass.raised_by : "",
                 view ? std::optional<Timestamp>(view->pass.raised_at) : std::nullopt));
-  for (FormSignature& box :
-       chain_signatures(ctx, view && view->approval ? &*view->approval : nullptr, chain)) {
+  add_chain_signatures(form.signatures, ctx, view && view->approval ? &*view->approval : nullptr,
+                       chain);
+  for (FormSignature& box : form.signatures) {
     if (box.title == role_title("finance")) box.seal = true;  // 财务部确认、盖章
-    form.signatures.push_back(std::move(box));
   }
   form.signatures.push_back(FormSignature{"门卫", "", "", "", false});
   if (view) form.number = view->pass.number;

@@ -94,12 +94,8 @@ PrintedForm repair_notice(const Context& ctx, const TicketView* view) {
   form.blocks.push_back(std::move(notice));
   const Approval* approval =
       view != nullptr ? current_approval(view->approvals, ticket_form::kRepairNotice) : nullptr;
-  form.signatures.push_back(signed_by(
-      ctx, "申请人", approval != nullptr ? approval->requested_by : "",
-      approval != nullptr ? std::optional<Timestamp>(approval->requested_at) : std::nullopt));
-  for (FormSignature& box : chain_signatures(ctx, approval, ctx.rules.approvals.repair_notice)) {
-    form.signatures.push_back(std::move(box));
-  }
+  form.signatures.push_back(requester(ctx, approval));
+  add_chain_signatures(form.signatures, ctx, approval, ctx.rules.approvals.repair_notice);
   return form;
 }
 
@@ -140,23 +136,17 @@ PrintedForm budget(const Context& ctx, const TicketView* view) {
   form.blocks.push_back(std::move(costs));
   const Approval* approval =
       view != nullptr ? current_approval(view->approvals, ticket_form::kBudget) : nullptr;
-  form.signatures.push_back(signed_by(
-      ctx, "申请人", approval != nullptr ? approval->requested_by : "",
-      approval != nullptr ? std::optional<Timestamp>(approval->requested_at) : std::nullopt));
+  form.signatures.push_back(requester(ctx, approval));
   const bool needs_budget = view == nullptr || approval != nullptr ||
                             requires_budget_approval(ctx.rules, view->warranty_total);
   if (needs_budget) {
-    for (FormSignature& box : chain_signatures(ctx, approval, ctx.rules.approvals.budget)) {
-      form.signatures.push_back(std::move(box));
-    }
+    add_chain_signatures(form.signatures, ctx, approval, ctx.rules.approvals.budget);
   }
   const Approval* supplement =
       view != nullptr ? current_approval(view->approvals, ticket_form::kBudgetSupplement) : nullptr;
   if (supplement != nullptr) {
     form.blocks.push_back(FormBlock{"补充审批", {{"补充金额", supplement->summary, true}}, {}, {}});
-    for (FormSignature& box : chain_signatures(ctx, supplement, supplement->chain, "补充·")) {
-      form.signatures.push_back(std::move(box));
-    }
+    add_chain_signatures(form.signatures, ctx, supplement, supplement->chain, "补充·");
   }
   if (!needs_budget) {
     form.subtitle =
