@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
-#include <streambuf>
 #include <string_view>
 #include <vector>
 
@@ -71,59 +70,6 @@ TerminalOutput standard_output_terminal(bool no_pager) {
   return terminal;
 }
 
-// Writes to the pager's pipe in 64 KiB pieces and remembers why a write failed.
-class PagerBuffer : public std::streambuf {
- public:
-  explicit PagerBuffer(int fd) : fd_(fd), buffer_(64 * 1024) {
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-  }
-  ~PagerBuffer() override { close_pipe(); }
-  PagerBuffer(const PagerBuffer&) = delete;
-  PagerBuffer& operator=(const PagerBuffer&) = delete;
-
-  int error() const { return error_; }
-  void close_pipe() {
-    if (fd_ < 0) return;
-    drain();
-    ::close(fd_);
-    fd_ = -1;
-  }
-
- protected:
-  int_type overflow(int_type ch) override {
-    if (!drain()) return traits_type::eof();
-    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(ch);
-      pbump(1);
-    }
-    return traits_type::not_eof(ch);
-  }
-  int sync() override { return drain() ? 0 : -1; }
-
- private:
-  // Writes what is buffered; false once a write failed (everything after it is dropped).
-  bool drain() {
-    const char* at = pbase();
-    const char* const end = pptr();
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-    if (error_ != 0 || fd_ < 0) return false;
-    while (at < end) {
-      const ssize_t written = ::write(fd_, at, static_cast<std::size_t>(end - at));
-      if (written < 0) {
-        if (errno == EINTR) continue;
-        error_ = errno;
-        return false;
-      }
-      at += written;
-    }
-    return true;
-  }
-
-  int fd_;
-  std::vector<char> buffer_;
-  int error_ = 0;
-};
-
 std::unique_ptr<Pager> Pager::start(const std::string& command) {
   std::vector<std::string> words = plain_words(command);
   if (words.empty()) words = {"/bin/sh", "-c", command};
@@ -173,7 +119,8 @@ std::unique_ptr<Pager> Pager::start(const std::string& command) {
 
 Pager::Pager(int pipe_fd, pid_t pid, const struct sigaction& old_pipe_action,
              const struct sigaction& old_interrupt_action)
-    : buffer_(std::make_unique<PagerBuffer>(pipe_fd)),
+    : pipe_fd_(pipe_fd),
+      buffer_(std::make_unique<FdBuffer>(pipe_fd)),
       stream_(std::make_unique<std::ostream>(buffer_.get())),
       pid_(pid),
       old_pipe_action_(old_pipe_action),
@@ -187,7 +134,8 @@ int Pager::finish() {
   if (finished_) return 0;
   finished_ = true;
   stream_->flush();
-  buffer_->close_pipe();
+  buffer_->flush_all();
+  ::close(pipe_fd_);
   int status = 0;
   while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
   }

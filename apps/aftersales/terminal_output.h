@@ -10,6 +10,8 @@
 #include <ostream>
 #include <string>
 
+#include "aftersales/io/fd_buffer.h"
+
 namespace aftersales::cli {
 
 struct TerminalOutput {
@@ -23,8 +25,6 @@ struct TerminalOutput {
 // PAGER when set, else less; none when `no_pager` (--no-pager), when standard output is not a
 // terminal, or when the command is empty or "cat". All zero/false for a non-terminal.
 TerminalOutput standard_output_terminal(bool no_pager);
-
-class PagerBuffer;
 
 // A pager reading what is written to stream(). While it runs, SIGPIPE is ignored here, so a
 // user who quits the pager early makes the writes fail with EPIPE instead of killing the
@@ -53,7 +53,8 @@ class Pager {
  private:
   Pager(int pipe_fd, pid_t pid, const struct sigaction& old_pipe_action,
         const struct sigaction& old_interrupt_action);
-  std::unique_ptr<PagerBuffer> buffer_;
+  int pipe_fd_;  // the pager's standard input, closed by finish()
+  std::unique_ptr<FdBuffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
   pid_t pid_;
   struct sigaction old_pipe_action_;

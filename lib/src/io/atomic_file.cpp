@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "aftersales/core/error.h"
+#include "aftersales/io/fd_buffer.h"
 #include "aftersales/io/render.h"
 
 namespace aftersales {
@@ -25,55 +26,6 @@ Error storage_error(const std::string& what, const std::string& path, int error_
                "cannot " + what + " \"" + path + "\": " + std::strerror(error_number),
                "check that the directory exists and is writable and that the disk is not full");
 }
-
-// A stream buffer over a file descriptor it does not own. It keeps the first write error
-// (errno) so that the caller can report it: an ostream only remembers that something failed.
-class FileDescriptorBuffer final : public std::streambuf {
- public:
-  explicit FileDescriptorBuffer(int fd) : fd_(fd) {
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-  }
-
-  // The errno of the first failed write, 0 when every write succeeded.
-  int error() const { return error_; }
-
-  // Writes out what is buffered. Returns false (and sets error()) on failure.
-  bool flush_all() { return drain() && error_ == 0; }
-
- protected:
-  int_type overflow(int_type ch) override {
-    if (!drain()) return traits_type::eof();
-    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(ch);
-      pbump(1);
-    }
-    return traits_type::not_eof(ch);
-  }
-
-  int sync() override { return drain() ? 0 : -1; }
-
- private:
-  bool drain() {
-    const char* data = pbase();
-    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
-    while (left > 0 && error_ == 0) {
-      const ssize_t written = ::write(fd_, data, left);
-      if (written < 0) {
-        if (errno == EINTR) continue;
-        error_ = errno;
-      } else {
-        data += written;
-        left -= static_cast<std::size_t>(written);
-      }
-    }
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-    return error_ == 0;
-  }
-
-  int fd_;
-  int error_ = 0;
-  std::array<char, 64 * 1024> buffer_{};
-};
 
 // The temporary file beside `path`: PATH.tmp.PID, with a counter if that name is taken (a
 // crashed earlier run of a process with the same id). Opened exclusively, so an existing file
@@ -137,7 +89,7 @@ void write_file_atomically(const std::string& path,
     ::fchmod(fd, existing.st_mode & 07777);
   }
 
-  FileDescriptorBuffer buffer(fd);
+  FdBuffer buffer(fd);
   std::ostream out(&buffer);
   write(out);  // an exception leaves through the guard, which removes the temporary
   out.flush();
