@@ -1,10 +1,7 @@
 // `aftersales import` end to end: files in every encoding and kind, each mode, re-import,
 // revert, and the error format FILE:LINE:COL: field "NAME": ...
 #include <doctest/doctest.h>
-#include <fcntl.h>
 #include <iconv.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -52,66 +49,16 @@ const char* const kUnitsCsv =
     "2025-001,HYS5160,C001,2025-03-01,LZZ1,WP10-1,\"8吨洗扫, 东风底盘\",整车12个月\r\n"
     "2025-002,HYS5160,C001,2025/6/15,LZZ2,WP10-2,\"多行\n配置\",整车12个月\r\n";
 
-// Runs `aftersales --db DB ARGS...` as Cli::run does, with standard input read from the file
-// `input` of the scratch directory (as `< input` in a shell) instead of /dev/null.
-RunResult run_with_stdin(const Cli& cli, const std::string& input,
-                         const std::vector<std::string>& args) {
-  std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", cli.db()};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_text) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_text;
-  for (char** e = environ; *e != nullptr; ++e) {
-    if (std::string(*e).rfind("AFTERSALES_", 0) != 0) env_text.emplace_back(*e);
-  }
-  env_text.emplace_back("AFTERSALES_TODAY=2026-11-27");
-  std::vector<char*> envp;
-  for (std::string& e : env_text) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  const std::string in = cli.path(input);
-  const std::string out = cli.path(".stdin-run.out");
-  const std::string err = cli.path(".stdin-run.err");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addchdir_np(&actions, cli.path("").c_str());
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = cli.read_file(".stdin-run.out");
-  result.err = cli.read_file(".stdin-run.err");
-  return result;
-}
-
 // tests/import/data/units.xls: units 2025-101 (shipped 2025-03-01) and 2025-102 (2025-06-15).
 std::string xls_fixture() {
   return std::string(AFTERSALES_SOURCE_DIR) + "/tests/import/data/units.xls";
 }
 
-// The bytes of an .xlsx holding the two units of kUnitsCsv's first columns.
+// The bytes of an .xlsx holding the two units of kUnitsCsv's first columns
+// (support/xlsx_builder.h two_units_workbook).
 std::string two_units_xlsx() {
   using namespace aftersales::testing;
-  XlsxWorkbook book;
-  book.shared_strings = shared_strings_xml(
-      {"serial", "model", "customer", "shipped", "2025-001", "HYS5160", "C001", "2025-002"});
-  book.sheets.push_back(
-      {"Sheet1",
-       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
-       "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
-       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" t=\"s\"><v>5</v></c>"
-       "<c r=\"C2\" t=\"s\"><v>6</v></c><c r=\"D2\"><v>45717</v></c></row>"
-       "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>7</v></c><c r=\"B3\" t=\"s\"><v>5</v></c>"
-       "<c r=\"C3\" t=\"s\"><v>6</v></c><c r=\"D3\"><v>45823</v></c></row>",
-       std::nullopt});
-  return zip_bytes(xlsx_entries(book));
+  return zip_bytes(xlsx_entries(two_units_workbook()));
 }
 
 std::string unit_count(const Cli& cli) {
@@ -560,7 +507,7 @@ TEST_CASE("- imports standard input, CSV or a workbook, with its digest recorded
   Cli cli;
   seed(cli);
   cli.write_file("piped.csv", kUnitsCsv);
-  RunResult r = run_with_stdin(cli, "piped.csv", {"import", "units", "-"});
+  RunResult r = cli.run_from("piped.csv", {"import", "units", "-"});
   INFO(describe(r));
   REQUIRE(r.exit_code == 0);
   CHECK(contains(r.err, "<stdin>: 2 records, csv, utf-8"));
@@ -575,11 +522,11 @@ TEST_CASE("- imports standard input, CSV or a workbook, with its digest recorded
   CHECK(contains(cli.run({"import", "list", "--format", "csv"}).out, "<stdin>"));
 
   cli.write_file("piped.xlsx", two_units_xlsx());
-  r = run_with_stdin(cli, "piped.xlsx", {"import", "units", "-"});
+  r = cli.run_from("piped.xlsx", {"import", "units", "-"});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "<stdin>: 2 records, xlsx"));
   std::filesystem::copy_file(xls_fixture(), cli.path("piped.xls"));
-  r = run_with_stdin(cli, "piped.xls", {"import", "units", "-"});
+  r = cli.run_from("piped.xls", {"import", "units", "-"});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "<stdin>: 2 records, xls"));
   CHECK(contains(cli.run({"unit", "show", "2025-101"}).out, "2025-03-01"));
@@ -589,7 +536,7 @@ TEST_CASE("a bad row from standard input is named <stdin> with its line and colu
   Cli cli;
   seed(cli);
   cli.write_file("bad.csv", "serial,model,customer,shipped\n2025-001,HYS5160,C001,2023-13-01\n");
-  const RunResult r = run_with_stdin(cli, "bad.csv", {"import", "units", "-"});
+  const RunResult r = cli.run_from("bad.csv", {"import", "units", "-"});
   INFO(describe(r));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "<stdin>:2:4: field \"shipped\""));
@@ -599,7 +546,7 @@ TEST_CASE("standard input named twice is refused, exit 2") {
   Cli cli;
   seed(cli);
   cli.write_file("piped.csv", kUnitsCsv);
-  const RunResult r = run_with_stdin(cli, "piped.csv", {"import", "units", "-", "-"});
+  const RunResult r = cli.run_from("piped.csv", {"import", "units", "-", "-"});
   INFO(describe(r));
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "standard input (-) is named more than once"));

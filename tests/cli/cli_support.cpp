@@ -143,9 +143,13 @@ RunResult Cli::run_to(const std::string& stdout_file, const std::vector<std::str
   return run_with(args, {}, stdout_file);
 }
 
+RunResult Cli::run_from(const std::string& input, const std::vector<std::string>& args) const {
+  return run_with(args, {}, (dir_ / ".stdout").string(), (dir_ / input).string());
+}
+
 RunResult Cli::run_with(const std::vector<std::string>& args,
                         const std::map<std::string, std::string>& env,
-                        const std::string& stdout_file) const {
+                        const std::string& stdout_file, const std::string& stdin_file) const {
   std::vector<std::string> argv_text = {AFTERSALES_BINARY, "--db", db()};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -161,7 +165,7 @@ RunResult Cli::run_with(const std::vector<std::string>& args,
   const fs::path err_file = dir_ / ".stderr";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, stdin_file.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,

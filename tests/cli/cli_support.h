@@ -42,6 +42,8 @@ class Cli {
                             unsigned short columns = 100) const;
   // The same with standard output going to `stdout_file` (e.g. /dev/full); out stays empty.
   RunResult run_to(const std::string& stdout_file, const std::vector<std::string>& args) const;
+  // As run(), with standard input read from the file `input` of the directory (`< input`).
+  RunResult run_from(const std::string& input, const std::vector<std::string>& args) const;
 
   // Runs init, then adds customer C001, model HYS5160 and a complete unit 2025-001.
   void seed_archive() const;
@@ -59,8 +61,8 @@ class Cli {
 
  private:
   RunResult run_with(const std::vector<std::string>& args,
-                     const std::map<std::string, std::string>& env,
-                     const std::string& stdout_file) const;
+                     const std::map<std::string, std::string>& env, const std::string& stdout_file,
+                     const std::string& stdin_file = "/dev/null") const;
 
   std::filesystem::path dir_;
   std::unique_ptr<PgScratch> postgres_;

@@ -36,19 +36,7 @@ std::vector<std::vector<std::string>> records_of(RecordSource& source) {
 
 // An .xlsx of the header and two units of kTwoUnitsCsv.
 void write_two_units_xlsx(const std::string& path) {
-  testing::XlsxWorkbook book;
-  book.shared_strings = testing::shared_strings_xml(
-      {"serial", "model", "customer", "shipped", "2025-001", "HYS5160", "C001", "2025-002"});
-  book.sheets.push_back(
-      {"Sheet1",
-       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
-       "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
-       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" t=\"s\"><v>5</v></c>"
-       "<c r=\"C2\" t=\"s\"><v>6</v></c><c r=\"D2\"><v>45717</v></c></row>"
-       "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>7</v></c><c r=\"B3\" t=\"s\"><v>5</v></c>"
-       "<c r=\"C3\" t=\"s\"><v>6</v></c><c r=\"D3\"><v>45823</v></c></row>",
-       std::nullopt});
-  testing::write_xlsx(path, book);
+  testing::write_xlsx(path, testing::two_units_workbook());
 }
 
 const char* const kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";

@@ -52,4 +52,9 @@ void write_file(const std::string& path, std::string_view bytes);
 // Writes the .xlsx of `book` to `path`.
 void write_xlsx(const std::string& path, const XlsxWorkbook& book);
 
+// A workbook of units to import: the header serial, model, customer, shipped and two units of
+// model HYS5160 for customer C001, 2025-001 shipped 2025-03-01 and 2025-002 shipped 2025-06-15
+// (date cells).
+XlsxWorkbook two_units_workbook();
+
 }  // namespace aftersales::testing
