@@ -27,6 +27,8 @@ TEST_CASE("completion offers the commands, verbs and options that begin with the
   CHECK(complete(cli, {"unit", "list", "--for"}).out == "--format\n");  // a global option
   CHECK(complete(cli, {"--format", "js"}).out == "json\njsonl\n");
   CHECK(complete(cli, {"ticket", "list", "--state", "in_"}).out == "in_service\n");
+  CHECK(complete(cli, {"print", "表1"}).out == "表1\n表10\n表11\n表12\n表13\n");
+  CHECK(complete(cli, {"print", "work"}).out == "work-record\n");
   // The hidden commands are not offered.
   CHECK_FALSE(contains(complete(cli, {"__"}).out, "__man"));
 }

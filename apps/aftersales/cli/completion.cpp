@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <map>
 
+#include "aftersales/forms/printed_form.h"
 #include "aftersales/tickets/ticket.h"
 #include "cli/command_tree.h"
 
@@ -46,6 +47,14 @@ std::vector<std::string> values_of(const CLI::Option& option, const CLI::App& co
   const std::string name = option.get_name();
   if (name == "--format") return starting_with({"table", "csv", "tsv", "json", "jsonl"}, prefix);
   if (name == "--state") return starting_with(ticket_states(), prefix);
+  if (name == "FORM") {  // print: the seed's keys (表6) and the names (work-record)
+    std::vector<std::string> forms;
+    for (const FormSpec& spec : form_specs()) {
+      forms.push_back(spec.key);
+      forms.push_back(spec.name);
+    }
+    return starting_with(forms, prefix);
+  }
   auto kind = kinds.find(name);
   if (kind == kinds.end() && command.get_parent() != nullptr) {
     kind = kinds.find(command.get_parent()->get_name() + " " + name);  // `customer show CODE`
