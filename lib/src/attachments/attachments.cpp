@@ -133,9 +133,16 @@ void check_size(const Rules& rules, const std::string& name, std::int64_t size) 
 }
 
 AuditJson attachment_json(const Attachment& a) {
-  return AuditJson{{"attachment", a.id}, {"file", a.file_name}, {"type", a.media_type},
-                   {"size", a.size},     {"sha256", a.sha256},  {"form", a.form},
-                   {"note", a.note}};
+  // What identifies the scan; its form and note only when given, so that the record's history
+  // stays short.
+  AuditJson json{{"attachment", a.id},
+                 {"file", a.file_name},
+                 {"type", a.media_type},
+                 {"size", a.size},
+                 {"sha256", a.sha256}};
+  if (!a.form.empty()) json["form"] = a.form;
+  if (!a.note.empty()) json["note"] = a.note;
+  return json;
 }
 
 }  // namespace
