@@ -253,3 +253,21 @@ TEST_CASE("export attachments lists their metadata, not their bytes") {
                             sha256_hex(bytes) + ",表1,"));
   CHECK_FALSE(contains(r.out, "PNG\r\n"));
 }
+
+TEST_CASE("doctor finds an attachment changed outside aftersales and attach get refuses it") {
+  Cli cli;
+  cli.seed_archive();
+  cli.write_file("scan.png", binary_png());
+  const std::string id = trimmed(ok(cli, {"attach", "unit", "2025-001", "scan.png"}).out);
+  ok(cli, {"doctor"});
+  REQUIRE(cli.sql("UPDATE attachment SET sha256 = '" + std::string(64, '0') + "'") == "");
+  RunResult r = cli.run({"doctor", "--format", "csv"});
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "attachments,attachment," + id + ","));
+  CHECK(contains(r.out, "changed outside aftersales"));
+  r = cli.run({"attach", "get", id, "-o", "back.png"});
+  CHECK(r.exit_code == 6);
+  CHECK(contains(r.err, "is damaged"));
+  CHECK(contains(r.err, "doctor"));
+}

@@ -82,4 +82,26 @@ void SqlAttachmentStore::each_of(const std::string& entity, const std::string& r
   });
 }
 
+void SqlAttachmentStore::each_with_content(
+    const std::function<void(const Attachment&, const std::string& content)>& visit) {
+  guarded("reading the attachments", [&] {
+    // One at a time by id, so that a nested read (or PostgreSQL's buffering of a streaming
+    // statement) never holds more than one content.
+    std::int64_t after = 0;
+    for (;;) {
+      std::optional<Attachment> next;
+      {
+        Query query = db_.cached("SELECT " AFTERSALES_ATTACHMENT_COLUMNS
+                                 "FROM attachment WHERE id > ?1 ORDER BY id LIMIT 1");
+        query->bind(1, after);
+        if (query->step()) next = read_attachment(*query);
+      }
+      if (!next) return;
+      after = next->id;
+      const std::optional<std::string> bytes = content(next->id);
+      visit(*next, bytes.value_or(std::string()));
+    }
+  });
+}
+
 }  // namespace aftersales::store

@@ -98,6 +98,8 @@ class SqlAttachmentStore final : public AttachmentStore {
   std::optional<std::string> content(std::int64_t id) override;
   void each_of(const std::string& entity, const std::string& record,
                const std::function<void(const Attachment&)>& visit) override;
+  void each_with_content(
+      const std::function<void(const Attachment&, const std::string& content)>& visit) override;
 
  private:
   Database& db_;

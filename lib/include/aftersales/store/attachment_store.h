@@ -25,6 +25,10 @@ class AttachmentStore {
   // The metadata of the attachments of one record (entity, record), oldest first (by id).
   virtual void each_of(const std::string& entity, const std::string& record,
                        const std::function<void(const Attachment&)>& visit) = 0;
+  // Every attachment with its content, by id, one at a time (memory holds one): `doctor`
+  // checks each against its SHA-256.
+  virtual void each_with_content(
+      const std::function<void(const Attachment&, const std::string& content)>& visit) = 0;
 };
 
 }  // namespace aftersales
