@@ -184,7 +184,7 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
           "work_record_arrived; DROP INDEX work_record_finished; DROP INDEX "
           "ticket_reported_counts; DROP INDEX ticket_quality; DROP INDEX ticket_actual_cost; "
           "CREATE INDEX ticket_reported ON ticket (reported_at); "
-          "DROP TABLE visit; "
+          "DROP TABLE visit; DROP TABLE attachment; "
           "DROP TABLE training_record; DROP TABLE complaint; DROP TABLE survey; "
           "DROP TABLE urgent_request; DROP TABLE purchase_plan_line; "
           "DROP TABLE purchase_plan; DROP TABLE part_sale_promise; "
@@ -206,5 +206,5 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
       r.out, "\r\nBY-PHONE,HYS5160,C002,大连市政,2026-11-01,2027-10-31,true,,2026-11-08,5\r\n"));
   CHECK(
       contains(r.out, "\r\nOPEN,HYS5160,C001,鞍山市环卫处,2026-11-01,2027-10-31,true,terms,,\r\n"));
-  CHECK(cli.sql("PRAGMA user_version") == "17\n");  // 007 and every later migration
+  CHECK(cli.sql("PRAGMA user_version") == "18\n");  // 007 and every later migration
 }

@@ -236,7 +236,7 @@ TEST_CASE("a ledger written through aftersales alone is sound") {
         std::vector<std::string>{ledger_check::kIntegrity, ledger_check::kSignedRecord,
                                  ledger_check::kStartApprovals, ledger_check::kActualCosts,
                                  ledger_check::kAudit, ledger_check::kBatchCounts,
-                                 ledger_check::kStock});
+                                 ledger_check::kStock, ledger_check::kAttachments});
 }
 
 TEST_CASE("imports, an import over typed rows, a hand edit and a revert leave the ledger sound") {

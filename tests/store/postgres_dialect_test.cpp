@@ -51,6 +51,12 @@ TEST_CASE("the approval signer's first column name, a reserved word of PostgreSQ
   CHECK(subjects.find("RENAME COLUMN \"user\" TO signer") != std::string::npos);
 }
 
+TEST_CASE("the attachment content, a BLOB in SQLite, is bytea on PostgreSQL (018)") {
+  const std::string attachments = postgres_migration(migrations().at(17));
+  CHECK(attachments.find("content      BYTEA NOT NULL") != std::string::npos);
+  CHECK(attachments.find("BLOB") == std::string::npos);
+}
+
 TEST_CASE("a PostgreSQL URL is told from a SQLite path by its scheme") {
   CHECK(is_postgres_url("postgresql://ledger.example/aftersales"));
   CHECK(is_postgres_url("postgres:///aftersales?host=/tmp"));

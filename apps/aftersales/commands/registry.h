@@ -53,5 +53,6 @@ void attach_complaint(CLI::App& family, Session& session);
 void attach_training(CLI::App& family, Session& session);
 void attach_report(CLI::App& family, Session& session);
 void attach_print(CLI::App& family, Session& session);
+void attach_attachment(CLI::App& family, Session& session);
 
 }  // namespace aftersales::cli

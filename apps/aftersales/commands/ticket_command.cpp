@@ -6,12 +6,14 @@
 
 #include <algorithm>
 
+#include "aftersales/attachments/attachments.h"
 #include "aftersales/core/error.h"
 #include "aftersales/parts/purchase_plans.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
+#include "views/attachment_view.h"
 #include "views/part_sale_view.h"
 #include "views/part_view.h"
 #include "views/ticket_view.h"
@@ -57,6 +59,7 @@ struct ClockRequest {
 };
 
 struct RecordRequest {
+  std::optional<std::string> scan;
   std::string number;
   WorkRecordFields fields;
 };
@@ -166,6 +169,9 @@ void attach_ticket(CLI::App& family, Session& session) {
                                    ctx.rules.general.utc_offset)},
                       {{"urgent_requests", "urgent part requests 急需备件 (表13)"},
                        urgent_table(urgent_requests_of(ctx, shown.ticket.number), ctx.rules)}});
+        // The signed scans kept with it (issue 15), metadata only.
+        add_attachments(view, attachments_of(ctx, "ticket", shown.ticket.number),
+                        ctx.rules.general.utc_offset, "history");
         s.emit(view);
       });
 
@@ -326,9 +332,15 @@ void attach_ticket(CLI::App& family, Session& session) {
                         "a part used, PARTNO:QTY (repeat for each); replaces the estimated parts")
             ->allow_extra_args(false)
             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        verb.add_option("--scan", r.scan,
+                        "the signed and sealed paper scanned (PDF, JPEG or PNG): kept with the "
+                        "ticket as its 表6 (`attach list ticket T`)");
       },
       [](Session& s, const RecordRequest& r) {
-        const WorkRecorded done = record_work(s.context(), r.number, r.fields);
+        WorkRecordFields fields = r.fields;
+        if (r.scan) fields.scan = read_attachment_file(*r.scan, s.context().rules);
+        const WorkRecorded done = record_work(s.context(), r.number, fields);
+        if (done.scan) s.note(attached_text(*done.scan));
         for (const std::string& line : voided_text(done.voided)) s.note(line);
         std::string what =
             done.record.version == 1

@@ -1,10 +1,12 @@
 // aftersales unit add|edit|show|list|accept|note: the factory archive (表1).
 #include <fmt/format.h>
 
+#include "aftersales/attachments/attachments.h"
 #include "aftersales/core/translate.h"
 #include "aftersales/units/units.h"
 #include "commands/registry.h"
 #include "commands/verb.h"
+#include "views/attachment_view.h"
 #include "views/unit_view.h"
 #include "views/visit_view.h"
 
@@ -106,6 +108,9 @@ void attach_unit(CLI::App& family, Session& session) {
         of_unit.unit = archive.unit.serial;
         each_visit(ctx, of_unit, [&](const Visit& v) { visits.push_back(v); });
         add_unit_visits(view, visits);
+        // The signed scans kept with it (issue 15), metadata only.
+        add_attachments(view, attachments_of(ctx, "unit", archive.unit.serial),
+                        ctx.rules.general.utc_offset, "changes");
         s.emit(view);
       });
 

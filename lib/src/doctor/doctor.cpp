@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "aftersales/attachments/attachments.h"
 #include "aftersales/core/error.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/ticket_forms.h"
@@ -35,6 +36,7 @@ class Doctor {
     run_check(ledger_check::kAudit, [&] { check_audit(); });
     run_check(ledger_check::kBatchCounts, [&] { check_batch_counts(); });
     run_check(ledger_check::kStock, [&] { check_stock(); });
+    run_check(ledger_check::kAttachments, [&] { check_attachments(); });
     return std::move(result_);
   }
 
@@ -211,6 +213,21 @@ class Doctor {
                       "aftersales; `aftersales part show {}` lists the moves, compare them with "
                       "the last backup",
                       m.part, m.warehouse, m.on_hand, m.part));
+    });
+  }
+
+  // A signed scan is kept byte for byte (issue 15): its content still has the digest and size
+  // recorded when it was attached, else it was changed outside aftersales.
+  void check_attachments() {
+    ctx_.store.attachments().each_with_content([&](const Attachment& a, const std::string& bytes) {
+      const std::string digest = sha256_hex(bytes);
+      if (digest == a.sha256 && static_cast<std::int64_t>(bytes.size()) == a.size) return;
+      add(ledger_check::kAttachments, "attachment", std::to_string(a.id),
+          fmt::format("{} of {} {}: its content ({} bytes, SHA-256 {}) is not what was attached "
+                      "({} bytes, SHA-256 {}), so it was changed outside aftersales; take it "
+                      "from the last backup (`aftersales attach get {}` on the copy)",
+                      a.file_name, a.entity, a.record, bytes.size(), digest, a.size, a.sha256,
+                      a.id));
     });
   }
 

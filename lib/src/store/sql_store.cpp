@@ -36,7 +36,8 @@ class SqlStore final : public Store {
         visits_(*db_, stamp_),
         care_(*db_, stamp_),
         exports_(*db_),
-        names_(*db_) {}
+        names_(*db_),
+        attachments_(*db_) {}
 
   void write(const std::function<void()>& work) override {
     if (!rerun_writes_ || write_depth_ > 0) {
@@ -84,6 +85,7 @@ class SqlStore final : public Store {
   CareStore& care() override { return care_; }
   ExportStore& exports() override { return exports_; }
   NameStore& names() override { return names_; }
+  AttachmentStore& attachments() override { return attachments_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -103,6 +105,7 @@ class SqlStore final : public Store {
   SqlCareStore care_;
   SqlExportStore exports_;
   SqlNameStore names_;
+  SqlAttachmentStore attachments_;
   bool rerun_writes_ = false;
   int write_depth_ = 0;  // the outermost write() runs twice, the nested ones join it
 };

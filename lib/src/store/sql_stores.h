@@ -89,6 +89,22 @@ class SqlPartReturnStore final : public PartReturnStore {
   Database& db_;
 };
 
+class SqlAttachmentStore final : public AttachmentStore {
+ public:
+  explicit SqlAttachmentStore(Database& db) : db_(db) {}
+
+  void insert(Attachment& attachment, const std::string& content) override;
+  std::optional<Attachment> find(std::int64_t id) override;
+  std::optional<std::string> content(std::int64_t id) override;
+  void each_of(const std::string& entity, const std::string& record,
+               const std::function<void(const Attachment&)>& visit) override;
+  void each_with_content(
+      const std::function<void(const Attachment&, const std::string& content)>& visit) override;
+
+ private:
+  Database& db_;
+};
+
 class SqlNameStore final : public NameStore {
  public:
   explicit SqlNameStore(Database& db) : db_(db) {}

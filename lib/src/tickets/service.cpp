@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "aftersales/approvals/approval_forms.h"
+#include "aftersales/attachments/attachments.h"
 #include "aftersales/core/error.h"
 #include "aftersales/identity/identity.h"
 #include "aftersales/parts/issue_requests.h"
@@ -293,6 +294,14 @@ void ask_supplements(Context& ctx, const Ticket& ticket, const std::vector<Suppl
 WorkRecorded record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields) {
   require_role(ctx, ctx.rules.permissions.ticket_service, "recording the work (表6)");
   const UtcOffset zone = ctx.rules.general.utc_offset;
+  // The scan of the signed paper (issue 15): refused before anything is written.
+  std::optional<AttachRequest> scan;
+  if (fields.scan) {
+    require_role(ctx, ctx.rules.permissions.attachments,
+                 "keeping the scanned work record (表6, --scan)");
+    scan = AttachRequest{"ticket", number, *fields.scan, "表6", "the signed work record"};
+    check_attachment(ctx.rules, *scan);
+  }
   WorkRecorded done;
   ctx.store.write([&] {
     // A retried write runs again: the approvals the failed run voided or raised are not kept.
@@ -359,6 +368,7 @@ WorkRecorded record_work(Context& ctx, const std::string& number, const WorkReco
     ask_supplements(ctx, after, supplements_needed(ctx.rules, after, done.actual, approvals), done);
     save_ticket(ctx, before, after, earlier ? "correct-record" : "record");
     done.ticket = after;
+    if (scan) done.scan = attach_file(ctx, *scan);
   });
   return done;
 }

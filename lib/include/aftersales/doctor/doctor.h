@@ -31,6 +31,9 @@ inline constexpr const char* kAudit = "audit";
 inline constexpr const char* kBatchCounts = "batch-counts";
 // No part's stock in a warehouse goes below zero at any move, summing its moves in order.
 inline constexpr const char* kStock = "stock";
+// Every attachment's content (a signed scan, issue 15) has the SHA-256 and size recorded when it
+// was attached.
+inline constexpr const char* kAttachments = "attachments";
 }  // namespace ledger_check
 
 // One thing wrong with one record.

@@ -13,6 +13,7 @@
 
 #include "aftersales/store/approval_store.h"
 #include "aftersales/store/archive_store.h"
+#include "aftersales/store/attachment_store.h"
 #include "aftersales/store/audit_store.h"
 #include "aftersales/store/care_store.h"
 #include "aftersales/store/export_store.h"
@@ -79,10 +80,11 @@ class Store {
   virtual ShipmentStore& shipments() = 0;  // 表11 issue requests, gate passes
   virtual PartReturnStore& part_returns() = 0;
   virtual PartSaleStore& part_sales() = 0;
-  virtual VisitStore& visits() = 0;    // 表2 follow-up visits
-  virtual CareStore& care() = 0;       // 表9 surveys, complaints, handover training
-  virtual ExportStore& exports() = 0;  // every record type as rows (aftersales export)
-  virtual NameStore& names() = 0;      // names by how they begin (shell completion)
+  virtual VisitStore& visits() = 0;            // 表2 follow-up visits
+  virtual CareStore& care() = 0;               // 表9 surveys, complaints, handover training
+  virtual ExportStore& exports() = 0;          // every record type as rows (aftersales export)
+  virtual NameStore& names() = 0;              // names by how they begin (shell completion)
+  virtual AttachmentStore& attachments() = 0;  // scanned signed forms (issue 15)
 };
 
 struct SqliteOptions {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aftersales/approvals/approval.h"
+#include "aftersales/attachments/attachment.h"
 #include "aftersales/audit/audit_entry.h"
 #include "aftersales/core/context.h"
 #include "aftersales/core/validation.h"
@@ -134,6 +135,9 @@ struct WorkRecordFields {
   std::optional<std::string> travel;
   std::optional<std::string> km;   // the odometer on site; never below an earlier reading
   std::vector<std::string> parts;  // parts used, "PARTNO:QTY" each (a part named twice: summed)
+  // The signed and sealed paper scanned (issue 15): kept with the ticket as its 表6, in the
+  // same transaction as the record (attachments/attachments.h).
+  std::optional<AttachmentFile> scan;
 };
 
 // What filing a work record did.
@@ -143,6 +147,7 @@ struct WorkRecorded {
   std::vector<CostLine> actual;       // the ticket's actual lines from it
   std::vector<Approval> supplements;  // supplementary approvals it raised (pending)
   std::vector<Approval> voided;       // supplementary approvals of an earlier version voided
+  std::optional<Attachment> scan;     // the scan kept with it, when one was given
 };
 
 // Files the work record signed and sealed by the customer (表6): the ticket is signed off.
@@ -156,6 +161,9 @@ struct WorkRecorded {
 // rules.visits.major_repair_days of the finish. While the ticket is signed off, filing again
 // corrects the record: a new version (the earlier one is kept and the change audited), actual lines
 // and supplements worked out again.
+// With fields.scan the scanned paper is attached to the ticket (form 表6) in the same
+// transaction, after attach_file's checks (its type, its size, [permissions] attachments), which
+// run before anything is written.
 WorkRecorded record_work(Context& ctx, const std::string& number, const WorkRecordFields& fields);
 
 // Closes a signed-off ticket; refused without a signed work record, and while a supplementary

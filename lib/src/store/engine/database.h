@@ -72,6 +72,9 @@ class Statement {
   virtual void bind_null(int index) = 0;
   virtual void bind(int index, std::int64_t value) = 0;
   virtual void bind(int index, const std::string& text) = 0;
+  // Binds `bytes` as binary data (SQLite: a BLOB; PostgreSQL: bytea), copied when bound: a
+  // file's content, any byte values, NUL and 0xFF included (issue 15, attachments).
+  virtual void bind_bytes(int index, std::string_view bytes) = 0;
   // Steps to the next row of a query; false when there is none left.
   virtual bool step() = 0;
   // Runs a statement that returns no rows; returns the number of rows it changed.
@@ -83,6 +86,8 @@ class Statement {
   // step(), reset() or another read of the same column as a different type. Empty for null.
   // For the row paths that read a whole table (exports, lists): copying each cell cost them.
   virtual std::string_view text_view(int column) = 0;
+  // The column's binary data (a BLOB or bytea column), byte for byte; empty for null.
+  virtual std::string bytes(int column) = 0;
   // Ends the current run and clears the bindings, so that no statement keeps a read open.
   virtual void reset() = 0;
 };

@@ -96,12 +96,15 @@ class PgStatement final : public Statement {
   void bind_null(int index) override { value(index).reset(); }
   void bind(int index, std::int64_t number) override { value(index) = std::to_string(number); }
   void bind(int index, const std::string& text) override { value(index) = text; }
+  // bytea travels in the text format as its hex form, \x followed by two digits a byte.
+  void bind_bytes(int index, std::string_view bytes) override;
   bool step() override;
   std::int64_t run() override;
   bool is_null(int column) override { return PQgetisnull(row(column), 0, column) != 0; }
   std::int64_t int64(int column) override;
   std::string text(int column) override;
   std::string_view text_view(int column) override;
+  std::string bytes(int column) override;
   void reset() override;
 
   // Reads every row left of the current run into the buffer, freeing the connection.
@@ -421,6 +424,32 @@ std::string_view PgStatement::text_view(int column) {
   // A comparison in a SELECT list reads as SQLite's 1 or 0.
   if (PQftype(result, column) == kBoolType) return text[0] == 't' ? "1" : "0";
   return std::string_view(text, static_cast<std::size_t>(PQgetlength(result, 0, column)));
+}
+
+void PgStatement::bind_bytes(int index, std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 + 2 * bytes.size());
+  hex += "\\x";
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex += kDigits[byte >> 4];
+    hex += kDigits[byte & 0x0f];
+  }
+  value(index) = std::move(hex);
+}
+
+std::string PgStatement::bytes(int column) {
+  PGresult* result = row(column);
+  if (PQgetisnull(result, 0, column)) return std::string();
+  // The text form of bytea (hex, or the older escape form under bytea_output = escape).
+  std::size_t size = 0;
+  unsigned char* raw =
+      PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result, 0, column)), &size);
+  if (raw == nullptr) throw DbError(DbFailure::kOther, "out of memory reading binary data");
+  std::string out(reinterpret_cast<const char*>(raw), size);
+  PQfreemem(raw);
+  return out;
 }
 
 void PgStatement::reset() {

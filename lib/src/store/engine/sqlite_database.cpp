@@ -110,6 +110,10 @@ class SqliteStatement final : public Statement {
   void bind(int index, const std::string& text) override {
     watched(mark_, [&] { statement_.bind(index, text); });
   }
+  void bind_bytes(int index, std::string_view bytes) override {
+    // SQLiteCpp binds a blob with SQLITE_TRANSIENT: SQLite copies it.
+    watched(mark_, [&] { statement_.bind(index, bytes.data(), static_cast<int>(bytes.size())); });
+  }
   bool step() override {
     return watched(mark_, [&] { return statement_.executeStep(); });
   }
@@ -130,6 +134,14 @@ class SqliteStatement final : public Statement {
       const SQLite::Column value = statement_.getColumn(column);
       const char* text = value.getText();  // first the text, then its length (SQLite's order)
       return std::string_view(text, static_cast<std::size_t>(value.getBytes()));
+    });
+  }
+  std::string bytes(int column) override {
+    return watched(mark_, [&] {
+      const SQLite::Column value = statement_.getColumn(column);
+      const void* data = value.getBlob();  // first the blob, then its length (SQLite's order)
+      const auto size = static_cast<std::size_t>(value.getBytes());
+      return data == nullptr ? std::string() : std::string(static_cast<const char*>(data), size);
     });
   }
   void reset() override {
