@@ -88,7 +88,7 @@ TEST_CASE("表5 has no budget boxes at 1,000.00 and the chain's three at 1,000.0
   CHECK(form.signatures[3].who == "zhao");
 }
 
-TEST_CASE("a blank form has its fields and boxes and no number; a missing record is not found") {
+TEST_CASE("a blank form has its fields and boxes and no number, a missing record is not found") {
   TicketWorld world;
   Context ctx = world.context("zhang");
   const PrintedForm blank = print_form(ctx, spec("表6"), FormRequest{"", {}, true});
