@@ -114,9 +114,13 @@ class Session {
   // A summary line on stderr, unless --quiet.
   void note(const std::string& message) const;
 
+  // Writes text a view lays out itself (search results) to stdout through the pager, or to
+  // -o FILE atomically: `render` gets the stream and the options, with fit_width and colour
+  // set only on a terminal in the table format.
+  void write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render);
+
  private:
   RenderOptions render_options() const;
-  void write_out(const std::function<void(std::ostream&, const RenderOptions&)>& render);
 
   StoreUse store_use_ = StoreUse::kNone;
   RulesSource rules_source_ = RulesSource::kLedger;

@@ -206,5 +206,5 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
       r.out, "\r\nBY-PHONE,HYS5160,C002,大连市政,2026-11-01,2027-10-31,true,,2026-11-08,5\r\n"));
   CHECK(
       contains(r.out, "\r\nOPEN,HYS5160,C001,鞍山市环卫处,2026-11-01,2027-10-31,true,terms,,\r\n"));
-  CHECK(cli.sql("PRAGMA user_version") == "18\n");  // 007 and every later migration
+  CHECK(cli.sql("PRAGMA user_version") == "19\n");  // 007 and every later migration
 }

@@ -76,8 +76,9 @@ class Scratch {
   std::unique_ptr<Database> open(bool create = true, bool read_only = false) const {
     SqliteOptions options;
     options.create = create;
-    options.read_only = read_only;
-    return load_postgres_database(url(), options);
+    auto db = load_postgres_database(url(), options);
+    if (read_only) db->make_read_only();  // as the store does once open
+    return db;
   }
 
  private:

@@ -27,6 +27,10 @@ const std::vector<CommandFamily>& command_families() {
       {"attach",
        "signed scans kept with their records (PDF, JPEG, PNG): attach ENTITY ID FILE, list, get",
        attach_attachment},
+      {"search",
+       "has this happened before? the tickets, notes, visits and complaints whose text holds "
+       "the words, newest first, with their fix",
+       attach_search},
       {"report", "monthly reports (表7, 表8, 表10, parts, KPIs) and the nightly set of files",
        attach_report},
       {"print", "the paper forms (表1-表13, 出门证) filled from a record, to sign: HTML or PDF",

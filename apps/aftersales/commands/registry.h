@@ -54,5 +54,6 @@ void attach_training(CLI::App& family, Session& session);
 void attach_report(CLI::App& family, Session& session);
 void attach_print(CLI::App& family, Session& session);
 void attach_attachment(CLI::App& family, Session& session);
+void attach_search(CLI::App& family, Session& session);
 
 }  // namespace aftersales::cli

@@ -9,6 +9,7 @@
 #include "aftersales/attachments/attachments.h"
 #include "aftersales/core/error.h"
 #include "aftersales/parts/purchase_plans.h"
+#include "aftersales/search/search.h"
 #include "aftersales/tickets/ticket_rules.h"
 #include "aftersales/tickets/tickets.h"
 #include "commands/registry.h"
@@ -16,6 +17,7 @@
 #include "views/attachment_view.h"
 #include "views/part_sale_view.h"
 #include "views/part_view.h"
+#include "views/search_view.h"
 #include "views/ticket_view.h"
 
 namespace aftersales::cli {
@@ -23,6 +25,12 @@ namespace {
 
 struct NumberRequest {
   std::string number;
+};
+
+struct ShowRequest {
+  std::string number;
+  bool similar = false;
+  int limit = 5;
 };
 
 struct AssignRequest {
@@ -151,12 +159,22 @@ void attach_ticket(CLI::App& family, Session& session) {
         });
       });
 
-  add_verb<NumberRequest>(
+  add_verb<ShowRequest>(
       family, session,
-      {"show", "everything about a ticket: costs, approvals, work record, history",
-       "aftersales ticket show SR-2026-000001 --format json", StoreUse::kReads},
-      [](CLI::App& verb, NumberRequest& r) { add_number(verb, r.number); },
-      [](Session& s, const NumberRequest& r) {
+      {"show",
+       "everything about a ticket: costs, approvals, work record, history; --similar: the "
+       "closest past repairs",
+       "aftersales ticket show SR-2026-000001 --similar", StoreUse::kReads},
+      [](CLI::App& verb, ShowRequest& r) {
+        add_number(verb, r.number);
+        CLI::Option* similar =
+            verb.add_flag("--similar", r.similar,
+                          "also list the past repairs of the same model and category whose "
+                          "description and analysis are closest to this ticket's");
+        verb.add_option("--limit", r.limit, "with --similar: at most this many (default 5)")
+            ->needs(similar);
+      },
+      [](Session& s, const ShowRequest& r) {
         Context& ctx = s.context();
         const TicketView shown = show_ticket(ctx, r.number);
         RecordView view = ticket_view(shown, ctx.rules);
@@ -172,6 +190,12 @@ void attach_ticket(CLI::App& family, Session& session) {
         // The signed scans kept with it (issue 15), metadata only.
         add_attachments(view, attachments_of(ctx, "ticket", shown.ticket.number),
                         ctx.rules.general.utc_offset, "history");
+        if (r.similar) {
+          view.tables.push_back(
+              {{"similar", "closest past repairs of the same model and category"},
+               similar_repairs_table(similar_repairs(ctx, shown.ticket.number, r.limit),
+                                     ctx.rules.general.utc_offset)});
+        }
         s.emit(view);
       });
 

@@ -3,6 +3,7 @@
 
 #include "aftersales/core/error.h"
 #include "store/sql_removal.h"
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -388,6 +389,7 @@ void SqlArchiveStore::insert_unit_note(UnitNote& note) {
     insert->bind(5, note.actor);
     insert->run();
     note.id = db_.last_insert_id();
+    reindex_record(db_, SearchKind::kNote, note.id);
   });
 }
 

@@ -1,6 +1,7 @@
 // SQL of customer care: annual surveys (表9), complaints and suggestions (客户投诉) and the
 // handover training of units (新车交接培训).
 #include "aftersales/core/error.h"
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -172,6 +173,7 @@ void SqlCareStore::insert_complaint(Complaint& complaint) {
     insert->bind(10, complaint.opened_by);
     insert->run();
     complaint.id = db_.last_insert_id();
+    reindex_record(db_, SearchKind::kComplaint, complaint.id);
   });
 }
 
@@ -186,6 +188,7 @@ void SqlCareStore::update_complaint(const Complaint& complaint) {
     update->bind(4, complaint.closed_by);
     update->bind(5, complaint.id);
     update->run();
+    reindex_record(db_, SearchKind::kComplaint, complaint.id);
   });
 }
 

@@ -11,6 +11,7 @@
 #endif
 #include "store/sql_export_store.h"
 #include "store/sql_part_sale_store.h"
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 #include "store/sql_visit_store.h"
 
@@ -20,7 +21,7 @@ namespace {
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(std::unique_ptr<Database> db)
+  SqlStore(std::unique_ptr<Database> db, const SqliteOptions& options)
       : db_(std::move(db)),
         archive_(*db_, stamp_),
         tickets_(*db_, stamp_),
@@ -37,7 +38,11 @@ class SqlStore final : public Store {
         care_(*db_, stamp_),
         exports_(*db_),
         names_(*db_),
-        attachments_(*db_) {}
+        attachments_(*db_),
+        search_(*db_) {
+    build_search_index_once(*db_);
+    if (options.read_only) db_->make_read_only();
+  }
 
   void write(const std::function<void()>& work) override {
     if (!rerun_writes_ || write_depth_ > 0) {
@@ -86,6 +91,7 @@ class SqlStore final : public Store {
   ExportStore& exports() override { return exports_; }
   NameStore& names() override { return names_; }
   AttachmentStore& attachments() override { return attachments_; }
+  SearchStore& search() override { return search_; }
 
  private:
   std::unique_ptr<Database> db_;
@@ -106,6 +112,7 @@ class SqlStore final : public Store {
   SqlExportStore exports_;
   SqlNameStore names_;
   SqlAttachmentStore attachments_;
+  SqlSearchStore search_;
   bool rerun_writes_ = false;
   int write_depth_ = 0;  // the outermost write() runs twice, the nested ones join it
 };
@@ -114,7 +121,7 @@ class SqlStore final : public Store {
 }  // namespace store
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, const SqliteOptions& options) {
-  return std::make_unique<store::SqlStore>(store::open_sqlite_database(path, options));
+  return std::make_unique<store::SqlStore>(store::open_sqlite_database(path, options), options);
 }
 
 std::string shown_db(const std::string& db) {
@@ -124,7 +131,7 @@ std::string shown_db(const std::string& db) {
 std::unique_ptr<Store> open_store(const std::string& db, const SqliteOptions& options) {
   if (!store::is_postgres_url(db)) return open_sqlite_store(db, options);
 #if AFTERSALES_POSTGRESQL
-  return std::make_unique<store::SqlStore>(store::load_postgres_database(db, options));
+  return std::make_unique<store::SqlStore>(store::load_postgres_database(db, options), options);
 #else
   throw Error(ErrorCode::kUsage,
               fmt::format("{} names a PostgreSQL database, and this aftersales was built "

@@ -89,6 +89,20 @@ class SqlPartReturnStore final : public PartReturnStore {
   Database& db_;
 };
 
+class SqlSearchStore final : public SearchStore {
+ public:
+  explicit SqlSearchStore(Database& db) : db_(db) {}
+
+  std::vector<SearchHit> find(const std::vector<search::QueryPhrase>& phrases,
+                              const SearchFilter& filter) override;
+  void each_repair(std::int64_t model_id, const std::string& category,
+                   std::int64_t except_ticket_id, int limit,
+                   const std::function<void(SearchHit&)>& visit) override;
+
+ private:
+  Database& db_;
+};
+
 class SqlAttachmentStore final : public AttachmentStore {
  public:
   explicit SqlAttachmentStore(Database& db) : db_(db) {}

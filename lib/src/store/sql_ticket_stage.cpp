@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -229,6 +230,7 @@ class SqlTicketStage final : public TicketStage {
       writer_->flush();
       writer_.reset();
       seen_.reset();
+      index_batch();
       return staged_;
     });
     staged_ = 0;
@@ -247,7 +249,9 @@ class SqlTicketStage final : public TicketStage {
       Query insert = db_.prepare(kInsert);
       bind_ticket_work(*insert, work_);
       bind_optional(*insert, 16, stamp_.batch);
-      return insert->run();
+      const std::int64_t written = insert->run();
+      index_batch();
+      return written;
     });
     // A page at a time, so that `held_back` finds the connection free for its own statements.
     std::vector<StagedTicketRow> page;
@@ -269,6 +273,12 @@ class SqlTicketStage final : public TicketStage {
       db_.exec("DROP TABLE ticket_stage");
     });
     return inserted;
+  }
+
+  // The search rows of the tickets the batch wrote (set-based; those held back are written
+  // row by row, and index themselves).
+  void index_batch() {
+    if (stamp_.batch) reindex(db_, SearchKind::kTicket, "r.batch_id = ?1", *stamp_.batch);
   }
 
   Database& db_;

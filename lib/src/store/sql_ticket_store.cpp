@@ -16,6 +16,7 @@
 
 #include "aftersales/core/error.h"
 #include "store/sql_removal.h"
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -551,6 +552,7 @@ bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
     bind_optional(*insert, 29, stamp_.batch);
     if (insert->run() == 0) return false;
     ticket.id = db_.last_insert_id();
+    reindex_record(db_, SearchKind::kTicket, ticket.id);
     return true;
   });
 }
@@ -563,6 +565,16 @@ bool SqlTicketStore::insert_if_new(Ticket& ticket) {
 
 void SqlTicketStore::update(const Ticket& ticket) {
   guarded("changing ticket " + ticket.number, [&] {
+    // Most changes are of the work state: the searched text is written again only when its
+    // analysis or advice changes.
+    bool text_changes = false;
+    {
+      Query text = db_.cached("SELECT analysis <> ?2 OR advice <> ?3 FROM ticket WHERE id = ?1");
+      text->bind(1, ticket.id);
+      text->bind(2, ticket.analysis);
+      text->bind(3, ticket.advice);
+      text_changes = text->step() && flag_column(*text, 0);
+    }
     Query update = db_.cached(
         "UPDATE ticket SET state = ?1, resume_state = ?2, assignee = ?3, analysis = ?4, "
         "needs_factory = ?5, quality_claim = ?6, quality_confirmed = ?7, waiver_requested = ?8, "
@@ -574,6 +586,7 @@ void SqlTicketStore::update(const Ticket& ticket) {
     bind_optional(*update, 19, stamp_.batch);
     update->bind(20, ticket.id);
     update->run();
+    if (text_changes) reindex_record(db_, SearchKind::kTicket, ticket.id);
   });
 }
 
@@ -598,6 +611,7 @@ void SqlTicketStore::update_intake(const Ticket& ticket) {
     bind_optional(*update, 12, stamp_.batch);
     update->bind(13, ticket.id);
     update->run();
+    reindex_record(db_, SearchKind::kTicket, ticket.id);
   });
 }
 
@@ -612,6 +626,9 @@ void SqlTicketStore::remove(const std::string& number) {
       "FROM ticket WHERE number = ?1) UNION ALL SELECT 1 FROM approval WHERE subject_kind = "
       "'ticket' AND subject_id = ?1",
       "ticket", number);
+  if (const std::optional<Ticket> ticket = find(number)) {
+    forget_record(db_, SearchKind::kTicket, ticket->id);
+  }
   remove_row(db_, "DELETE FROM ticket WHERE number = ?1", "ticket", number);
 }
 
@@ -728,6 +745,7 @@ void SqlTicketStore::insert_work_record(std::int64_t ticket_id, const WorkRecord
                               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     bind_record(*insert, ticket_id, record);
     insert->run();
+    reindex_record(db_, SearchKind::kTicket, ticket_id);
   });
 }
 
@@ -750,6 +768,7 @@ void SqlTicketStore::replace_work_record(std::int64_t ticket_id, const WorkRecor
         "= ?10, km = ?11, version = ?12 WHERE ticket_id = ?1");
     bind_record(*update, ticket_id, record);
     update->run();
+    reindex_record(db_, SearchKind::kTicket, ticket_id);
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "aftersales/core/error.h"
+#include "store/sql_search_index.h"
 
 namespace aftersales::store {
 namespace {
@@ -86,11 +87,15 @@ void SqlVisitStore::insert(Visit& visit) {
     bind_optional(*insert, 20, stamp_.batch);
     insert->run();
     visit.id = db_.last_insert_id();
+    reindex_record(db_, SearchKind::kVisit, visit.id);
   });
 }
 
 void SqlVisitStore::remove(const std::string& number) {
   guarded("removing visit " + number, [&] {
+    if (const std::optional<Visit> visit = find(number)) {
+      forget_record(db_, SearchKind::kVisit, visit->id);
+    }
     Query remove = db_.cached("DELETE FROM visit WHERE number = ?1");
     remove->bind(1, number);
     remove->run();

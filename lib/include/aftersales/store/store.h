@@ -24,6 +24,7 @@
 #include "aftersales/store/part_sale_store.h"
 #include "aftersales/store/part_store.h"
 #include "aftersales/store/rulebook_store.h"
+#include "aftersales/store/search_store.h"
 #include "aftersales/store/shipment_store.h"
 #include "aftersales/store/ticket_store.h"
 #include "aftersales/store/visit_store.h"
@@ -85,6 +86,7 @@ class Store {
   virtual ExportStore& exports() = 0;          // every record type as rows (aftersales export)
   virtual NameStore& names() = 0;              // names by how they begin (shell completion)
   virtual AttachmentStore& attachments() = 0;  // scanned signed forms (issue 15)
+  virtual SearchStore& search() = 0;           // full-text search of the records (issue 16)
 };
 
 struct SqliteOptions {

@@ -160,6 +160,10 @@ class Database {
   virtual void exec(const std::string& sql) = 0;
 
   virtual void set_busy_timeout(int milliseconds) = 0;
+  // From now on the connection refuses writes (SQLite: PRAGMA query_only; PostgreSQL:
+  // default_transaction_read_only), for a command that only reads. The store calls it once it
+  // is open (SqliteOptions::read_only), after what opening writes (migrations, search rows).
+  virtual void make_read_only() = 0;
   // Lifts the stop on writes that finding the ledger damaged put (`doctor` found it whole).
   virtual void clear_damage() = 0;
 

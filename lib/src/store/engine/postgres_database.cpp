@@ -695,7 +695,6 @@ class PostgresDatabase final : public Database {
                     "use the newer aftersales that last wrote it");
       }
       migrate();
-      if (options.read_only) exec("SET default_transaction_read_only = on");
     });
   }
 
@@ -704,6 +703,8 @@ class PostgresDatabase final : public Database {
   }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
+
+  void make_read_only() override { exec("SET default_transaction_read_only = on"); }
 
   void write(const std::function<void()>& work) override {
     if (write_depth_ > 0) {

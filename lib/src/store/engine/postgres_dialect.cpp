@@ -32,6 +32,11 @@ const MigrationEdit kEdits[] = {
      "-- json_valid, json_extract), and a PostgreSQL ledger is made by `init` at the newest\n"
      "-- schema: it has no unit when 007 runs.",
      "SQLite's JSON functions on ledgers older than 007; a PostgreSQL ledger has none"},
+    {19, "CREATE VIRTUAL TABLE search_index USING fts5 (", "-- (the end of SQLite's index)",
+     "ALTER TABLE search_doc ADD COLUMN terms tsvector;\n"
+     "CREATE INDEX search_index ON search_doc USING gin (terms);",
+     "FTS5 is SQLite's: PostgreSQL indexes the same tokens as a tsvector (its positions make "
+     "the phrases), in a GIN index, and keeps no copy of them as text"},
 };
 
 }  // namespace

@@ -18,7 +18,7 @@ class Database;
 // open_postgres_database (postgres_database.h): a new Database the caller owns; throws as it.
 #define AFTERSALES_POSTGRESQL_OPEN_SYMBOL "aftersales_postgresql_open"
 
-#define AFTERSALES_POSTGRESQL_BUILD "aftersales " AFTERSALES_VERSION " postgresql driver, abi 2"
+#define AFTERSALES_POSTGRESQL_BUILD "aftersales " AFTERSALES_VERSION " postgresql driver, abi 3"
 
 extern "C" {
 using AftersalesPostgresqlBuild = const char* (*)();

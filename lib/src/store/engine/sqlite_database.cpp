@@ -199,11 +199,12 @@ class SqliteDatabase final : public Database {
       }
       if (path != ":memory:") exec("PRAGMA journal_mode = WAL");
       migrate();
-      if (options.read_only) exec("PRAGMA query_only = ON");
     });
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
+
+  void make_read_only() override { exec("PRAGMA query_only = ON"); }
 
   void write(const std::function<void()>& work) override {
     if (write_depth_ > 0) {
