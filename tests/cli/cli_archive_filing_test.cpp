@@ -184,6 +184,7 @@ TEST_CASE("a ledger from before 007 dates its complete archives from the audit t
           "work_record_arrived; DROP INDEX work_record_finished; DROP INDEX "
           "ticket_reported_counts; DROP INDEX ticket_quality; DROP INDEX ticket_actual_cost; "
           "CREATE INDEX ticket_reported ON ticket (reported_at); "
+          "DROP TABLE search_index; DROP TABLE search_doc; DROP TABLE search_state; "
           "DROP TABLE visit; DROP TABLE attachment; "
           "DROP TABLE training_record; DROP TABLE complaint; DROP TABLE survey; "
           "DROP TABLE urgent_request; DROP TABLE purchase_plan_line; "

@@ -39,7 +39,7 @@ TEST_CASE("Chinese runs are indexed as character pairs and the run's last charac
         std::vector<std::string>{"油温", "温高", "高", "异响", "响"});
 }
 
-TEST_CASE("words are lower-cased ASCII; full-width letters and digits read as ASCII") {
+TEST_CASE("words are lower-cased ASCII, full-width letters and digits read as ASCII") {
   CHECK(tokens_of("E3故障 Pump-Seal") ==
         std::vector<std::string>{"e3", "故障", "障", "pump", "seal"});
   CHECK(tokens_of("ＡＢＣ１２号") == std::vector<std::string>{"abc12", "号"});
@@ -54,7 +54,7 @@ TEST_CASE("the token's bytes point into the text, for highlighting") {
   CHECK(tokens[1].first_char_end == 5);
 }
 
-TEST_CASE("a record's fields are indexed apart; a record without text has no tokens") {
+TEST_CASE("a record's fields are indexed apart, a record without text has no tokens") {
   CHECK(index_tokens({"液压", "泵"}) == "液压 压 \xe3\x80\x93 泵");
   CHECK(index_tokens({"", " ，"}).empty());
   // A phrase never spans two fields.

@@ -167,7 +167,7 @@ std::vector<SearchHit> SqlSearchStore::find(const std::vector<search::QueryPhras
     for (const Detail& detail : details()) {
       if (kind != detail.kind) continue;
       guarded(fmt::format("reading {} {}", kind, id), [&] {
-        Query query = db_.prepare(detail.select);
+        Query query = db_.cached(detail.select);
         query->bind(1, id);
         if (query->step()) hits.push_back(hit_of(*query, detail));
       });
