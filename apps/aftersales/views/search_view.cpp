@@ -126,6 +126,7 @@ void write_search_blocks(std::ostream& out, const std::vector<SearchHit>& hits, 
     if (!hit.unit.empty()) heading += fmt::format("  {} ({})", hit.unit, hit.model);
     if (!hit.customer.empty()) heading += "  " + hit.customer;
     heading = terminal_safe(heading);
+    if (width > 0) heading = cut_to_width(heading, width);
     out << (colour ? "\x1b[1m" + heading + "\x1b[0m" : heading) << '\n';
     // The fields that matched, and the fix (a field too) whether it matched or not.
     for (const SearchField& field : hit.fields) {

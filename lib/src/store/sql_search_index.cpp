@@ -27,37 +27,33 @@ struct Source {
   int fields;
 };
 
+#define AFTERSALES_TICKET_SOURCE                                                           \
+  "SELECT r.id, r.reported_at, r.unit_id, r.customer_id, r.category, r.description, "      \
+  "r.analysis, r.advice, coalesce(w.work_done, '') FROM ticket r LEFT JOIN work_record w " \
+  "ON w.ticket_id = r.id WHERE "
+#define AFTERSALES_NOTE_SOURCE                                                               \
+  "SELECT r.id, r.at, r.unit_id, u.customer_id, '', r.text FROM unit_note r JOIN unit u ON " \
+  "u.id = r.unit_id WHERE "
+#define AFTERSALES_VISIT_SOURCE \
+  "SELECT r.id, r.visited_at, r.unit_id, r.customer_id, '', r.suggestion FROM visit r WHERE "
+#define AFTERSALES_COMPLAINT_SOURCE                                                       \
+  "SELECT r.id, r.opened_at, r.unit_id, r.customer_id, r.category, r.text, r.resolution " \
+  "FROM complaint r WHERE "
+
 const Source& source_of(SearchKind kind) {
   static const Source kSources[] = {
-      {"ticket",
-       "SELECT r.id, r.reported_at, r.unit_id, r.customer_id, r.category, r.description, "
-       "r.analysis, r.advice, coalesce(w.work_done, '') FROM ticket r LEFT JOIN work_record w "
-       "ON w.ticket_id = r.id WHERE ",
-       "SELECT r.id, r.reported_at, r.unit_id, r.customer_id, r.category, r.description, "
-       "r.analysis, r.advice, coalesce(w.work_done, '') FROM ticket r LEFT JOIN work_record w "
-       "ON w.ticket_id = r.id WHERE r.id = ?1",
-       4},
-      {"note",
-       "SELECT r.id, r.at, r.unit_id, u.customer_id, '', r.text FROM unit_note r JOIN unit u ON "
-       "u.id = r.unit_id WHERE ",
-       "SELECT r.id, r.at, r.unit_id, u.customer_id, '', r.text FROM unit_note r JOIN unit u ON "
-       "u.id = r.unit_id WHERE r.id = ?1",
-       1},
-      {"visit",
-       "SELECT r.id, r.visited_at, r.unit_id, r.customer_id, '', r.suggestion FROM visit r "
-       "WHERE ",
-       "SELECT r.id, r.visited_at, r.unit_id, r.customer_id, '', r.suggestion FROM visit r "
-       "WHERE r.id = ?1",
-       1},
-      {"complaint",
-       "SELECT r.id, r.opened_at, r.unit_id, r.customer_id, r.category, r.text, r.resolution "
-       "FROM complaint r WHERE ",
-       "SELECT r.id, r.opened_at, r.unit_id, r.customer_id, r.category, r.text, r.resolution "
-       "FROM complaint r WHERE r.id = ?1",
-       2},
+      {"ticket", AFTERSALES_TICKET_SOURCE, AFTERSALES_TICKET_SOURCE "r.id = ?1", 4},
+      {"note", AFTERSALES_NOTE_SOURCE, AFTERSALES_NOTE_SOURCE "r.id = ?1", 1},
+      {"visit", AFTERSALES_VISIT_SOURCE, AFTERSALES_VISIT_SOURCE "r.id = ?1", 1},
+      {"complaint", AFTERSALES_COMPLAINT_SOURCE, AFTERSALES_COMPLAINT_SOURCE "r.id = ?1", 2},
   };
   return kSources[static_cast<int>(kind)];
 }
+
+#undef AFTERSALES_TICKET_SOURCE
+#undef AFTERSALES_NOTE_SOURCE
+#undef AFTERSALES_VISIT_SOURCE
+#undef AFTERSALES_COMPLAINT_SOURCE
 
 constexpr const char* kCreateStage =
     "CREATE TEMP TABLE search_stage (record_id BIGINT NOT NULL, at BIGINT NOT NULL, unit_id "
