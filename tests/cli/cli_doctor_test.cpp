@@ -44,7 +44,7 @@ TEST_CASE("doctor on a ledger written through aftersales exits 0 and says so on 
   INFO(describe(r));
   CHECK(r.exit_code == 0);
   CHECK(trimmed(r.out) == "check,entity,key,problem");
-  CHECK(contains(r.err, "ledger ok: 8 checks (integrity: "));
+  CHECK(contains(r.err, "ledger ok: 9 checks (integrity: "));
   r = doctor(cli, "json");
   CHECK(r.exit_code == 0);
   CHECK(trimmed(r.out) == "[]");
@@ -134,7 +134,7 @@ TEST_CASE("doctor lists a stock move that takes a part's stock below zero and ex
   INFO(describe(r));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.out, "stock,stock_move,2,\"takes part HP-100 in warehouse main to -1: "));
-  CHECK(contains(r.err, "ledger has 1 problem (8 checks run; integrity: "));
+  CHECK(contains(r.err, "ledger has 1 problem (9 checks run; integrity: "));
 }
 
 // Decision: a file SQLite can open but whose pages are damaged is a finding of the integrity
@@ -164,7 +164,7 @@ TEST_CASE("doctor finds a database file damaged on disk") {
   CHECK(contains(r.out, "restore the last backup"));
   // The audit check reads the unit table: it says it could not finish; the others still ran.
   CHECK(contains(r.out, "audit,database,,could not finish on the damaged file"));
-  CHECK(contains(r.err, "(8 checks run; integrity: "));
+  CHECK(contains(r.err, "(9 checks run; integrity: "));
 }
 
 TEST_CASE("regression: doctor holds records to the ledger's seal rule, and lifts a damage mark") {

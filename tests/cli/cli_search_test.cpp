@@ -176,3 +176,42 @@ TEST_CASE("ticket show --similar lists the closest past repairs with their fix")
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "--similar"));
 }
+
+TEST_CASE("doctor finds search rows changed outside aftersales, and search --reindex mends them") {
+  Cli cli;
+  cli.seed_archive();
+  const std::string edited = open_ticket(cli, "液压泵异响", "2026-10-01T09:00");
+  const std::string dropped = open_ticket(cli, "油缸漏油", "2026-10-02T09:00");
+  REQUIRE(cli.run({"doctor"}).exit_code == 0);
+
+  // Someone with the file changes a description and deletes a search row.
+  CHECK(cli.sql("UPDATE ticket SET description = '左后桥断轴' WHERE number = '" + edited + "'")
+            .empty());
+  CHECK(cli.sql("DELETE FROM search_doc WHERE record_id = (SELECT id FROM ticket WHERE number "
+                "= '" +
+                dropped + "')")
+            .empty());
+  RunResult r = cli.run({"doctor", "--format", "csv"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "search,ticket," + edited + ",\"its search row is stale"));
+  CHECK(contains(r.out, "search,ticket," + dropped + ",\"its search row is missing"));
+  CHECK(contains(r.out, "aftersales search --reindex"));
+  CHECK(contains(cli.run({"search", "异响"}).out, edited));  // what the stale row says
+
+  r = cli.run({"search", "--reindex"});
+  REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+  CHECK(contains(r.err, "wrote the search rows of 2 records"));
+  CHECK(cli.run({"doctor"}).exit_code == 0);
+  CHECK(contains(cli.run({"search", "断轴"}).out, edited));
+  CHECK(cli.run({"search", "异响"}).out.empty());
+  CHECK(contains(cli.run({"search", "漏油"}).out, dropped));
+  CHECK(contains(cli.run({"log", "--entity", "search"}).out, "reindex"));
+  CHECK(cli.run({"search", "--reindex", "异响"}).exit_code == 2);
+}
+
+TEST_CASE("search --reindex is the admin's") {
+  TicketDesk desk(kDeskStaff);
+  const RunResult r = desk.as("zhang", {"search", "--reindex"});
+  CHECK(r.exit_code == 4);
+  CHECK(contains(r.err, "admin"));
+}

@@ -232,11 +232,11 @@ TEST_CASE("a ledger written through aftersales alone is sound") {
   const LedgerCheck result = check(world);
   INFO(describe(result));
   CHECK(result.clean());
-  CHECK(result.checks ==
-        std::vector<std::string>{ledger_check::kIntegrity, ledger_check::kSignedRecord,
-                                 ledger_check::kStartApprovals, ledger_check::kActualCosts,
-                                 ledger_check::kAudit, ledger_check::kBatchCounts,
-                                 ledger_check::kStock, ledger_check::kAttachments});
+  CHECK(result.checks == std::vector<std::string>{
+                             ledger_check::kIntegrity, ledger_check::kSignedRecord,
+                             ledger_check::kStartApprovals, ledger_check::kActualCosts,
+                             ledger_check::kAudit, ledger_check::kBatchCounts, ledger_check::kStock,
+                             ledger_check::kAttachments, ledger_check::kSearch});
 }
 
 TEST_CASE("imports, an import over typed rows, a hand edit and a revert leave the ledger sound") {

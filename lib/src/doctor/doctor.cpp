@@ -37,6 +37,7 @@ class Doctor {
     run_check(ledger_check::kBatchCounts, [&] { check_batch_counts(); });
     run_check(ledger_check::kStock, [&] { check_stock(); });
     run_check(ledger_check::kAttachments, [&] { check_attachments(); });
+    run_check(ledger_check::kSearch, [&] { check_search(); });
     return std::move(result_);
   }
 
@@ -228,6 +229,17 @@ class Doctor {
                       "from the last backup (`aftersales attach get {}` on the copy)",
                       a.file_name, a.entity, a.record, bytes.size(), digest, a.size, a.sha256,
                       a.id));
+    });
+  }
+
+  // Search finds what the records say (issue 16): their text was indexed when written, so a
+  // difference means the tables were changed outside aftersales.
+  void check_search() {
+    ctx_.store.search().check_rows([&](const SearchRowProblem& p) {
+      add(ledger_check::kSearch, p.kind, p.key,
+          fmt::format("its search row is {}, so `aftersales search` does not find what it says; "
+                      "`aftersales search --reindex` writes every search row again",
+                      p.problem));
     });
   }
 

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "aftersales/audit/audit.h"
 #include "aftersales/core/error.h"
 #include "aftersales/core/text.h"
 #include "aftersales/customers/customers.h"
+#include "aftersales/identity/identity.h"
 #include "aftersales/models/models.h"
 #include "aftersales/store/store.h"
 #include "aftersales/tickets/tickets.h"
@@ -99,6 +101,16 @@ std::vector<SearchHit> similar_repairs(Context& ctx, const std::string& number, 
   });
   if (closest.size() > static_cast<std::size_t>(limit)) closest.resize(limit);
   return closest;
+}
+
+std::int64_t reindex_search(Context& ctx) {
+  require_role(ctx, {"admin"}, "writing the search rows again");
+  std::int64_t rows = 0;
+  ctx.store.write([&] {
+    rows = ctx.store.search().rebuild();
+    record_change(ctx, "search", "", "reindex", "", fmt::format("{{\"rows\": {}}}", rows));
+  });
+  return rows;
 }
 
 }  // namespace aftersales

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "aftersales/core/error.h"
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -176,9 +177,16 @@ class SqlImportSession final : public ImportSession {
   }
 
   void end_bulk_load() override {
-    if (!bulk_) return;
-    guarded("building the indexes after a large import", [&] { db_.restore_secondary_indexes(); });
-    bulk_ = false;
+    if (bulk_) {
+      guarded("building the indexes after a large import",
+              [&] { db_.restore_secondary_indexes(); });
+      bulk_ = false;
+    }
+    // The batch's records become searchable together (issue 16): their rows written once, in
+    // the order of their ids, rather than one by one as each row came.
+    if (const std::optional<SearchKind> kind = searched_table(table_.table)) {
+      reindex(db_, *kind, "r.batch_id = ?1", batch_);
+    }
   }
 
  private:

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <variant>
 
+#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -192,6 +193,18 @@ void SqlSearchStore::each_repair(std::int64_t model_id, const std::string& categ
       SearchHit hit = hit_of(*query, details().front());
       visit(hit);
     }
+  });
+}
+
+void SqlSearchStore::check_rows(const std::function<void(const SearchRowProblem&)>& each) {
+  check_search_rows(db_, each);
+}
+
+std::int64_t SqlSearchStore::rebuild() {
+  rebuild_search_index(db_);
+  return guarded("counting the search rows", [&] {
+    Query query = db_.cached("SELECT count(*) FROM search_doc");
+    return query->step() ? query->int64(0) : 0;
   });
 }
 

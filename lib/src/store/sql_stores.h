@@ -98,6 +98,8 @@ class SqlSearchStore final : public SearchStore {
   void each_repair(std::int64_t model_id, const std::string& category,
                    std::int64_t except_ticket_id, int limit,
                    const std::function<void(SearchHit&)>& visit) override;
+  void check_rows(const std::function<void(const SearchRowProblem&)>& each) override;
+  std::int64_t rebuild() override;
 
  private:
   Database& db_;
@@ -229,6 +231,8 @@ class SqlTicketStore final : public TicketStore {
 
  private:
   bool insert_row(Ticket& ticket, const char* sql);
+  // Writes a new ticket's search row, unless an import is open (it writes them as it ends).
+  void index_for_search(std::int64_t ticket_id);
 
   Database& db_;
   const ImportStamp& stamp_;

@@ -7,7 +7,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "store/sql_search_index.h"
 #include "store/sql_stores.h"
 
 namespace aftersales::store {
@@ -230,7 +229,6 @@ class SqlTicketStage final : public TicketStage {
       writer_->flush();
       writer_.reset();
       seen_.reset();
-      index_batch();
       return staged_;
     });
     staged_ = 0;
@@ -249,9 +247,7 @@ class SqlTicketStage final : public TicketStage {
       Query insert = db_.prepare(kInsert);
       bind_ticket_work(*insert, work_);
       bind_optional(*insert, 16, stamp_.batch);
-      const std::int64_t written = insert->run();
-      index_batch();
-      return written;
+      return insert->run();
     });
     // A page at a time, so that `held_back` finds the connection free for its own statements.
     std::vector<StagedTicketRow> page;
@@ -273,12 +269,6 @@ class SqlTicketStage final : public TicketStage {
       db_.exec("DROP TABLE ticket_stage");
     });
     return inserted;
-  }
-
-  // The search rows of the tickets the batch wrote (set-based; those held back are written
-  // row by row, and index themselves).
-  void index_batch() {
-    if (stamp_.batch) reindex(db_, SearchKind::kTicket, "r.batch_id = ?1", *stamp_.batch);
   }
 
   Database& db_;

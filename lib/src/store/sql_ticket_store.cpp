@@ -534,6 +534,12 @@ std::vector<QualityPartCount> SqlTicketStore::quality_parts(Timestamp from, Time
 #undef AFTERSALES_REPORTED_DAY_POSTGRES
 #undef AFTERSALES_REPORTED_DAY_SQLITE
 
+void SqlTicketStore::index_for_search(std::int64_t ticket_id) {
+  // An import writes its new tickets' search rows once, as it ends (SqlImportSession); a
+  // changed row is written at once, as a revert restores rows under the earlier batch's stamp.
+  if (!stamp_.batch) reindex_record(db_, SearchKind::kTicket, ticket_id);
+}
+
 bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
   return guarded("opening ticket " + ticket.number, [&] {
     Query insert = db_.cached(sql);
@@ -552,7 +558,7 @@ bool SqlTicketStore::insert_row(Ticket& ticket, const char* sql) {
     bind_optional(*insert, 29, stamp_.batch);
     if (insert->run() == 0) return false;
     ticket.id = db_.last_insert_id();
-    reindex_record(db_, SearchKind::kTicket, ticket.id);
+    index_for_search(ticket.id);
     return true;
   });
 }

@@ -87,7 +87,8 @@ void SqlVisitStore::insert(Visit& visit) {
     bind_optional(*insert, 20, stamp_.batch);
     insert->run();
     visit.id = db_.last_insert_id();
-    reindex_record(db_, SearchKind::kVisit, visit.id);
+    // An import writes its visits' search rows once, as it ends (SqlImportSession).
+    if (!stamp_.batch) reindex_record(db_, SearchKind::kVisit, visit.id);
   });
 }
 

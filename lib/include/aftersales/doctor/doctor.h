@@ -34,6 +34,9 @@ inline constexpr const char* kStock = "stock";
 // Every attachment's content (a signed scan, issue 15) has the SHA-256 and size recorded when it
 // was attached.
 inline constexpr const char* kAttachments = "attachments";
+// Every record's text has its search row with the tokens it gives, and no search row outlives
+// its record (issue 16).
+inline constexpr const char* kSearch = "search";
 }  // namespace ledger_check
 
 // One thing wrong with one record.

@@ -40,4 +40,9 @@ std::vector<SearchHit> similar_repairs(Context& ctx, const std::string& number, 
 
 inline constexpr int kSimilarCandidates = 5000;
 
+// Writes every record's search row again (`search --reindex`, what the doctor's "search"
+// finding asks for); returns how many records have one. Needs admin, audited. Error(
+// kRuleViolation) for another role.
+std::int64_t reindex_search(Context& ctx);
+
 }  // namespace aftersales

@@ -40,6 +40,9 @@ class ImportSession {
   // in the same transaction (one sort beats a million index updates). Returns whether any
   // were dropped. Call inside Store::write().
   virtual bool begin_bulk_load() = 0;
+  // Ends the import's writes, before its commit: builds the indexes dropped, and writes the
+  // search rows of the batch's tickets, visits or complaints (issue 16), which their stores
+  // leave to it while the batch is open.
   virtual void end_bulk_load() = 0;
 };
 
