@@ -13,9 +13,11 @@ CREATE TABLE search_doc (
   unit_id     INTEGER,                        -- none: a visit or complaint of the customer
   customer_id INTEGER,
   category    TEXT NOT NULL DEFAULT '',       -- a ticket's or a complaint's
-  tokens      TEXT NOT NULL,
-  UNIQUE (kind, record_id)
+  tokens      TEXT NOT NULL
 );
+-- One row per record. An index, not a constraint, so that a large import builds it once, by a
+-- sort, after its rows are in (Database::drop_secondary_indexes).
+CREATE UNIQUE INDEX search_doc_record ON search_doc (kind, record_id);
 CREATE INDEX search_doc_unit ON search_doc (unit_id, id);
 
 -- SQLite: an FTS5 index of the tokens (tokenize 'ascii' splits them at spaces and keeps every

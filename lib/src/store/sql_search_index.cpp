@@ -17,6 +17,8 @@ namespace {
 
 // Records read, tokenized and written per round: memory stays at one chunk.
 constexpr int kChunk = 2000;
+// From this many records on, a reindex builds search_doc's indexes again after its rows.
+constexpr std::int64_t kLargeStage = 50'000;
 
 struct Source {
   const char* kind;  // search_doc.kind
@@ -223,11 +225,13 @@ void reindex(Database& db, SearchKind kind, const char* where, std::int64_t valu
   guarded(fmt::format("indexing the text of {} records for search", source.kind), [&] {
     db.write([&] {
       db.exec(kCreateStage);
+      std::int64_t staged = 0;
       {
         auto stage = db.bulk_writer(
             "search_stage", {"record_id", "at", "unit_id", "customer_id", "category", "tokens"});
         for (std::int64_t after = 0;;) {
           const std::vector<SourceRow> rows = read_chunk(db, source, select, value, after);
+          staged += static_cast<std::int64_t>(rows.size());
           for (const SourceRow& row : rows) {
             stage->add(row.id);
             stage->add(row.at);
@@ -242,13 +246,21 @@ void reindex(Database& db, SearchKind kind, const char* where, std::int64_t valu
         }
         stage->flush();
       }
-      Query remove = db.prepare(kRemoveStaged);
-      remove->bind(1, std::string(source.kind));
-      remove->run();
-      Query insert = db.prepare(db.dialect() == Dialect::kPostgres ? kInsertStagedPostgres
-                                                                   : kInsertStagedSqlite);
-      insert->bind(1, std::string(source.kind));
-      insert->run();
+      {
+        Query remove = db.prepare(kRemoveStaged);
+        remove->bind(1, std::string(source.kind));
+        remove->run();
+      }
+      // Many rows: search_doc's indexes (and PostgreSQL's GIN) are built again once, by a
+      // sort, rather than updated a row at a time in random places.
+      const bool large = staged >= kLargeStage && db.drop_secondary_indexes("search_doc");
+      {
+        Query insert = db.prepare(db.dialect() == Dialect::kPostgres ? kInsertStagedPostgres
+                                                                     : kInsertStagedSqlite);
+        insert->bind(1, std::string(source.kind));
+        insert->run();
+      }
+      if (large) db.restore_secondary_indexes();
       db.exec("DROP TABLE search_stage");
     });
   });
