@@ -261,6 +261,10 @@ void reindex(Database& db, SearchKind kind, const char* where, std::int64_t valu
         insert->run();
       }
       if (large) db.restore_secondary_indexes();
+      // PostgreSQL plans `terms @@ q ORDER BY id DESC LIMIT n` from the tsvector's statistics:
+      // without them it walked the ids backwards for a query that matches nothing (58 ms at
+      // 100,000 tickets against 0.4 ms through the GIN index). Autovacuum comes later.
+      if (large && db.dialect() == Dialect::kPostgres) db.exec("ANALYZE search_doc");
       db.exec("DROP TABLE search_stage");
     });
   });
