@@ -49,24 +49,9 @@ if [[ -n $pg ]]; then
 fi
 
 # --- data, generated once -----------------------------------------------------------------
-data="$work/data-$rows"
-mkdir -p "$data"
-gen() {  # gen FILE ARGS...: generates FILE unless a complete one is there
-  local file=$1; shift
-  [[ -s "$data/$file" ]] && return
-  # The partial file keeps the extension: it decides the format.
-  "$generate" "$@" -o "$data/partial-$file" && mv "$data/partial-$file" "$data/$file"
-}
-gen customers.csv customers --rows 1000
-gen models.csv models --rows 27
-gen units.csv units --rows 10000
-gen tickets.csv tickets --rows "$rows" --units 10000
+source "$here/bench/bench_data.sh"
+bench_data "$rows"
 [[ $xlsx == 1 ]] && gen tickets.xlsx tickets --rows "$rows" --units 10000
-# The generator's km readings are not monotonic per unit, which the odometer rule refuses (as
-# make_ledger.sh, the km column is renamed away: the same bytes for every tool, no readings).
-[[ -s "$data/tickets-no-km.csv" ]] ||
-  sed '1s/,km\r$/,odometer_not_imported\r/' "$data/tickets.csv" >"$data/tickets-no-km.csv"
-tickets="$data/tickets-no-km.csv"
 
 # --- helpers ------------------------------------------------------------------------------
 runs_dir="$work/run"

@@ -35,28 +35,16 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -n $db ]] || { echo "make_ledger.sh: give --db FILE" >&2; exit 2; }
 
-data="$work/data-$rows"
-mkdir -p "$data"
-gen() {
-  local file=$1; shift
-  [[ -s "$data/$file" ]] && return
-  "$generate" "$@" -o "$data/partial-$file" && mv "$data/partial-$file" "$data/$file"
-}
-gen customers.csv customers --rows 1000
-gen models.csv models --rows 27
-gen units.csv units --rows 10000
-gen tickets.csv tickets --rows "$rows" --units 10000
+source "$here/bench/bench_data.sh"
+bench_data "$rows"
 
 rm -f "$db" "$db-wal" "$db-shm"
 "$aftersales" --db "$db" --quiet init >/dev/null
 for entity in customers models units; do
   "$aftersales" --db "$db" --quiet import "$entity" "$data/$entity.csv" >/dev/null
 done
-# The generator's km readings are drawn per ticket, and a unit's readings must never go back
-# (import rule): the ledger is imported without them (the column renamed, so ignored).
-[[ -s "$data/tickets-no-km.csv" ]] ||
-  sed '1s/,km\r$/,odometer_not_imported\r/' "$data/tickets.csv" >"$data/tickets-no-km.csv"
-"$aftersales" --db "$db" --quiet import tickets "$data/tickets-no-km.csv" >/dev/null 2>&1
+# The tickets without their km readings (bench_data.sh says why).
+"$aftersales" --db "$db" --quiet import tickets "$tickets" >/dev/null 2>&1
 
 # 2016-12-01T00:00:00+08:00 and ten years of 365 days.
 start=1480521600

@@ -45,20 +45,8 @@ for tool in "$aftersales" "$generate" ${without:+"$without"}; do
 done
 command -v sqlite3 >/dev/null || { echo "search_bench.sh: sqlite3 is not installed" >&2; exit 2; }
 
-data="$work/data-$rows"
-mkdir -p "$data"
-gen() {  # gen FILE ARGS...: generates FILE unless a complete one is there
-  local file=$1; shift
-  [[ -s "$data/$file" ]] && return
-  "$generate" "$@" -o "$data/partial-$file" && mv "$data/partial-$file" "$data/$file"
-}
-gen customers.csv customers --rows 1000
-gen models.csv models --rows 27
-gen units.csv units --rows 10000
-gen tickets.csv tickets --rows "$rows" --units 10000
-[[ -s "$data/tickets-no-km.csv" ]] ||
-  sed '1s/,km\r$/,odometer_not_imported\r/' "$data/tickets.csv" >"$data/tickets-no-km.csv"
-tickets="$data/tickets-no-km.csv"
+source "$here/bench/bench_data.sh"
+bench_data "$rows"
 
 runs_dir="$work/search-run"
 now() { date +%s.%N; }
